@@ -1,0 +1,41 @@
+namespace PayPortal.Domain.Invoicing;
+
+/// <summary>
+/// One line of an invoice. Amounts are computed once, when the line is made, and rounded per line
+/// (half away from zero): net = quantity x unit price less the line discount; tax = net x rate.
+/// The invoice total is the sum of line totals, so what is printed always adds up.
+/// </summary>
+public class InvoiceLine
+{
+    private InvoiceLine() { }
+
+    public InvoiceLine(int lineNo, string description, decimal quantity, long unitPriceMinor, decimal discountPercent = 0, decimal taxRatePercent = 0)
+    {
+        if (string.IsNullOrWhiteSpace(description)) throw new ArgumentException("A line needs a description.", nameof(description));
+        if (quantity <= 0) throw new ArgumentOutOfRangeException(nameof(quantity), quantity, "Quantity must be positive.");
+        if (unitPriceMinor < 0) throw new ArgumentOutOfRangeException(nameof(unitPriceMinor), unitPriceMinor, "Unit price cannot be negative.");
+        if (discountPercent is < 0 or > 100) throw new ArgumentOutOfRangeException(nameof(discountPercent), discountPercent, "Discount must be 0 to 100 %.");
+        if (taxRatePercent is < 0 or > 100) throw new ArgumentOutOfRangeException(nameof(taxRatePercent), taxRatePercent, "Tax rate must be 0 to 100 %.");
+        LineNo = lineNo;
+        Description = description.Trim();
+        Quantity = quantity;
+        UnitPriceMinor = unitPriceMinor;
+        DiscountPercent = discountPercent;
+        TaxRatePercent = taxRatePercent;
+        var gross = quantity * unitPriceMinor;
+        NetMinor = checked((long)Math.Round(gross - gross * discountPercent / 100m, 0, MidpointRounding.AwayFromZero));
+        TaxMinor = checked((long)Math.Round(NetMinor * taxRatePercent / 100m, 0, MidpointRounding.AwayFromZero));
+    }
+
+    public long Id { get; private set; }
+    public long InvoiceId { get; private set; }
+    public int LineNo { get; private set; }
+    public string Description { get; private set; } = "";
+    public decimal Quantity { get; private set; }
+    public long UnitPriceMinor { get; private set; }
+    public decimal DiscountPercent { get; private set; }
+    public decimal TaxRatePercent { get; private set; }
+    public long NetMinor { get; private set; }
+    public long TaxMinor { get; private set; }
+    public long TotalMinor => NetMinor + TaxMinor;
+}

@@ -1,0 +1,189 @@
+using PayPortal.Domain.Invoicing;
+using PayPortal.Domain.Payments;
+
+namespace PayPortal.Domain.Ledger;
+
+/// <summary>
+/// The only way money moves in PayPortal: each rule checks the business preconditions, changes the
+/// stored amounts and returns the balanced journal that records it. The caller saves both together,
+/// so stored open amounts and the ledger can never drift apart.
+/// </summary>
+public static class Postings
+{
+    public static Journal PostInvoice(Invoice invoice, string number, DateTime at)
+    {
+        invoice.MarkPosted(number, at);
+        return new Journal(JournalKind.InvoicePosted, invoice.CustomerId, invoice.IssueDate, at, $"Invoice {invoice.Number} posted",
+        [
+            new LedgerEntry(invoice.CustomerId, LedgerAccount.Receivable, invoice.TotalMinor, invoice.CurrencyCode, invoice: invoice),
+            new LedgerEntry(invoice.CustomerId, LedgerAccount.Revenue, -invoice.TotalMinor, invoice.CurrencyCode, invoice: invoice),
+        ]);
+    }
+
+    /// <summary>Voids a posted invoice nothing has been applied to; the whole amount leaves receivables.</summary>
+    public static Journal VoidInvoice(Invoice invoice, string reason, DateOnly on, DateTime at)
+    {
+        if (string.IsNullOrWhiteSpace(reason)) throw new ArgumentException("A void needs a reason.", nameof(reason));
+        if (!invoice.IsPosted || invoice.Status is InvoiceStatus.Void) throw new InvalidOperationException($"Invoice {invoice.Number} is not open to void.");
+        if (invoice.OpenMinor != invoice.TotalMinor) throw new InvalidOperationException($"Invoice {invoice.Number} has payments or credits applied; reverse them or issue a credit memo instead.");
+        var amount = invoice.OpenMinor;
+        invoice.MarkVoid(reason.Trim(), at);
+        return new Journal(JournalKind.InvoiceVoided, invoice.CustomerId, on, at, $"Invoice {invoice.Number} voided: {reason.Trim()}",
+        [
+            new LedgerEntry(invoice.CustomerId, LedgerAccount.Revenue, amount, invoice.CurrencyCode, invoice: invoice),
+            new LedgerEntry(invoice.CustomerId, LedgerAccount.Receivable, -amount, invoice.CurrencyCode, invoice: invoice),
+        ]);
+    }
+
+    public static Journal ReceivePayment(Payment payment, DateTime at)
+    {
+        payment.MarkReceived();
+        return new Journal(JournalKind.PaymentReceived, payment.CustomerId, payment.ReceivedOn, at,
+            $"Payment received{(payment.Reference is null ? "" : $" ({payment.Reference})")}",
+        [
+            new LedgerEntry(payment.CustomerId, LedgerAccount.Cash, payment.AmountMinor, payment.CurrencyCode, payment: payment),
+            new LedgerEntry(payment.CustomerId, LedgerAccount.UnappliedCash, -payment.AmountMinor, payment.CurrencyCode, payment: payment),
+        ], payment.IsTest);
+    }
+
+    /// <summary>Puts cash from a payment on an invoice of the same customer.</summary>
+    public static (Allocation Allocation, Journal Journal) Allocate(Payment payment, Invoice invoice, Money amount, DateOnly on, DateTime at, string? rule = null)
+    {
+        RequireReceivable(invoice, amount);
+        if (!SameCustomer(payment.CustomerId, payment.Customer, invoice.CustomerId, invoice.Customer) || payment.CurrencyCode != invoice.CurrencyCode)
+            throw new InvalidOperationException("A payment can only be applied to invoices of the same customer and currency.");
+        if (!payment.IsReceived) throw new InvalidOperationException("The payment has not been received.");
+        if (amount.Minor > payment.UnappliedMinor) throw new InvalidOperationException($"Only {payment.Unapplied} of the payment is unapplied.");
+        payment.ChangeUnapplied(-amount.Minor);
+        invoice.ChangeOpen(-amount.Minor);
+        var allocation = new Allocation(AllocationKind.Payment, invoice, payment, null, amount.Minor, on, at, rule);
+        var journal = new Journal(JournalKind.PaymentAllocated, invoice.CustomerId, on, at, $"{amount} applied to invoice {invoice.Number}",
+        [
+            new LedgerEntry(invoice.CustomerId, LedgerAccount.UnappliedCash, amount.Minor, invoice.CurrencyCode, payment: payment),
+            new LedgerEntry(invoice.CustomerId, LedgerAccount.Receivable, -amount.Minor, invoice.CurrencyCode, invoice: invoice),
+        ], payment.IsTest);
+        return (allocation, journal);
+    }
+
+    /// <summary>Records an early-payment discount taken with <paramref name="payment"/> (not a short payment).</summary>
+    public static (Allocation Allocation, Journal Journal) AllowDiscount(Invoice invoice, Payment payment, Money amount, DateOnly on, DateTime at)
+    {
+        RequireReceivable(invoice, amount);
+        var available = invoice.EarlyPaymentDiscountOn(on);
+        if (amount > available)
+            throw new InvalidOperationException(available.IsZero
+                ? $"No early-payment discount is available on invoice {invoice.Number} on {on:yyyy-MM-dd}."
+                : $"The early-payment discount on invoice {invoice.Number} is at most {available}.");
+        invoice.ChangeOpen(-amount.Minor);
+        var allocation = new Allocation(AllocationKind.Discount, invoice, payment, null, amount.Minor, on, at, "early-payment discount");
+        var journal = new Journal(JournalKind.DiscountAllowed, invoice.CustomerId, on, at, $"Early-payment discount {amount} on invoice {invoice.Number}",
+        [
+            new LedgerEntry(invoice.CustomerId, LedgerAccount.DiscountsAllowed, amount.Minor, invoice.CurrencyCode, invoice: invoice),
+            new LedgerEntry(invoice.CustomerId, LedgerAccount.Receivable, -amount.Minor, invoice.CurrencyCode, invoice: invoice),
+        ], payment.IsTest);
+        return (allocation, journal);
+    }
+
+    public static Journal IssueCreditMemo(CreditMemo memo, DateTime at)
+    {
+        memo.MarkIssued();
+        return new Journal(JournalKind.CreditMemoIssued, memo.CustomerId, memo.IssueDate, at, $"Credit memo {memo.Number}: {memo.Reason}",
+        [
+            new LedgerEntry(memo.CustomerId, LedgerAccount.Revenue, memo.AmountMinor, memo.CurrencyCode, creditMemo: memo),
+            new LedgerEntry(memo.CustomerId, LedgerAccount.CustomerCredit, -memo.AmountMinor, memo.CurrencyCode, creditMemo: memo),
+        ]);
+    }
+
+    public static (Allocation Allocation, Journal Journal) ApplyCredit(CreditMemo memo, Invoice invoice, Money amount, DateOnly on, DateTime at)
+    {
+        RequireReceivable(invoice, amount);
+        if (!SameCustomer(memo.CustomerId, memo.Customer, invoice.CustomerId, invoice.Customer) || memo.CurrencyCode != invoice.CurrencyCode)
+            throw new InvalidOperationException("A credit memo can only be applied to invoices of the same customer and currency.");
+        if (amount.Minor > memo.UnappliedMinor) throw new InvalidOperationException($"Credit memo {memo.Number} has only {memo.Unapplied} left.");
+        memo.ChangeUnapplied(-amount.Minor);
+        invoice.ChangeOpen(-amount.Minor);
+        var allocation = new Allocation(AllocationKind.Credit, invoice, null, memo, amount.Minor, on, at, null);
+        var journal = new Journal(JournalKind.CreditApplied, invoice.CustomerId, on, at, $"Credit memo {memo.Number} applied to invoice {invoice.Number}",
+        [
+            new LedgerEntry(invoice.CustomerId, LedgerAccount.CustomerCredit, amount.Minor, invoice.CurrencyCode, creditMemo: memo),
+            new LedgerEntry(invoice.CustomerId, LedgerAccount.Receivable, -amount.Minor, invoice.CurrencyCode, invoice: invoice),
+        ]);
+        return (allocation, journal);
+    }
+
+    public static (WriteOff WriteOff, Journal Journal) WriteOff(Invoice invoice, Money amount, string reason, DateOnly on, DateTime at)
+    {
+        RequireReceivable(invoice, amount);
+        if (string.IsNullOrWhiteSpace(reason)) throw new ArgumentException("A write-off needs a reason.", nameof(reason));
+        invoice.ChangeOpen(-amount.Minor);
+        invoice.MarkWrittenOff();
+        var writeOff = new WriteOff(invoice, amount.Minor, on, reason.Trim());
+        var journal = new Journal(JournalKind.WrittenOff, invoice.CustomerId, on, at, $"{amount} of invoice {invoice.Number} written off: {reason.Trim()}",
+        [
+            new LedgerEntry(invoice.CustomerId, LedgerAccount.BadDebt, amount.Minor, invoice.CurrencyCode, invoice: invoice),
+            new LedgerEntry(invoice.CustomerId, LedgerAccount.Receivable, -amount.Minor, invoice.CurrencyCode, invoice: invoice),
+        ]);
+        return (writeOff, journal);
+    }
+
+    /// <summary>Pays unapplied cash back to the customer. Applied cash must be reversed off its invoices first.</summary>
+    public static (Refund Refund, Journal Journal) Refund(Payment payment, Money amount, string reason, DateOnly on, DateTime at, string? externalReference = null)
+    {
+        if (!amount.IsPositive) throw new ArgumentOutOfRangeException(nameof(amount), "A refund must be positive.");
+        if (amount.Currency.Code != payment.CurrencyCode) throw new InvalidOperationException("A refund is in the payment's currency.");
+        if (amount.Minor > payment.UnappliedMinor) throw new InvalidOperationException($"Only {payment.Unapplied} of the payment is unapplied and can be refunded.");
+        if (string.IsNullOrWhiteSpace(reason)) throw new ArgumentException("A refund needs a reason.", nameof(reason));
+        payment.ChangeUnapplied(-amount.Minor);
+        payment.AddRefunded(amount.Minor);
+        var refund = new Refund(payment, amount.Minor, on, reason.Trim(), externalReference);
+        var journal = new Journal(JournalKind.Refunded, payment.CustomerId, on, at, $"Refund {amount}: {reason.Trim()}",
+        [
+            new LedgerEntry(payment.CustomerId, LedgerAccount.UnappliedCash, amount.Minor, payment.CurrencyCode, payment: payment),
+            new LedgerEntry(payment.CustomerId, LedgerAccount.Cash, -amount.Minor, payment.CurrencyCode, payment: payment),
+        ], payment.IsTest);
+        return (refund, journal);
+    }
+
+    /// <summary>Takes an allocation back off its invoice: the invoice owes it again, the money is unapplied again.</summary>
+    public static Journal ReverseAllocation(Allocation allocation, string reason, DateOnly on, DateTime at)
+    {
+        var invoice = allocation.Invoice ?? throw new InvalidOperationException("Load the allocation's invoice.");
+        if (string.IsNullOrWhiteSpace(reason)) throw new ArgumentException("A reversal needs a reason.", nameof(reason));
+        allocation.MarkReversed(at);
+        invoice.ChangeOpen(allocation.AmountMinor);
+        var (account, payment, memo) = allocation.Kind switch
+        {
+            AllocationKind.Payment => (LedgerAccount.UnappliedCash, allocation.Payment ?? throw new InvalidOperationException("Load the allocation's payment."), (CreditMemo?)null),
+            AllocationKind.Credit => (LedgerAccount.CustomerCredit, null, allocation.CreditMemo ?? throw new InvalidOperationException("Load the allocation's credit memo.")),
+            _ => (LedgerAccount.DiscountsAllowed, null, null),
+        };
+        payment?.ChangeUnapplied(allocation.AmountMinor);
+        memo?.ChangeUnapplied(allocation.AmountMinor);
+        return new Journal(JournalKind.AllocationReversed, allocation.CustomerId, on, at,
+            $"Reversed {new Money(allocation.AmountMinor, invoice.Currency)} on invoice {invoice.Number}: {reason.Trim()}",
+        [
+            new LedgerEntry(allocation.CustomerId, LedgerAccount.Receivable, allocation.AmountMinor, invoice.CurrencyCode, invoice: invoice),
+            new LedgerEntry(allocation.CustomerId, account, -allocation.AmountMinor, invoice.CurrencyCode,
+                invoice: account == LedgerAccount.DiscountsAllowed ? invoice : null, payment: payment, creditMemo: memo),
+        ], payment?.IsTest ?? false);
+    }
+
+    // Saved records compare by id; records made in this unit of work (id 0 until saved) by reference.
+    private static bool SameCustomer(long idA, Customers.Customer? a, long idB, Customers.Customer? b) =>
+        idA != 0 || idB != 0 ? idA == idB : ReferenceEquals(a, b) && a is not null;
+
+    private static void RequireReceivable(Invoice invoice, Money amount)
+    {
+        if (!amount.IsPositive) throw new ArgumentOutOfRangeException(nameof(amount), "The amount must be positive.");
+        if (amount.Currency.Code != invoice.CurrencyCode) throw new InvalidOperationException($"Invoice {invoice.Number} is in {invoice.CurrencyCode}, not {amount.Currency}.");
+        if (!invoice.CanReceiveMoney)
+            throw new InvalidOperationException(invoice.Status switch
+            {
+                InvoiceStatus.Draft => "The invoice is a draft; post it first.",
+                InvoiceStatus.Void => $"Invoice {invoice.Number} is void.",
+                InvoiceStatus.WrittenOff => $"Invoice {invoice.Number} is written off.",
+                _ => $"Invoice {invoice.Number} is already paid.",
+            });
+        if (amount.Minor > invoice.OpenMinor) throw new InvalidOperationException($"{amount} is more than the {invoice.Open} still open on invoice {invoice.Number}.");
+    }
+}
