@@ -29,6 +29,7 @@ public class Dispute : IVersioned
 
     public long Id { get; private set; }
     public long CustomerId { get; private set; }
+    public Customers.Customer? Customer { get; private set; }
     public long InvoiceId { get; private set; }
     public Invoice? Invoice { get; private set; }
     public DisputeReason Reason { get; private set; }
@@ -55,6 +56,7 @@ public class Dispute : IVersioned
             Invoice = invoice,
             InvoiceId = invoice.Id,
             CustomerId = invoice.CustomerId,
+            Customer = invoice.Customer,
             Reason = reason,
             AmountMinor = amount.Minor,
             Message = message.Trim(),

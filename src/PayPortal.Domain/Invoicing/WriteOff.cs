@@ -10,6 +10,7 @@ public class WriteOff
         Invoice = invoice;
         InvoiceId = invoice.Id;
         CustomerId = invoice.CustomerId;
+        Customer = invoice.Customer;
         AmountMinor = amountMinor;
         WrittenOffOn = writtenOffOn;
         Reason = reason;
@@ -19,6 +20,7 @@ public class WriteOff
     public long InvoiceId { get; private set; }
     public Invoice? Invoice { get; private set; }
     public long CustomerId { get; private set; }
+    public Customers.Customer? Customer { get; private set; }
     public long AmountMinor { get; private set; }
     public DateOnly WrittenOffOn { get; private set; }
     public string Reason { get; private set; } = "";

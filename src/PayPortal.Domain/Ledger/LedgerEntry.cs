@@ -1,3 +1,4 @@
+using PayPortal.Domain.Customers;
 using PayPortal.Domain.Invoicing;
 using PayPortal.Domain.Payments;
 
@@ -8,9 +9,12 @@ public class LedgerEntry
 {
     private LedgerEntry() { }
 
-    internal LedgerEntry(long customerId, LedgerAccount account, long amountMinor, string currencyCode, Invoice? invoice = null, Payment? payment = null, CreditMemo? creditMemo = null)
+    internal LedgerEntry(LedgerAccount account, long amountMinor, string currencyCode, Invoice? invoice = null, Payment? payment = null, CreditMemo? creditMemo = null)
     {
-        CustomerId = customerId;
+        // Every entry belongs to an invoice, payment or credit memo, and through it to a customer.
+        Customer = invoice?.Customer ?? payment?.Customer ?? creditMemo?.Customer;
+        CustomerId = invoice?.CustomerId ?? payment?.CustomerId ?? creditMemo?.CustomerId
+            ?? throw new ArgumentException("A ledger entry names its invoice, payment or credit memo.");
         Account = account;
         AmountMinor = amountMinor;
         CurrencyCode = currencyCode;
@@ -25,6 +29,7 @@ public class LedgerEntry
     public long Id { get; private set; }
     public long JournalId { get; private set; }
     public long CustomerId { get; private set; }
+    public Customer? Customer { get; private set; }
     public LedgerAccount Account { get; private set; }
     /// <summary>Signed minor units: debit positive, credit negative.</summary>
     public long AmountMinor { get; private set; }

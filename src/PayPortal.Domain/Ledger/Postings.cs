@@ -13,10 +13,10 @@ public static class Postings
     public static Journal PostInvoice(Invoice invoice, string number, DateTime at)
     {
         invoice.MarkPosted(number, at);
-        return new Journal(JournalKind.InvoicePosted, invoice.CustomerId, invoice.IssueDate, at, $"Invoice {invoice.Number} posted",
+        return new Journal(JournalKind.InvoicePosted, invoice.IssueDate, at, $"Invoice {invoice.Number} posted",
         [
-            new LedgerEntry(invoice.CustomerId, LedgerAccount.Receivable, invoice.TotalMinor, invoice.CurrencyCode, invoice: invoice),
-            new LedgerEntry(invoice.CustomerId, LedgerAccount.Revenue, -invoice.TotalMinor, invoice.CurrencyCode, invoice: invoice),
+            new LedgerEntry(LedgerAccount.Receivable, invoice.TotalMinor, invoice.CurrencyCode, invoice: invoice),
+            new LedgerEntry(LedgerAccount.Revenue, -invoice.TotalMinor, invoice.CurrencyCode, invoice: invoice),
         ]);
     }
 
@@ -28,21 +28,21 @@ public static class Postings
         if (invoice.OpenMinor != invoice.TotalMinor) throw new InvalidOperationException($"Invoice {invoice.Number} has payments or credits applied; reverse them or issue a credit memo instead.");
         var amount = invoice.OpenMinor;
         invoice.MarkVoid(reason.Trim(), at);
-        return new Journal(JournalKind.InvoiceVoided, invoice.CustomerId, on, at, $"Invoice {invoice.Number} voided: {reason.Trim()}",
+        return new Journal(JournalKind.InvoiceVoided, on, at, $"Invoice {invoice.Number} voided: {reason.Trim()}",
         [
-            new LedgerEntry(invoice.CustomerId, LedgerAccount.Revenue, amount, invoice.CurrencyCode, invoice: invoice),
-            new LedgerEntry(invoice.CustomerId, LedgerAccount.Receivable, -amount, invoice.CurrencyCode, invoice: invoice),
+            new LedgerEntry(LedgerAccount.Revenue, amount, invoice.CurrencyCode, invoice: invoice),
+            new LedgerEntry(LedgerAccount.Receivable, -amount, invoice.CurrencyCode, invoice: invoice),
         ]);
     }
 
     public static Journal ReceivePayment(Payment payment, DateTime at)
     {
         payment.MarkReceived();
-        return new Journal(JournalKind.PaymentReceived, payment.CustomerId, payment.ReceivedOn, at,
+        return new Journal(JournalKind.PaymentReceived, payment.ReceivedOn, at,
             $"Payment received{(payment.Reference is null ? "" : $" ({payment.Reference})")}",
         [
-            new LedgerEntry(payment.CustomerId, LedgerAccount.Cash, payment.AmountMinor, payment.CurrencyCode, payment: payment),
-            new LedgerEntry(payment.CustomerId, LedgerAccount.UnappliedCash, -payment.AmountMinor, payment.CurrencyCode, payment: payment),
+            new LedgerEntry(LedgerAccount.Cash, payment.AmountMinor, payment.CurrencyCode, payment: payment),
+            new LedgerEntry(LedgerAccount.UnappliedCash, -payment.AmountMinor, payment.CurrencyCode, payment: payment),
         ], payment.IsTest);
     }
 
@@ -57,10 +57,10 @@ public static class Postings
         payment.ChangeUnapplied(-amount.Minor);
         invoice.ChangeOpen(-amount.Minor);
         var allocation = new Allocation(AllocationKind.Payment, invoice, payment, null, amount.Minor, on, at, rule);
-        var journal = new Journal(JournalKind.PaymentAllocated, invoice.CustomerId, on, at, $"{amount} applied to invoice {invoice.Number}",
+        var journal = new Journal(JournalKind.PaymentAllocated, on, at, $"{amount} applied to invoice {invoice.Number}",
         [
-            new LedgerEntry(invoice.CustomerId, LedgerAccount.UnappliedCash, amount.Minor, invoice.CurrencyCode, payment: payment),
-            new LedgerEntry(invoice.CustomerId, LedgerAccount.Receivable, -amount.Minor, invoice.CurrencyCode, invoice: invoice),
+            new LedgerEntry(LedgerAccount.UnappliedCash, amount.Minor, invoice.CurrencyCode, payment: payment),
+            new LedgerEntry(LedgerAccount.Receivable, -amount.Minor, invoice.CurrencyCode, invoice: invoice),
         ], payment.IsTest);
         return (allocation, journal);
     }
@@ -76,10 +76,10 @@ public static class Postings
                 : $"The early-payment discount on invoice {invoice.Number} is at most {available}.");
         invoice.ChangeOpen(-amount.Minor);
         var allocation = new Allocation(AllocationKind.Discount, invoice, payment, null, amount.Minor, on, at, "early-payment discount");
-        var journal = new Journal(JournalKind.DiscountAllowed, invoice.CustomerId, on, at, $"Early-payment discount {amount} on invoice {invoice.Number}",
+        var journal = new Journal(JournalKind.DiscountAllowed, on, at, $"Early-payment discount {amount} on invoice {invoice.Number}",
         [
-            new LedgerEntry(invoice.CustomerId, LedgerAccount.DiscountsAllowed, amount.Minor, invoice.CurrencyCode, invoice: invoice),
-            new LedgerEntry(invoice.CustomerId, LedgerAccount.Receivable, -amount.Minor, invoice.CurrencyCode, invoice: invoice),
+            new LedgerEntry(LedgerAccount.DiscountsAllowed, amount.Minor, invoice.CurrencyCode, invoice: invoice),
+            new LedgerEntry(LedgerAccount.Receivable, -amount.Minor, invoice.CurrencyCode, invoice: invoice),
         ], payment.IsTest);
         return (allocation, journal);
     }
@@ -87,10 +87,10 @@ public static class Postings
     public static Journal IssueCreditMemo(CreditMemo memo, DateTime at)
     {
         memo.MarkIssued();
-        return new Journal(JournalKind.CreditMemoIssued, memo.CustomerId, memo.IssueDate, at, $"Credit memo {memo.Number}: {memo.Reason}",
+        return new Journal(JournalKind.CreditMemoIssued, memo.IssueDate, at, $"Credit memo {memo.Number}: {memo.Reason}",
         [
-            new LedgerEntry(memo.CustomerId, LedgerAccount.Revenue, memo.AmountMinor, memo.CurrencyCode, creditMemo: memo),
-            new LedgerEntry(memo.CustomerId, LedgerAccount.CustomerCredit, -memo.AmountMinor, memo.CurrencyCode, creditMemo: memo),
+            new LedgerEntry(LedgerAccount.Revenue, memo.AmountMinor, memo.CurrencyCode, creditMemo: memo),
+            new LedgerEntry(LedgerAccount.CustomerCredit, -memo.AmountMinor, memo.CurrencyCode, creditMemo: memo),
         ]);
     }
 
@@ -103,10 +103,10 @@ public static class Postings
         memo.ChangeUnapplied(-amount.Minor);
         invoice.ChangeOpen(-amount.Minor);
         var allocation = new Allocation(AllocationKind.Credit, invoice, null, memo, amount.Minor, on, at, null);
-        var journal = new Journal(JournalKind.CreditApplied, invoice.CustomerId, on, at, $"Credit memo {memo.Number} applied to invoice {invoice.Number}",
+        var journal = new Journal(JournalKind.CreditApplied, on, at, $"Credit memo {memo.Number} applied to invoice {invoice.Number}",
         [
-            new LedgerEntry(invoice.CustomerId, LedgerAccount.CustomerCredit, amount.Minor, invoice.CurrencyCode, creditMemo: memo),
-            new LedgerEntry(invoice.CustomerId, LedgerAccount.Receivable, -amount.Minor, invoice.CurrencyCode, invoice: invoice),
+            new LedgerEntry(LedgerAccount.CustomerCredit, amount.Minor, invoice.CurrencyCode, creditMemo: memo),
+            new LedgerEntry(LedgerAccount.Receivable, -amount.Minor, invoice.CurrencyCode, invoice: invoice),
         ]);
         return (allocation, journal);
     }
@@ -118,10 +118,10 @@ public static class Postings
         invoice.ChangeOpen(-amount.Minor);
         invoice.MarkWrittenOff();
         var writeOff = new WriteOff(invoice, amount.Minor, on, reason.Trim());
-        var journal = new Journal(JournalKind.WrittenOff, invoice.CustomerId, on, at, $"{amount} of invoice {invoice.Number} written off: {reason.Trim()}",
+        var journal = new Journal(JournalKind.WrittenOff, on, at, $"{amount} of invoice {invoice.Number} written off: {reason.Trim()}",
         [
-            new LedgerEntry(invoice.CustomerId, LedgerAccount.BadDebt, amount.Minor, invoice.CurrencyCode, invoice: invoice),
-            new LedgerEntry(invoice.CustomerId, LedgerAccount.Receivable, -amount.Minor, invoice.CurrencyCode, invoice: invoice),
+            new LedgerEntry(LedgerAccount.BadDebt, amount.Minor, invoice.CurrencyCode, invoice: invoice),
+            new LedgerEntry(LedgerAccount.Receivable, -amount.Minor, invoice.CurrencyCode, invoice: invoice),
         ]);
         return (writeOff, journal);
     }
@@ -136,10 +136,10 @@ public static class Postings
         payment.ChangeUnapplied(-amount.Minor);
         payment.AddRefunded(amount.Minor);
         var refund = new Refund(payment, amount.Minor, on, reason.Trim(), externalReference);
-        var journal = new Journal(JournalKind.Refunded, payment.CustomerId, on, at, $"Refund {amount}: {reason.Trim()}",
+        var journal = new Journal(JournalKind.Refunded, on, at, $"Refund {amount}: {reason.Trim()}",
         [
-            new LedgerEntry(payment.CustomerId, LedgerAccount.UnappliedCash, amount.Minor, payment.CurrencyCode, payment: payment),
-            new LedgerEntry(payment.CustomerId, LedgerAccount.Cash, -amount.Minor, payment.CurrencyCode, payment: payment),
+            new LedgerEntry(LedgerAccount.UnappliedCash, amount.Minor, payment.CurrencyCode, payment: payment),
+            new LedgerEntry(LedgerAccount.Cash, -amount.Minor, payment.CurrencyCode, payment: payment),
         ], payment.IsTest);
         return (refund, journal);
     }
@@ -159,11 +159,11 @@ public static class Postings
         };
         payment?.ChangeUnapplied(allocation.AmountMinor);
         memo?.ChangeUnapplied(allocation.AmountMinor);
-        return new Journal(JournalKind.AllocationReversed, allocation.CustomerId, on, at,
+        return new Journal(JournalKind.AllocationReversed, on, at,
             $"Reversed {new Money(allocation.AmountMinor, invoice.Currency)} on invoice {invoice.Number}: {reason.Trim()}",
         [
-            new LedgerEntry(allocation.CustomerId, LedgerAccount.Receivable, allocation.AmountMinor, invoice.CurrencyCode, invoice: invoice),
-            new LedgerEntry(allocation.CustomerId, account, -allocation.AmountMinor, invoice.CurrencyCode,
+            new LedgerEntry(LedgerAccount.Receivable, allocation.AmountMinor, invoice.CurrencyCode, invoice: invoice),
+            new LedgerEntry(account, -allocation.AmountMinor, invoice.CurrencyCode,
                 invoice: account == LedgerAccount.DiscountsAllowed ? invoice : null, payment: payment, creditMemo: memo),
         ], payment?.IsTest ?? false);
     }

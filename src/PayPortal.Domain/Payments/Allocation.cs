@@ -23,6 +23,7 @@ public class Allocation
         Invoice = invoice;
         InvoiceId = invoice.Id;
         CustomerId = invoice.CustomerId;
+        Customer = invoice.Customer;
         Payment = payment;
         PaymentId = payment?.Id;
         CreditMemo = creditMemo;
@@ -36,6 +37,7 @@ public class Allocation
     public long Id { get; private set; }
     public AllocationKind Kind { get; private set; }
     public long CustomerId { get; private set; }
+    public Customers.Customer? Customer { get; private set; }
     public long InvoiceId { get; private set; }
     public Invoice? Invoice { get; private set; }
     public long? PaymentId { get; private set; }

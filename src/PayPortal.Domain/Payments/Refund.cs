@@ -10,6 +10,7 @@ public class Refund
         Payment = payment;
         PaymentId = payment.Id;
         CustomerId = payment.CustomerId;
+        Customer = payment.Customer;
         AmountMinor = amountMinor;
         RefundedOn = refundedOn;
         Reason = reason;
@@ -20,6 +21,7 @@ public class Refund
     public long PaymentId { get; private set; }
     public Payment? Payment { get; private set; }
     public long CustomerId { get; private set; }
+    public Customers.Customer? Customer { get; private set; }
     public long AmountMinor { get; private set; }
     public DateOnly RefundedOn { get; private set; }
     public string Reason { get; private set; } = "";

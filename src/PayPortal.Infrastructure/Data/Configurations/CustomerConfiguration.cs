@@ -1,0 +1,24 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PayPortal.Domain.Customers;
+
+namespace PayPortal.Infrastructure.Data.Configurations;
+
+internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
+{
+    public void Configure(EntityTypeBuilder<Customer> b)
+    {
+        b.HasIndex(c => c.Number).IsUnique();
+        b.HasIndex(c => c.Name);
+        b.Property(c => c.Number).HasMaxLength(32);
+        b.Property(c => c.Name).HasMaxLength(200);
+        b.Property(c => c.BillingEmails).HasMaxLength(2000);
+        b.Property(c => c.CurrencyCode).HasMaxLength(3).IsFixedLength();
+        b.Property(c => c.TermsDiscountPercent).HasPrecision(5, 2);
+        b.Property(c => c.Version).IsConcurrencyToken();
+        b.Ignore(c => c.Currency);
+        b.Ignore(c => c.Terms);
+        b.Ignore(c => c.BillingEmailList);
+        b.Ignore(c => c.CreditLimit);
+    }
+}

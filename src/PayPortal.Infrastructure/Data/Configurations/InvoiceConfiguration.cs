@@ -1,0 +1,72 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PayPortal.Domain.Invoicing;
+
+namespace PayPortal.Infrastructure.Data.Configurations;
+
+internal sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
+{
+    public void Configure(EntityTypeBuilder<Invoice> b)
+    {
+        b.HasIndex(i => i.Number).IsUnique();
+        // Open invoices by customer and due date, covering the amount: the portal's invoice list and
+        // aging read only this index.
+        b.HasIndex(i => new { i.CustomerId, i.DueDate, i.OpenMinor }).HasDatabaseName("IX_Invoices_Customer_Open").HasFilter("\"OpenMinor\" <> 0");
+        b.HasIndex(i => new { i.DueDate, i.OpenMinor, i.CurrencyCode }).HasDatabaseName("IX_Invoices_Open_Aging").HasFilter("\"OpenMinor\" <> 0");
+        b.HasIndex(i => new { i.CustomerId, i.IssueDate });
+        b.Property(i => i.Number).HasMaxLength(40);
+        b.Property(i => i.CurrencyCode).HasMaxLength(3).IsFixedLength();
+        b.Property(i => i.PoNumber).HasMaxLength(60);
+        b.Property(i => i.ProjectCode).HasMaxLength(60);
+        b.Property(i => i.VoidReason).HasMaxLength(500);
+        b.Property(i => i.DiscountPercent).HasPrecision(5, 2);
+        b.Property(i => i.Version).IsConcurrencyToken();
+        b.HasOne(i => i.Customer).WithMany().HasForeignKey(i => i.CustomerId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(i => i.Lines).WithOne().HasForeignKey(l => l.InvoiceId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(i => i.Lines).HasField("_lines").UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.Ignore(i => i.Currency);
+        b.Ignore(i => i.Total);
+        b.Ignore(i => i.Open);
+        b.Ignore(i => i.IsPosted);
+        b.Ignore(i => i.CanReceiveMoney);
+    }
+}
+
+internal sealed class InvoiceLineConfiguration : IEntityTypeConfiguration<InvoiceLine>
+{
+    public void Configure(EntityTypeBuilder<InvoiceLine> b)
+    {
+        b.HasIndex(l => new { l.InvoiceId, l.LineNo }).IsUnique();
+        b.Property(l => l.Description).HasMaxLength(500);
+        b.Property(l => l.Quantity).HasPrecision(18, 4);
+        b.Property(l => l.DiscountPercent).HasPrecision(5, 2);
+        b.Property(l => l.TaxRatePercent).HasPrecision(6, 3);
+        b.Ignore(l => l.TotalMinor);
+    }
+}
+
+internal sealed class CreditMemoConfiguration : IEntityTypeConfiguration<CreditMemo>
+{
+    public void Configure(EntityTypeBuilder<CreditMemo> b)
+    {
+        b.HasIndex(m => m.Number).IsUnique();
+        b.HasIndex(m => m.CustomerId);
+        b.Property(m => m.Number).HasMaxLength(40);
+        b.Property(m => m.CurrencyCode).HasMaxLength(3).IsFixedLength();
+        b.Property(m => m.Reason).HasMaxLength(500);
+        b.Property(m => m.Version).IsConcurrencyToken();
+        b.HasOne(m => m.Customer).WithMany().HasForeignKey(m => m.CustomerId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(m => m.Invoice).WithMany().HasForeignKey(m => m.InvoiceId).OnDelete(DeleteBehavior.Restrict);
+        b.Ignore(m => m.Unapplied);
+    }
+}
+
+internal sealed class WriteOffConfiguration : IEntityTypeConfiguration<WriteOff>
+{
+    public void Configure(EntityTypeBuilder<WriteOff> b)
+    {
+        b.Property(w => w.Reason).HasMaxLength(500);
+        b.HasOne(w => w.Invoice).WithMany().HasForeignKey(w => w.InvoiceId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(w => w.Customer).WithMany().HasForeignKey(w => w.CustomerId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,0 +1,90 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using PayPortal.Domain;
+using PayPortal.Domain.Customers;
+using PayPortal.Domain.Disputes;
+using PayPortal.Domain.Invoicing;
+using PayPortal.Domain.Ledger;
+using PayPortal.Domain.Payments;
+using PayPortal.Infrastructure.Auditing;
+using PayPortal.Infrastructure.Identity;
+
+namespace PayPortal.Infrastructure.Data;
+
+/// <summary>
+/// Identity and AR data in one database, so one SaveChanges is one atomic unit of work. Saving also
+/// writes the audit trail, bumps concurrency versions and refuses any change to the ledger's past.
+/// </summary>
+public class PayPortalDbContext(DbContextOptions<PayPortalDbContext> options, IActor actor, TimeProvider clock)
+    : IdentityDbContext<AppUser>(options)
+{
+    public DbSet<Customer> Customers => Set<Customer>();
+    public DbSet<Invoice> Invoices => Set<Invoice>();
+    public DbSet<InvoiceLine> InvoiceLines => Set<InvoiceLine>();
+    public DbSet<CreditMemo> CreditMemos => Set<CreditMemo>();
+    public DbSet<Payment> Payments => Set<Payment>();
+    public DbSet<Allocation> Allocations => Set<Allocation>();
+    public DbSet<Refund> Refunds => Set<Refund>();
+    public DbSet<WriteOff> WriteOffs => Set<WriteOff>();
+    public DbSet<Dispute> Disputes => Set<Dispute>();
+    public DbSet<Journal> Journals => Set<Journal>();
+    public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    /// <summary>Names the action the next save performs, for the audit trail (e.g. "customer.import").</summary>
+    public string? AuditAction { get; set; }
+
+    public string ActorName => actor.Name;
+    public DateTime UtcNow => clock.GetUtcNow().UtcDateTime;
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(PayPortalDbContext).Assembly);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        RefuseLedgerRewrites();
+        BumpVersions();
+        var audit = AuditTrail.Capture(ChangeTracker, actor.Name, AuditAction, UtcNow);
+        AuditAction = null;
+        if (audit.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+        // Ids of new records are known only after the insert, so the audit rows follow in a second
+        // statement batch inside the same transaction: both land, or neither does.
+        var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            AuditEvents.AddRange(audit.Complete());
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
+            return written;
+        }
+        finally
+        {
+            if (ownTransaction is not null) await ownTransaction.DisposeAsync();
+        }
+    }
+
+    private void RefuseLedgerRewrites()
+    {
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.Entity is LedgerEntry or Journal && entry.State is EntityState.Modified or EntityState.Deleted)
+                throw new InvalidOperationException("The AR ledger is append-only: post a reversing journal instead of changing or deleting an entry.");
+        }
+    }
+
+    private void BumpVersions()
+    {
+        foreach (var entry in ChangeTracker.Entries<IVersioned>())
+        {
+            if (entry.State == EntityState.Modified) entry.Entity.Version++;
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using PayPortal.Infrastructure.Auditing;
+using PayPortal.Infrastructure.Data;
+using PayPortal.Infrastructure.Identity;
+using PayPortal.Infrastructure.Imports;
+using PayPortal.Infrastructure.Ledger;
+using PayPortal.Infrastructure.Seeding;
+
+namespace PayPortal.Infrastructure;
+
+public static class DependencyInjection
+{
+    /// <summary>The database and the workflows the web app and the CLI share.</summary>
+    public static IServiceCollection AddPayPortalData(this IServiceCollection services, string sqliteConnectionString)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddScoped<IActor>(_ => new FixedActor("system"));
+        services.AddDbContext<PayPortalDbContext>(o => o.UseSqlite(sqliteConnectionString));
+        services.AddScoped<DemoSeeder>();
+        services.AddScoped<BulkSeeder>();
+        services.AddScoped<CustomerCsvImport>();
+        services.AddScoped<InvoiceCsvImport>();
+        services.AddScoped<LedgerConsistencyCheck>();
+        return services;
+    }
+
+    /// <summary>The same password, lockout and user rules wherever accounts are made (web or CLI).</summary>
+    public static void ConfigureIdentity(IdentityOptions options)
+    {
+        options.User.RequireUniqueEmail = true;
+        options.SignIn.RequireConfirmedAccount = false;
+        options.Password.RequiredLength = 10;
+        options.Password.RequireNonAlphanumeric = false;
+        options.Lockout.AllowedForNewUsers = true;
+        options.Lockout.MaxFailedAccessAttempts = 5;
+        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+    }
+
+    /// <summary>User management without the web sign-in machinery, for the CLI and background jobs.</summary>
+    public static IServiceCollection AddPayPortalIdentityCore(this IServiceCollection services)
+    {
+        services.AddIdentityCore<AppUser>(ConfigureIdentity)
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<PayPortalDbContext>();
+        return services;
+    }
+}

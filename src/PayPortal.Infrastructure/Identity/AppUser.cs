@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.Identity;
+using PayPortal.Domain.Customers;
+
+namespace PayPortal.Infrastructure.Identity;
+
+/// <summary>A person who signs in: a customer contact (with <see cref="CustomerId"/>) or back-office staff.</summary>
+public class AppUser : IdentityUser
+{
+    public string DisplayName { get; set; } = "";
+
+    /// <summary>The one customer account a contact belongs to; null for staff.</summary>
+    public long? CustomerId { get; set; }
+    public Customer? Customer { get; set; }
+
+    /// <summary>May invite and manage the other contacts of the account.</summary>
+    public bool IsAccountAdmin { get; set; }
+
+    public DateTime? InvitedAt { get; set; }
+    public string? InvitedBy { get; set; }
+}
