@@ -7,6 +7,7 @@ using PayPortal.Infrastructure.Data;
 using PayPortal.Infrastructure.Identity;
 using PayPortal.Infrastructure.Imports;
 using PayPortal.Infrastructure.Ledger;
+using PayPortal.Infrastructure.Reporting;
 using PayPortal.Infrastructure.Seeding;
 
 namespace PayPortal.Infrastructure;
@@ -24,6 +25,7 @@ public static class DependencyInjection
         services.AddScoped<CustomerCsvImport>();
         services.AddScoped<InvoiceCsvImport>();
         services.AddScoped<LedgerConsistencyCheck>();
+        services.AddScoped<AgingReport>();
         return services;
     }
 

@@ -1,0 +1,163 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using PayPortal.Infrastructure;
+using PayPortal.Infrastructure.Auditing;
+using PayPortal.Infrastructure.Data;
+using PayPortal.Infrastructure.Imports;
+using PayPortal.Infrastructure.Ledger;
+using PayPortal.Infrastructure.Seeding;
+
+namespace PayPortal.Cli;
+
+/// <summary>
+/// `payportal [--db PATH] &lt;command&gt;`: the operations face of PayPortal, over the same workflows the
+/// web app uses. Exit codes: 0 done, 1 refused (bad data, failed check), 2 wrong usage.
+/// </summary>
+public static class CliApp
+{
+    public const int Ok = 0, Failed = 1, Usage = 2;
+
+    public const string Help = """
+        Usage: payportal [--db PATH] <command>
+
+        Commands:
+          migrate                                          create or upgrade the database
+          seed demo [--seed S]                             demo company, customers and sign-ins (empty database only)
+          seed bulk --customers N --invoices M [--seed S]  large generated data set for scale tests
+          import customers FILE.csv                        number,name,email,currency,terms_days,discount_percent,discount_days,credit_limit
+          import invoices FILE.csv                         number,customer_number,issue_date,due_date,amount,currency,po_number
+          check ledger                                     prove stored amounts equal the AR ledger
+
+        --db PATH defaults to the portal's database ($PAYPORTAL_DATA/payportal.db or the user's app data
+        folder); a PATH that does not exist yet is created and migrated.
+        """;
+
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken ct = default)
+    {
+        CliArguments parsed;
+        try
+        {
+            parsed = CliArguments.Parse(args);
+        }
+        catch (UsageException ex)
+        {
+            await stderr.WriteLineAsync($"payportal: {ex.Message}");
+            await stderr.WriteLineAsync("Run 'payportal help' for usage.");
+            return Usage;
+        }
+        if (parsed.Command is ["help"])
+        {
+            await stdout.WriteLineAsync(Help);
+            return Ok;
+        }
+
+        var databasePath = parsed.DatabasePath ?? DataPaths.DefaultDatabasePath;
+        await using var provider = BuildServices(databasePath);
+        await using var scope = provider.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        try
+        {
+            await DatabaseSetup.MigrateAsync(services.GetRequiredService<PayPortalDbContext>(), ct);
+            return parsed.Command switch
+            {
+                ["migrate"] => await Migrated(stdout, databasePath),
+                ["seed", "demo"] => await SeedDemo(services, parsed, stdout),
+                ["seed", "bulk"] => await SeedBulk(services, parsed, stdout, ct),
+                ["import", "customers", var file] => await Import(services.GetRequiredService<CustomerCsvImport>().ImportAsync, "customers", file, stdout, stderr, ct),
+                ["import", "invoices", var file] => await Import(services.GetRequiredService<InvoiceCsvImport>().ImportAsync, "invoices", file, stdout, stderr, ct),
+                ["check", "ledger"] => await CheckLedger(services, stdout, stderr, ct),
+                _ => throw new UsageException($"unknown command '{string.Join(' ', parsed.Command)}'"),
+            };
+        }
+        catch (UsageException ex)
+        {
+            await stderr.WriteLineAsync($"payportal: {ex.Message}");
+            await stderr.WriteLineAsync("Run 'payportal help' for usage.");
+            return Usage;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or IOException or UnauthorizedAccessException)
+        {
+            await stderr.WriteLineAsync($"payportal: {ex.Message}");
+            return Failed;
+        }
+    }
+
+    private static ServiceProvider BuildServices(string databasePath)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging(logging => logging.AddFilter(_ => false));
+        services.AddSingleton<IActor>(new FixedActor($"cli:{Environment.UserName}"));
+        services.AddPayPortalData(DataPaths.SqliteConnectionString(databasePath));
+        services.AddPayPortalIdentityCore();
+        return services.BuildServiceProvider(validateScopes: true);
+    }
+
+    private static async Task<int> Migrated(TextWriter stdout, string databasePath)
+    {
+        await stdout.WriteLineAsync($"Database is up to date: {Path.GetFullPath(databasePath)}");
+        return Ok;
+    }
+
+    private static async Task<int> SeedDemo(IServiceProvider services, CliArguments args, TextWriter stdout)
+    {
+        args.RequireOnly("--seed");
+        var result = await services.GetRequiredService<DemoSeeder>().SeedAsync(args.Int("--seed", 20261123, min: 0));
+        await stdout.WriteLineAsync($"Demo data: {result.Customers} customers, {result.Invoices} invoices ({result.Paid} paid, {result.PartiallyPaid} partially paid, {result.Disputed} disputed), {result.CreditMemos} credit memos.");
+        await stdout.WriteLineAsync($"Sign-ins (password {DemoAccounts.Password}):");
+        foreach (var account in DemoAccounts.All) await stdout.WriteLineAsync($"  {account.Role,-10} {account.Email}");
+        return Ok;
+    }
+
+    private static async Task<int> SeedBulk(IServiceProvider services, CliArguments args, TextWriter stdout, CancellationToken ct)
+    {
+        args.RequireOnly("--customers", "--invoices", "--seed");
+        var options = new BulkSeedOptions(
+            args.Int("--customers", null, min: 1, max: 10_000_000),
+            args.Int("--invoices", null, min: 0, max: 100_000_000),
+            args.Int("--seed", 1, min: 0));
+        var progress = new Progress<int>(n => stdout.WriteLine($"  {n:N0} invoices..."));
+        var result = await services.GetRequiredService<BulkSeeder>().SeedAsync(options, progress, ct);
+        await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"Seeded {result.Customers:N0} customers, {result.Invoices:N0} invoices, {result.Payments:N0} payments ({result.Rows:N0} rows) in {result.Elapsed.TotalSeconds:F1} s."));
+        return Ok;
+    }
+
+    private static async Task<int> Import(Func<Stream, CancellationToken, Task<ImportResult>> import, string what, string file, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    {
+        if (!File.Exists(file))
+        {
+            await stderr.WriteLineAsync($"payportal: no such file: {file}");
+            return Failed;
+        }
+        ImportResult result;
+        await using (var stream = File.OpenRead(file)) result = await import(stream, ct);
+        if (!result.Succeeded)
+        {
+            await stderr.WriteLineAsync($"payportal: {Path.GetFileName(file)} was not imported; nothing was changed. {result.Errors.Count} problem(s):");
+            foreach (var error in result.Errors.Take(200)) await stderr.WriteLineAsync($"  {error}");
+            if (result.Errors.Count > 200) await stderr.WriteLineAsync($"  ... and {result.Errors.Count - 200} more");
+            return Failed;
+        }
+        await stdout.WriteLineAsync($"Imported {what} from {Path.GetFileName(file)}: {result.Rows} rows, {result.Created} created, {result.Updated} updated, {result.Unchanged} unchanged.");
+        return Ok;
+    }
+
+    private static async Task<int> CheckLedger(IServiceProvider services, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    {
+        var watch = Stopwatch.StartNew();
+        var result = await services.GetRequiredService<LedgerConsistencyCheck>().RunAsync(ct);
+        await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"Checked {result.Journals:N0} journals ({result.Entries:N0} entries), {result.Invoices:N0} invoices, {result.Payments:N0} payments, {result.CreditMemos:N0} credit memos, {result.Customers:N0} customers in {watch.Elapsed.TotalSeconds:F1} s."));
+        if (result.IsConsistent)
+        {
+            await stdout.WriteLineAsync("Ledger is consistent: every stored amount equals the ledger.");
+            return Ok;
+        }
+        await stderr.WriteLineAsync($"Ledger check FAILED: {result.ProblemCount} problem(s).");
+        foreach (var problem in result.Problems) await stderr.WriteLineAsync($"  {problem}");
+        if (result.ProblemCount > result.Problems.Count) await stderr.WriteLineAsync($"  ... and {result.ProblemCount - result.Problems.Count} more");
+        return Failed;
+    }
+}

@@ -1,0 +1,66 @@
+using System.Globalization;
+
+namespace PayPortal.Cli;
+
+public sealed class UsageException(string message) : Exception(message);
+
+/// <summary>The command words and --options of one invocation; every problem is a <see cref="UsageException"/> naming it.</summary>
+public sealed class CliArguments
+{
+    private readonly Dictionary<string, string> _options;
+
+    private CliArguments(string? databasePath, string[] command, Dictionary<string, string> options)
+    {
+        DatabasePath = databasePath;
+        Command = command;
+        _options = options;
+    }
+
+    public string? DatabasePath { get; }
+    public string[] Command { get; }
+
+    public static CliArguments Parse(IReadOnlyList<string> args)
+    {
+        string? db = null;
+        var words = new List<string>();
+        var options = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            if (arg is "-h" or "--help") return new CliArguments(null, ["help"], options);
+            if (!arg.StartsWith("--", StringComparison.Ordinal))
+            {
+                words.Add(arg);
+                continue;
+            }
+            if (i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal)) throw new UsageException($"{arg} needs a value");
+            var value = args[++i];
+            if (arg == "--db")
+            {
+                if (string.IsNullOrWhiteSpace(value)) throw new UsageException("--db needs a file path");
+                db = value;
+            }
+            else if (!options.TryAdd(arg, value)) throw new UsageException($"{arg} is given twice");
+        }
+        if (words.Count == 0) throw new UsageException("no command given");
+        return new CliArguments(db, [.. words], options);
+    }
+
+    /// <summary>Refuses options the command does not take (a typo should not be silently ignored).</summary>
+    public void RequireOnly(params string[] allowed)
+    {
+        var unknown = _options.Keys.Where(k => !allowed.Contains(k)).ToList();
+        if (unknown.Count > 0) throw new UsageException($"'{string.Join(' ', Command)}' does not take {string.Join(", ", unknown)}");
+    }
+
+    public int Int(string name, int? fallback, int min = int.MinValue, int max = int.MaxValue)
+    {
+        if (!_options.TryGetValue(name, out var text))
+            return fallback ?? throw new UsageException($"'{string.Join(' ', Command)}' needs {name} N");
+        if (!int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+            throw new UsageException($"{name} must be a whole number, not '{text}'");
+        if (value < min || value > max)
+            throw new UsageException($"{name} must be between {min:N0} and {max:N0}, not {value:N0}");
+        return value;
+    }
+}

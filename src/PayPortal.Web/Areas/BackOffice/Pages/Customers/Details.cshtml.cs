@@ -1,0 +1,60 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using PayPortal.Domain.Customers;
+using PayPortal.Infrastructure.Data;
+using PayPortal.Infrastructure.Reporting;
+using PayPortal.Web.Accounts;
+
+namespace PayPortal.Web.Areas.BackOffice.Pages.Customers;
+
+/// <summary>A customer account: terms and limits, how its balance ages, its portal contacts, and inviting a new one.</summary>
+public class DetailsModel(PayPortalDbContext db, AgingReport aging, ContactInvitations invitations, TimeProvider clock) : PageModel
+{
+    public Customer Customer { get; private set; } = null!;
+    public AgingByCurrency? Aging { get; private set; }
+    public IReadOnlyList<Contact> Contacts { get; private set; } = [];
+    [BindProperty] public InviteInput Invite { get; set; } = new();
+    [TempData] public string? StatusMessage { get; set; }
+
+    public sealed record Contact(string Email, string DisplayName, bool IsAccountAdmin, bool HasPassword, DateTime? InvitedAt, string? InvitedBy);
+
+    public sealed class InviteInput
+    {
+        [Required, EmailAddress, Display(Name = "Email")] public string Email { get; set; } = "";
+        [Required, StringLength(200), Display(Name = "Name")] public string Name { get; set; } = "";
+        [Display(Name = "Account admin (may invite colleagues)")] public bool AccountAdmin { get; set; }
+    }
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) =>
+        await LoadAsync(id, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostInviteAsync(long id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        if (!ModelState.IsValid) return Page();
+        var result = await invitations.InviteAsync(id, Invite.Email, Invite.Name, Invite.AccountAdmin, User.Identity!.Name!,
+            (userId, code) => Url.Page("/Account/AcceptInvitation", null, new { area = "Identity", userId, code }, Request.Scheme)!, ct);
+        if (!result.Succeeded)
+        {
+            ModelState.AddModelError($"{nameof(Invite)}.{nameof(InviteInput.Email)}", result.Message);
+            return Page();
+        }
+        StatusMessage = result.Message;
+        return RedirectToPage(new { id });
+    }
+
+    private async Task<bool> LoadAsync(long id, CancellationToken ct)
+    {
+        var customer = await db.Customers.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct);
+        if (customer is null) return false;
+        Customer = customer;
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        Aging = (await aging.ForOpenInvoicesAsync(today, id, ct: ct)).FirstOrDefault();
+        Contacts = await db.Users.AsNoTracking().Where(u => u.CustomerId == id).OrderBy(u => u.Email)
+            .Select(u => new Contact(u.Email!, u.DisplayName, u.IsAccountAdmin, u.PasswordHash != null, u.InvitedAt, u.InvitedBy))
+            .ToListAsync(ct);
+        return true;
+    }
+}

@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using PayPortal.Domain.Invoicing;
+using PayPortal.Domain.Payments;
+using PayPortal.Infrastructure.Data;
+using PayPortal.Web.Security;
+
+namespace PayPortal.Web.Areas.Portal.Pages.Invoices;
+
+/// <summary>One invoice with its lines and what was applied to it. Another account's invoice is simply not found.</summary>
+public class DetailsModel(PayPortalDbContext db, TimeProvider clock) : PageModel
+{
+    public Invoice Invoice { get; private set; } = null!;
+    public IReadOnlyList<Applied> AppliedItems { get; private set; } = [];
+    public DateOnly Today { get; private set; }
+
+    public sealed record Applied(DateOnly On, AllocationKind Kind, string? Reference, long AmountMinor, bool Reversed);
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
+    {
+        var customerId = User.CustomerId();
+        var invoice = await db.Invoices.AsNoTracking().Include(i => i.Lines)
+            .SingleOrDefaultAsync(i => i.Id == id && i.CustomerId == customerId && i.Status != InvoiceStatus.Draft, ct);
+        if (invoice is null) return NotFound();
+        Invoice = invoice;
+        Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        AppliedItems = await db.Allocations.AsNoTracking()
+            .Where(a => a.InvoiceId == id)
+            .OrderBy(a => a.AppliedOn).ThenBy(a => a.Id)
+            .Select(a => new Applied(a.AppliedOn, a.Kind, a.Payment != null ? a.Payment.Reference : a.CreditMemo != null ? a.CreditMemo.Number : null, a.AmountMinor, a.ReversedAt != null))
+            .ToListAsync(ct);
+        return Page();
+    }
+}

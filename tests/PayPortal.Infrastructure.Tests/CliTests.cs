@@ -1,0 +1,144 @@
+using PayPortal.Cli;
+
+namespace PayPortal.Infrastructure.Tests;
+
+/// <summary>The `payportal` command line, run in-process against real database files.</summary>
+public class CliTests : IAsyncLifetime
+{
+    private string _folder = null!;
+    private string Db => Path.Combine(_folder, "cli.db");
+
+    public Task InitializeAsync()
+    {
+        _folder = Path.Combine(Path.GetTempPath(), "payportal-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(_folder);
+        return Task.CompletedTask;
+    }
+
+    public Task DisposeAsync()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_folder, true); } catch (IOException) { }
+        return Task.CompletedTask;
+    }
+
+    private static async Task<(int Code, string Out, string Err)> Run(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var code = await CliApp.RunAsync(args, stdout, stderr);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    private string WriteFile(string name, string content)
+    {
+        var path = Path.Combine(_folder, name);
+        File.WriteAllText(path, content);
+        return path;
+    }
+
+    [Fact]
+    public async Task Migrate_creates_a_database_at_a_new_path()
+    {
+        var path = Path.Combine(_folder, "nested", "new.db");
+        var (code, output, _) = await Run("--db", path, "migrate");
+        Assert.Equal(CliApp.Ok, code);
+        Assert.True(File.Exists(path));
+        Assert.Contains("up to date", output);
+    }
+
+    [Fact]
+    public async Task Seed_demo_then_check_ledger_passes_and_a_second_seed_is_refused()
+    {
+        var seeded = await Run("--db", Db, "seed", "demo");
+        Assert.Equal(CliApp.Ok, seeded.Code);
+        Assert.Contains("30 customers", seeded.Out);
+        Assert.Contains("specialist@demo.payportal.test", seeded.Out);
+
+        var check = await Run("--db", Db, "check", "ledger");
+        Assert.Equal(CliApp.Ok, check.Code);
+        Assert.Contains("Ledger is consistent", check.Out);
+
+        var again = await Run("--db", Db, "seed", "demo");
+        Assert.Equal(CliApp.Failed, again.Code);
+        Assert.Contains("only seeded into an empty database", again.Err);
+    }
+
+    [Fact]
+    public async Task Check_ledger_finds_a_tampered_open_amount_and_names_the_invoice()
+    {
+        await Run("--db", Db, "seed", "bulk", "--customers", "5", "--invoices", "200", "--seed", "3");
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Db}"))
+        {
+            await connection.OpenAsync();
+            await using var tamper = connection.CreateCommand();
+            tamper.CommandText = "UPDATE Invoices SET OpenMinor = OpenMinor + 1 WHERE Number = 'S3-0000007'";
+            Assert.Equal(1, await tamper.ExecuteNonQueryAsync());
+        }
+        var (code, _, err) = await Run("--db", Db, "check", "ledger");
+        Assert.Equal(CliApp.Failed, code);
+        Assert.Contains("invoice open amount differs from the ledger: invoice S3-0000007", err);
+        Assert.Contains("customer balance differs from the ledger", err);
+    }
+
+    [Fact]
+    public async Task Seed_bulk_is_consistent_deterministic_and_refuses_the_same_seed_twice()
+    {
+        var first = await Run("--db", Db, "seed", "bulk", "--customers", "20", "--invoices", "3000", "--seed", "11");
+        Assert.Equal(CliApp.Ok, first.Code);
+        Assert.Contains("3,000 invoices", first.Out);
+        Assert.Equal(CliApp.Ok, (await Run("--db", Db, "check", "ledger")).Code);
+
+        var other = Path.Combine(_folder, "other.db");
+        await Run("--db", other, "seed", "bulk", "--customers", "20", "--invoices", "3000", "--seed", "11");
+        Assert.Equal(await Sum(Db), await Sum(other));
+
+        var again = await Run("--db", Db, "seed", "bulk", "--customers", "20", "--invoices", "10", "--seed", "11");
+        Assert.Equal(CliApp.Failed, again.Code);
+        Assert.Contains("seed 11 is already in this database", again.Err);
+
+        static async Task<string> Sum(string path)
+        {
+            await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path}");
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT SUM(TotalMinor) || '/' || SUM(OpenMinor) || '/' || COUNT(*) FROM Invoices";
+            return (string)(await command.ExecuteScalarAsync())!;
+        }
+    }
+
+    [Fact]
+    public async Task Imports_run_from_files_and_a_bad_file_exits_non_zero_naming_the_line()
+    {
+        var customers = WriteFile("customers.csv", "number,name,email,currency,terms_days,discount_percent,discount_days,credit_limit\nC-1,Acme,ap@acme.test,USD,30,,,\n");
+        var ok = await Run("--db", Db, "import", "customers", customers);
+        Assert.Equal(CliApp.Ok, ok.Code);
+        Assert.Contains("1 created", ok.Out);
+
+        var invoices = WriteFile("invoices.csv", "number,customer_number,issue_date,due_date,amount,currency,po_number\nI-1,C-1,2026-01-01,2026-01-31,10.00,USD,\nI-2,C-1,2026-01-01,2026-01-31,ten,USD,\n");
+        var bad = await Run("--db", Db, "import", "invoices", invoices);
+        Assert.Equal(CliApp.Failed, bad.Code);
+        Assert.Contains("nothing was changed", bad.Err);
+        Assert.Contains("line 3, field 'amount': 'ten' is not a decimal amount", bad.Err);
+
+        var missing = await Run("--db", Db, "import", "invoices", Path.Combine(_folder, "nope.csv"));
+        Assert.Equal(CliApp.Failed, missing.Code);
+        Assert.Contains("no such file", missing.Err);
+    }
+
+    [Theory]
+    [InlineData(new[] { "frobnicate" }, "unknown command 'frobnicate'")]
+    [InlineData(new string[0], "no command given")]
+    [InlineData(new[] { "seed", "bulk", "--invoices", "10" }, "needs --customers N")]
+    [InlineData(new[] { "seed", "bulk", "--customers", "ten", "--invoices", "10" }, "--customers must be a whole number, not 'ten'")]
+    [InlineData(new[] { "seed", "bulk", "--customers", "0", "--invoices", "10" }, "--customers must be between 1")]
+    [InlineData(new[] { "seed", "bulk", "--customers", "1", "--invoice", "10" }, "does not take --invoice")]
+    [InlineData(new[] { "import", "customers" }, "unknown command 'import customers'")]
+    [InlineData(new[] { "check", "ledger", "--db" }, "--db needs a value")]
+    public async Task Wrong_usage_exits_2_and_says_what_is_wrong(string[] args, string expected)
+    {
+        var (code, _, err) = await Run([.. args.Select(a => a), .. (args.Contains("--db") ? Array.Empty<string>() : ["--db", Db])]);
+        Assert.Equal(CliApp.Usage, code);
+        Assert.Contains(expected, err);
+    }
+}
