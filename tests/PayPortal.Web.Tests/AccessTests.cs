@@ -1,0 +1,141 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using PayPortal.Infrastructure.Seeding;
+
+namespace PayPortal.Web.Tests;
+
+/// <summary>Who may see what: customers only their own account (others are 404), staff the back office.</summary>
+public class AccessTests(PayPortalFactory factory) : IClassFixture<PayPortalFactory>
+{
+    private Task<long> CustomerIdOf(string email) => factory.WithDb(db => db.Users.Where(u => u.Email == email).Select(u => u.CustomerId!.Value).SingleAsync());
+
+    [Fact]
+    public async Task The_demo_customer_sees_their_balance_and_every_open_invoice_of_their_own_account_only()
+    {
+        var client = await factory.SignedInAs(DemoAccounts.Customer.Email);
+        var html = await client.GetStringAsync("/Portal");
+        var mine = await CustomerIdOf(DemoAccounts.Customer.Email);
+        var other = await CustomerIdOf(DemoAccounts.OtherCustomer.Email);
+        var myOpen = await factory.WithDb(db => db.Invoices.Where(i => i.CustomerId == mine && i.OpenMinor != 0).Select(i => i.Number!).ToListAsync());
+        var theirs = await factory.WithDb(db => db.Invoices.Where(i => i.CustomerId == other).Select(i => i.Number!).ToListAsync());
+
+        Assert.Contains("Acme Fabrication", html);
+        Assert.NotEmpty(myOpen);
+        Assert.All(myOpen, number => Assert.Contains($">{number}</a>", html));
+        Assert.All(theirs, number => Assert.DoesNotContain($">{number}<", html));
+    }
+
+    [Fact]
+    public async Task Another_accounts_invoice_answers_404_and_an_own_invoice_shows_its_lines()
+    {
+        var client = await factory.SignedInAs(DemoAccounts.Customer.Email);
+        var mine = await CustomerIdOf(DemoAccounts.Customer.Email);
+        var other = await CustomerIdOf(DemoAccounts.OtherCustomer.Email);
+        var ownInvoice = await factory.WithDb(db => db.Invoices.Where(i => i.CustomerId == mine).Select(i => new { i.Id, i.Number }).FirstAsync());
+        var foreignInvoices = await factory.WithDb(db => db.Invoices.Where(i => i.CustomerId == other).Select(i => i.Id).ToListAsync());
+
+        var own = await client.GetAsync($"/Portal/Invoices/Details/{ownInvoice.Id}");
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+        var html = await own.Content.ReadAsStringAsync();
+        Assert.Contains($"Invoice {ownInvoice.Number}", html);
+        Assert.Contains("id=\"invoice-lines\"", html);
+
+        foreach (var id in foreignInvoices.Append(999_999_999))
+        {
+            var response = await client.GetAsync($"/Portal/Invoices/Details/{id}");
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        }
+    }
+
+    [Theory]
+    [InlineData("/Portal")]
+    [InlineData("/BackOffice")]
+    [InlineData("/BackOffice/Customers")]
+    public async Task Anonymous_visitors_are_sent_to_sign_in(string path)
+    {
+        var response = await factory.Client().GetAsync(path);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/Identity/Account/Login", response.Headers.Location!.PathAndQuery);
+    }
+
+    [Theory]
+    [InlineData("/BackOffice")]
+    [InlineData("/BackOffice/Customers")]
+    [InlineData("/BackOffice/Customers/Details/1")]
+    public async Task A_customer_contact_cannot_open_the_back_office(string path)
+    {
+        var client = await factory.SignedInAs(DemoAccounts.Customer.Email);
+        var response = await client.GetAsync(path);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/Identity/Account/AccessDenied", response.Headers.Location!.PathAndQuery);
+    }
+
+    [Fact]
+    public async Task Staff_without_a_customer_account_cannot_open_the_portal()
+    {
+        var client = await factory.SignedInAs(DemoAccounts.Specialist.Email);
+        var response = await client.GetAsync("/Portal");
+        Assert.StartsWith("/Identity/Account/AccessDenied", response.Headers.Location!.PathAndQuery);
+    }
+
+    [Fact]
+    public async Task The_front_door_sends_each_role_to_its_home()
+    {
+        Assert.Equal("/Portal", (await (await factory.SignedInAs(DemoAccounts.Customer.Email)).GetAsync("/")).Headers.Location!.OriginalString);
+        Assert.Equal("/BackOffice", (await (await factory.SignedInAs(DemoAccounts.Manager.Email)).GetAsync("/")).Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task There_is_no_self_registration()
+    {
+        Assert.Equal(HttpStatusCode.NotFound, (await factory.Client().GetAsync("/Identity/Account/Register")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Demo_sign_ins_are_not_shown_outside_development()
+    {
+        var html = await factory.Client().GetStringAsync("/Identity/Account/Login");
+        Assert.DoesNotContain(DemoAccounts.Specialist.Email, html);
+    }
+
+    [Fact]
+    public async Task A_wrong_password_is_refused_and_five_lock_the_account()
+    {
+        var client = factory.Client();
+        var email = DemoAccounts.CustomerColleague.Email;
+        for (var i = 0; i < 4; i++)
+        {
+            var failed = await client.SignIn(email, "wrong-password-123");
+            Assert.Equal(HttpStatusCode.OK, failed.StatusCode);
+            Assert.Contains("The email or password is not right.", await failed.Content.ReadAsStringAsync());
+        }
+        var fifth = await client.SignIn(email, "wrong-password-123");
+        Assert.Contains("locked after too many failed sign-ins", await fifth.Content.ReadAsStringAsync());
+        // Even the right password is refused while locked.
+        var right = await client.SignIn(email, DemoAccounts.Password);
+        Assert.Equal(HttpStatusCode.OK, right.StatusCode);
+        Assert.Contains("locked", await right.Content.ReadAsStringAsync());
+    }
+}
+
+public class StaffTwoFactorTests(TwoFactorRequiredFactory factory) : IClassFixture<TwoFactorRequiredFactory>
+{
+    [Fact]
+    public async Task Outside_development_staff_must_set_up_two_factor_before_using_the_back_office()
+    {
+        var client = await factory.SignedInAs(DemoAccounts.Specialist.Email);
+        var response = await client.GetAsync("/BackOffice");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/Identity/Account/Manage/EnableAuthenticator", response.Headers.Location!.OriginalString);
+        var setup = await client.GetAsync("/Identity/Account/Manage/EnableAuthenticator");
+        Assert.Equal(HttpStatusCode.OK, setup.StatusCode);
+        Assert.Contains("authenticator", await setup.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Customers_are_not_forced_to_set_up_two_factor()
+    {
+        var client = await factory.SignedInAs(DemoAccounts.Customer.Email);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Portal")).StatusCode);
+    }
+}

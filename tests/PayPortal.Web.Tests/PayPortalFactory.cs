@@ -1,0 +1,89 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using PayPortal.Infrastructure.Data;
+using PayPortal.Infrastructure.Seeding;
+
+namespace PayPortal.Web.Tests;
+
+/// <summary>
+/// The real app (middleware, Identity, Razor Pages) on its own SQLite file with the demo data seeded,
+/// as production runs it (not Development), mail written to a pickup folder the tests read.
+/// </summary>
+public class PayPortalFactory : WebApplicationFactory<Program>
+{
+    public string Folder { get; } = Path.Combine(Path.GetTempPath(), "payportal-tests", "web-" + Guid.NewGuid().ToString("N"));
+    public string DatabasePath => Path.Combine(Folder, "web.db");
+    public string MailFolder => Path.Combine(Folder, "mail");
+    protected virtual bool RequireTwoFactorForStaff => false;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        Directory.CreateDirectory(Folder);
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("PayPortal:DatabasePath", DatabasePath);
+        builder.UseSetting("PayPortal:KeysDirectory", Path.Combine(Folder, "keys"));
+        builder.UseSetting("PayPortal:SeedDemoData", "true");
+        builder.UseSetting("Smtp:PickupDirectory", MailFolder);
+        builder.UseSetting("Security:RequireTwoFactorForStaff", RequireTwoFactorForStaff ? "true" : "false");
+    }
+
+    public HttpClient Client() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    public async Task<HttpClient> SignedInAs(string email, string password = DemoAccounts.Password)
+    {
+        var client = Client();
+        var response = await client.SignIn(email, password);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    public T Service<T>(Func<IServiceProvider, T> use)
+    {
+        using var scope = Services.CreateScope();
+        return use(scope.ServiceProvider);
+    }
+
+    public async Task<TResult> WithDb<TResult>(Func<PayPortalDbContext, Task<TResult>> query)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<PayPortalDbContext>());
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        try { Directory.Delete(Folder, true); } catch (IOException) { }
+        GC.SuppressFinalize(this);
+    }
+}
+
+public sealed class TwoFactorRequiredFactory : PayPortalFactory
+{
+    protected override bool RequireTwoFactorForStaff => true;
+}
+
+public static partial class HttpClientExtensions
+{
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryField();
+
+    public static async Task<string> AntiforgeryToken(this HttpClient client, string url)
+    {
+        var html = await client.GetStringAsync(url);
+        return AntiforgeryField().Match(html) is { Success: true } m ? WebUtility.HtmlDecode(m.Groups[1].Value) : throw new InvalidOperationException($"No antiforgery token on {url}");
+    }
+
+    public static async Task<HttpResponseMessage> PostForm(this HttpClient client, string url, IDictionary<string, string> fields, string? tokenFrom = null)
+    {
+        var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = await client.AntiforgeryToken(tokenFrom ?? url) };
+        return await client.PostAsync(url, new FormUrlEncodedContent(form));
+    }
+
+    public static Task<HttpResponseMessage> SignIn(this HttpClient client, string email, string password) =>
+        client.PostForm("/Identity/Account/Login", new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = password });
+}
