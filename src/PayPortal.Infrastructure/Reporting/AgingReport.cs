@@ -42,7 +42,8 @@ public sealed class AgingReport(PayPortalDbContext db)
             .Select(g => new { g.Key.CurrencyCode, g.Key.Bucket, Count = g.LongCount(), Sum = g.Sum(x => x.OpenMinor) })
             .ToListAsync(ct);
 
-        return rows.GroupBy(r => r.CurrencyCode).OrderBy(g => g.Key).Select(g =>
+        // The main currency first: the one with the most open invoices.
+        return rows.GroupBy(r => r.CurrencyCode).OrderByDescending(g => g.Sum(r => r.Count)).ThenBy(g => g.Key).Select(g =>
         {
             var currency = Currency.Parse(g.Key);
             var summary = new AgingSummary(buckets, currency);

@@ -84,7 +84,7 @@ public sealed class DemoSeeder(PayPortalDbContext db, UserManager<AppUser> users
             var count = customer == customers[0] ? 16 : random.Next(6, 14);
             for (var k = 0; k < count; k++)
             {
-                // The demo customer gets at least one invoice in every bucket; others spread at random.
+                // The demo customer gets an invoice every 12 days over six months; others are spread at random.
                 var ageDays = customer == customers[0] ? k * 12 : random.Next(0, 240);
                 var invoice = new Invoice(customer, today.AddDays(-ageDays), poNumber: random.Next(3) == 0 ? null : $"PO-{random.Next(10000, 99999)}",
                     projectCode: random.Next(4) == 0 ? $"PRJ-{random.Next(100, 999)}" : null);
@@ -145,7 +145,7 @@ public sealed class DemoSeeder(PayPortalDbContext db, UserManager<AppUser> users
                 UserName = account.Email,
                 Email = account.Email,
                 EmailConfirmed = true,
-                DisplayName = account.Description,
+                DisplayName = account.Name,
                 CustomerId = customer?.Id,
                 IsAccountAdmin = account == DemoAccounts.Customer || account == DemoAccounts.OtherCustomer,
             };

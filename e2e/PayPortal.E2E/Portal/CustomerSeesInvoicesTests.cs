@@ -1,0 +1,34 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using PayPortal.Infrastructure.Seeding;
+using static Microsoft.Playwright.Assertions;
+
+namespace PayPortal.E2E.Portal;
+
+[Collection(PortalCollection.Name)]
+public class CustomerSeesInvoicesTests(PortalServer server)
+{
+    [Fact]
+    public async Task The_demo_customer_signs_in_and_sees_the_open_invoices_and_one_in_detail()
+    {
+        var page = await server.NewPageAsync();
+        await page.GotoAsync("/Identity/Account/Login");
+        await page.AssertAccessibleAsync();
+
+        await page.SignInAsync(DemoAccounts.Customer.Email, DemoAccounts.Password);
+        await Expect(page).ToHaveURLAsync(new Regex("/Portal$"));
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Acme Fabrication" })).ToBeVisibleAsync();
+        var rows = page.Locator("#open-invoices tbody tr");
+        Assert.True(await rows.CountAsync() >= 5, "the demo customer has open invoices in several buckets");
+        await Expect(page.Locator("#balance")).ToContainTextAsync("USD");
+        await page.AssertAccessibleAsync();
+        await page.MaybeScreenshotAsync("portal-home.png");
+
+        var first = rows.First.GetByRole(AriaRole.Link);
+        var number = await first.InnerTextAsync();
+        await first.ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"Invoice {number}" })).ToBeVisibleAsync();
+        Assert.True(await page.Locator("#invoice-lines tbody tr").CountAsync() >= 1);
+        await page.AssertAccessibleAsync();
+    }
+}
