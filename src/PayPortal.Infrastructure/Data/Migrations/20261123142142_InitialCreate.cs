@@ -8,6 +8,8 @@ namespace PayPortal.Infrastructure.Data.Migrations
     /// <inheritdoc />
     public partial class InitialCreate : Migration
     {
+        private static readonly string[] AppendOnlyTables = ["Journals", "LedgerEntries"];
+
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
@@ -765,11 +767,30 @@ namespace PayPortal.Infrastructure.Data.Migrations
                 name: "IX_WriteOffs_InvoiceId",
                 table: "WriteOffs",
                 column: "InvoiceId");
+
+            // The AR ledger is append-only in the database itself, not only in application code: an
+            // UPDATE or DELETE of a journal or ledger entry aborts, whoever issues it.
+            foreach (var table in AppendOnlyTables)
+            {
+                foreach (var operation in new[] { "UPDATE", "DELETE" })
+                {
+                    migrationBuilder.Sql($"""
+                        CREATE TRIGGER "TR_{table}_No{operation}" BEFORE {operation} ON "{table}"
+                        BEGIN SELECT RAISE(ABORT, 'The AR ledger is append-only: post a reversing journal instead'); END;
+                        """);
+                }
+            }
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            foreach (var table in AppendOnlyTables)
+            {
+                migrationBuilder.Sql($"DROP TRIGGER IF EXISTS \"TR_{table}_NoUPDATE\";");
+                migrationBuilder.Sql($"DROP TRIGGER IF EXISTS \"TR_{table}_NoDELETE\";");
+            }
+
             migrationBuilder.DropTable(
                 name: "Allocations");
 
