@@ -9,6 +9,7 @@ using PayPortal.Infrastructure.Imports;
 using PayPortal.Infrastructure.Ledger;
 using PayPortal.Infrastructure.Reporting;
 using PayPortal.Infrastructure.Seeding;
+using PayPortal.Infrastructure.Workflows;
 
 namespace PayPortal.Infrastructure;
 
@@ -26,6 +27,7 @@ public static class DependencyInjection
         services.AddScoped<InvoiceCsvImport>();
         services.AddScoped<LedgerConsistencyCheck>();
         services.AddScoped<AgingReport>();
+        services.AddScoped<AllocationReversal>();
         return services;
     }
 

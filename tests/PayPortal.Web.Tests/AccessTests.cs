@@ -139,3 +139,19 @@ public class StaffTwoFactorTests(TwoFactorRequiredFactory factory) : IClassFixtu
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Portal")).StatusCode);
     }
 }
+
+public class DevelopmentLoginTests(DevelopmentFactory factory) : IClassFixture<DevelopmentFactory>
+{
+    [Fact]
+    public async Task In_development_the_sign_in_page_lists_every_demo_sign_in_and_they_work()
+    {
+        var html = await factory.Client().GetStringAsync("/Identity/Account/Login");
+        Assert.All(DemoAccounts.All, account => Assert.Contains(account.Email, html));
+        Assert.Contains(DemoAccounts.Password, html);
+        foreach (var account in DemoAccounts.All)
+        {
+            var response = await factory.Client().SignIn(account.Email, DemoAccounts.Password);
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        }
+    }
+}

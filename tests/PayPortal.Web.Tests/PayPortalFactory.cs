@@ -19,11 +19,12 @@ public class PayPortalFactory : WebApplicationFactory<Program>
     public string DatabasePath => Path.Combine(Folder, "web.db");
     public string MailFolder => Path.Combine(Folder, "mail");
     protected virtual bool RequireTwoFactorForStaff => false;
+    protected virtual string EnvironmentName => "Testing";
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(Folder);
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(EnvironmentName);
         builder.UseSetting("PayPortal:DatabasePath", DatabasePath);
         builder.UseSetting("PayPortal:KeysDirectory", Path.Combine(Folder, "keys"));
         builder.UseSetting("PayPortal:SeedDemoData", "true");
@@ -65,6 +66,11 @@ public class PayPortalFactory : WebApplicationFactory<Program>
 public sealed class TwoFactorRequiredFactory : PayPortalFactory
 {
     protected override bool RequireTwoFactorForStaff => true;
+}
+
+public sealed class DevelopmentFactory : PayPortalFactory
+{
+    protected override string EnvironmentName => "Development";
 }
 
 public static partial class HttpClientExtensions

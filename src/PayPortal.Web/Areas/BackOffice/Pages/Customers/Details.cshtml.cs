@@ -1,24 +1,32 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using PayPortal.Domain.Customers;
+using PayPortal.Domain.Payments;
 using PayPortal.Infrastructure.Data;
 using PayPortal.Infrastructure.Reporting;
 using PayPortal.Web.Accounts;
+using PayPortal.Web.Security;
 
 namespace PayPortal.Web.Areas.BackOffice.Pages.Customers;
 
 /// <summary>A customer account: terms and limits, how its balance ages, its portal contacts, and inviting a new one.</summary>
-public class DetailsModel(PayPortalDbContext db, AgingReport aging, ContactInvitations invitations, TimeProvider clock) : PageModel
+public class DetailsModel(PayPortalDbContext db, AgingReport aging, ContactInvitations invitations, IAuthorizationService authorization, TimeProvider clock) : PageModel
 {
     public Customer Customer { get; private set; } = null!;
     public AgingByCurrency? Aging { get; private set; }
     public IReadOnlyList<Contact> Contacts { get; private set; } = [];
+    public IReadOnlyList<Application> RecentApplications { get; private set; } = [];
+    /// <summary>Managers may reverse applications; specialists see them read-only.</summary>
+    public bool CanReverse { get; private set; }
     [BindProperty] public InviteInput Invite { get; set; } = new();
     [TempData] public string? StatusMessage { get; set; }
 
     public sealed record Contact(string Email, string DisplayName, bool IsAccountAdmin, bool HasPassword, DateTime? InvitedAt, string? InvitedBy);
+
+    public sealed record Application(long Id, DateOnly AppliedOn, string InvoiceNumber, AllocationKind Kind, string? Source, long AmountMinor, string? Rule, bool Reversed);
 
     public sealed class InviteInput
     {
@@ -55,6 +63,12 @@ public class DetailsModel(PayPortalDbContext db, AgingReport aging, ContactInvit
         Contacts = await db.Users.AsNoTracking().Where(u => u.CustomerId == id).OrderBy(u => u.Email)
             .Select(u => new Contact(u.Email!, u.DisplayName, u.IsAccountAdmin, u.PasswordHash != null, u.InvitedAt, u.InvitedBy))
             .ToListAsync(ct);
+        RecentApplications = await db.Allocations.AsNoTracking().Where(a => a.CustomerId == id)
+            .OrderByDescending(a => a.Id).Take(20)
+            .Select(a => new Application(a.Id, a.AppliedOn, a.Invoice!.Number!, a.Kind,
+                a.Payment != null ? a.Payment.Reference : a.CreditMemo != null ? a.CreditMemo.Number : null, a.AmountMinor, a.Rule, a.ReversedAt != null))
+            .ToListAsync(ct);
+        CanReverse = (await authorization.AuthorizeAsync(User, Policies.Manager)).Succeeded;
         return true;
     }
 }
