@@ -82,6 +82,12 @@ public static class CliApp
             await stderr.WriteLineAsync($"payportal: {ex.Message}");
             return Failed;
         }
+        catch (Exception ex) when (ex is Microsoft.EntityFrameworkCore.DbUpdateException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            // E.g. a file that is not a database, a locked database, or a record another process just wrote.
+            await stderr.WriteLineAsync($"payportal: the database refused the change; nothing was saved: {(ex.InnerException ?? ex).Message}");
+            return Failed;
+        }
     }
 
     private static ServiceProvider BuildServices(string databasePath)

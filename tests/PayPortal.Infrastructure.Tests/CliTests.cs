@@ -142,3 +142,20 @@ public class CliTests : IAsyncLifetime
         Assert.Contains(expected, err);
     }
 }
+
+public class CliDatabaseErrorTests
+{
+    [Fact]
+    public async Task A_file_that_is_not_a_database_is_reported_not_thrown()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "payportal-tests", Guid.NewGuid().ToString("N") + ".db");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await File.WriteAllTextAsync(path, "this is a text file, not SQLite, and long enough to have a header page of sorts..........");
+        var stderr = new StringWriter();
+        var code = await PayPortal.Cli.CliApp.RunAsync(["--db", path, "check", "ledger"], new StringWriter(), stderr);
+        Assert.Equal(PayPortal.Cli.CliApp.Failed, code);
+        Assert.Contains("the database refused the change", stderr.ToString());
+        Assert.Contains("not a database", stderr.ToString());
+        File.Delete(path);
+    }
+}
