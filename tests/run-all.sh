@@ -10,12 +10,12 @@ results="${TEST_RESULTS_DIR:-$PWD/artifacts/test-results}"
 rm -rf "$results"
 mkdir -p "$results"
 
-if ! command -v chromium >/dev/null 2>&1 && [ -z "${CHROMIUM_PATH:-}" ]; then
-  echo "Installing Chromium from Debian's packages (for the browser tests)..."
+if { ! command -v chromium >/dev/null 2>&1 && [ -z "${CHROMIUM_PATH:-}" ]; } || ! command -v pdftotext >/dev/null 2>&1; then
+  echo "Installing Chromium and poppler-utils from Debian's packages (browser and PDF tests)..."
   sudo_cmd=""
   [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
   $sudo_cmd apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium poppler-utils >/dev/null
 fi
 
 dotnet tool restore >/dev/null
