@@ -24,6 +24,14 @@ public class CsvParserTests
     }
 
     [Fact]
+    public void Old_mac_line_ends_count_as_lines_inside_quotes_too()
+    {
+        var records = Parse("h\r\"a\rb\"\rlast\r");
+        Assert.Equal(["a\rb"], records[1].Fields);
+        Assert.Equal(4, records[2].Line);
+    }
+
+    [Fact]
     public void A_stray_quote_inside_a_field_is_refused() =>
         Assert.Throws<CsvParser.MalformedCsvException>(() => Parse("h\nab\"c\n"));
 }

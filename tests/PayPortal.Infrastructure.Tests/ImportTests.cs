@@ -138,6 +138,21 @@ public class ImportTests : IAsyncLifetime
         Assert.Equal(before, await Counts());
     }
 
+    [Fact]
+    public async Task Numbers_differing_only_in_letter_case_are_the_same_record()
+    {
+        await ImportCustomers(Customers);
+        await ImportInvoices(Invoices);
+        var before = await Counts();
+        var customers = await ImportCustomers(Customers.Replace("C-100,Acme", "c-100,Acme"));
+        Assert.Equal((0, 2), (customers.Created, customers.Unchanged));
+        var invoices = await ImportInvoices(Invoices.Replace("INV-1,", "inv-1,"));
+        Assert.Equal((0, 3), (invoices.Created, invoices.Unchanged));
+        var conflicting = await ImportInvoices(Invoices.Replace("INV-1,C-100,2026-01-05,2026-02-04,1200.50", "inv-1,C-100,2026-01-05,2026-02-04,1.00"));
+        Assert.Contains(conflicting.Errors, e => e.Field == "amount" && e.Message.Contains("already posted"));
+        Assert.Equal(before, await Counts());
+    }
+
     [Theory]
     [InlineData("INV-9,C-999,2026-01-01,2026-01-31,10.00,USD,", "field 'customer_number': no customer C-999 exists")]
     [InlineData("INV-9,C-100,2026-01-01,2026-01-31,10.00,EUR,", "field 'currency': customer C-100 is billed in USD, not EUR")]
@@ -159,12 +174,27 @@ public class ImportTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_file_that_is_not_utf8_or_not_csv_is_refused_with_its_line()
+    public async Task A_byte_that_is_not_utf8_is_reported_on_its_own_line()
     {
         await using var scope = _db.Scope();
-        var binary = new MemoryStream([0x6E, 0x75, 0x6D, 0x0A, 0xFF, 0xFE, 0x00]);
-        var result = await scope.Get<CustomerCsvImport>().ImportAsync(binary);
-        Assert.False(result.Succeeded);
+        var csv = Encoding.UTF8.GetBytes("number,name,email,currency,terms_days,discount_percent,discount_days,credit_limit\nC-1,Good,a@b.test,USD,30,,,\nC-2,Bad ")
+            .Concat(new byte[] { 0xFF, 0xFE }).Concat(Encoding.UTF8.GetBytes(",a@b.test,USD,30,,,\n")).ToArray();
+        var result = await scope.Get<CustomerCsvImport>().ImportAsync(new MemoryStream(csv));
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("line 3: is not valid UTF-8 text (save the file as UTF-8)", error.ToString());
+        Assert.Equal(0L, await _db.ScalarAsync("SELECT COUNT(*) FROM Customers"));
+    }
+
+    [Fact]
+    public async Task A_line_break_inside_a_name_is_refused()
+    {
+        var result = await ImportCustomers("number,name,email,currency,terms_days,discount_percent,discount_days,credit_limit\nC-1,\"Acme\nCorp\",a@b.test,USD,30,,,\n");
+        Assert.Contains(result.Errors, e => e.ToString() == "line 2, field 'name': contains a line break or another control character");
+    }
+
+    [Fact]
+    public async Task A_file_that_is_not_csv_or_empty_is_refused_with_its_line()
+    {
         var unclosed = await ImportInvoices("number,customer_number,issue_date,due_date,amount,currency,po_number\n\"INV-1,C-100,2026-01-05,2026-02-04,1.00,USD,\n");
         Assert.Contains(unclosed.Errors, e => e.Line == 2 && e.Message.Contains("never closed"));
         Assert.Contains((await ImportInvoices("")).Errors, e => e.Message.Contains("the file is empty"));

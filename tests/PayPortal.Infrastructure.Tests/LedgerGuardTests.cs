@@ -77,6 +77,38 @@ public class LedgerGuardTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Records_created_together_are_audited_with_their_real_ids_and_foreign_keys()
+    {
+        await using var scope = _db.Scope();
+        var invoice = await scope.Db.Invoices.Include(i => i.Customer).FirstAsync(i => i.Number == "I-1");
+        var payment = new PayPortal.Domain.Payments.Payment(invoice.Customer!, new Money(40_00, Currency.USD), PayPortal.Domain.Payments.PaymentMethod.Wire, DateOnly.FromDateTime(Now), "W-1");
+        scope.Db.Payments.Add(payment);
+        scope.Db.Journals.Add(Postings.ReceivePayment(payment, Now));
+        var (allocation, journal) = Postings.Allocate(payment, invoice, new Money(40_00, Currency.USD), DateOnly.FromDateTime(Now), Now);
+        scope.Db.Allocations.Add(allocation);
+        scope.Db.Journals.Add(journal);
+        await scope.Db.SaveChangesAsync();
+
+        var changes = (string)(await _db.ScalarAsync($"SELECT Changes FROM AuditEvents WHERE EntityType = 'Allocation' AND EntityId = '{allocation.Id}'"))!;
+        Assert.Contains($"\"PaymentId\":[null,{payment.Id}]", changes);
+        Assert.Contains($"\"InvoiceId\":[null,{invoice.Id}]", changes);
+        Assert.Equal("Invoice.Modified", await _db.ScalarAsync($"SELECT Action FROM AuditEvents WHERE EntityType = 'Invoice' AND EntityId = '{invoice.Id}' ORDER BY Id DESC LIMIT 1"));
+    }
+
+    [Fact]
+    public async Task Saving_without_accepting_leaves_the_changes_pending_until_accepted()
+    {
+        await using var scope = _db.Scope();
+        var customer = await scope.Db.Customers.SingleAsync();
+        customer.DunningPaused = true;
+        await scope.Db.SaveChangesAsync(acceptAllChangesOnSuccess: false);
+        Assert.Equal(Microsoft.EntityFrameworkCore.EntityState.Modified, scope.Db.Entry(customer).State);
+        scope.Db.ChangeTracker.AcceptAllChanges();
+        Assert.Equal(1L, await _db.ScalarAsync("SELECT DunningPaused FROM Customers"));
+        Assert.Equal(1L, await _db.ScalarAsync("SELECT COUNT(*) FROM AuditEvents WHERE Action = 'Customer.Modified' AND Changes LIKE '%DunningPaused%'"));
+    }
+
+    [Fact]
     public async Task Aging_puts_each_open_invoice_in_its_bucket()
     {
         await using var scope = _db.Scope();

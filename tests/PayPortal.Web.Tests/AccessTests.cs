@@ -155,3 +155,16 @@ public class DevelopmentLoginTests(DevelopmentFactory factory) : IClassFixture<D
         }
     }
 }
+
+public class HostFilteringTests(PayPortalFactory factory) : IClassFixture<PayPortalFactory>
+{
+    [Fact]
+    public async Task A_request_for_a_foreign_host_is_refused_so_emailed_links_cannot_point_elsewhere()
+    {
+        var client = factory.Client();
+        var forged = new HttpRequestMessage(HttpMethod.Get, "/Identity/Account/ForgotPassword");
+        forged.Headers.Host = "evil.example";
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.SendAsync(forged)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Identity/Account/ForgotPassword")).StatusCode);
+    }
+}

@@ -62,6 +62,7 @@ public class Customer : IVersioned
         var trimmed = value?.Trim() ?? "";
         if (trimmed.Length == 0) throw new ArgumentException($"{name} is required.", name);
         if (trimmed.Length > max) throw new ArgumentException($"{name} is longer than {max} characters.", name);
+        if (trimmed.Any(char.IsControl)) throw new ArgumentException($"{name} cannot contain line breaks or control characters.", name);
         return trimmed;
     }
 }

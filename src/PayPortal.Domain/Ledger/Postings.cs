@@ -50,9 +50,7 @@ public static class Postings
     public static (Allocation Allocation, Journal Journal) Allocate(Payment payment, Invoice invoice, Money amount, DateOnly on, DateTime at, string? rule = null)
     {
         RequireReceivable(invoice, amount);
-        if (!SameCustomer(payment.CustomerId, payment.Customer, invoice.CustomerId, invoice.Customer) || payment.CurrencyCode != invoice.CurrencyCode)
-            throw new InvalidOperationException("A payment can only be applied to invoices of the same customer and currency.");
-        if (!payment.IsReceived) throw new InvalidOperationException("The payment has not been received.");
+        RequireSameAccount(payment, invoice);
         if (amount.Minor > payment.UnappliedMinor) throw new InvalidOperationException($"Only {payment.Unapplied} of the payment is unapplied.");
         payment.ChangeUnapplied(-amount.Minor);
         invoice.ChangeOpen(-amount.Minor);
@@ -65,14 +63,19 @@ public static class Postings
         return (allocation, journal);
     }
 
-    /// <summary>Records an early-payment discount taken with <paramref name="payment"/> (not a short payment).</summary>
-    public static (Allocation Allocation, Journal Journal) AllowDiscount(Invoice invoice, Payment payment, Money amount, DateOnly on, DateTime at)
+    /// <summary>
+    /// Records the early-payment discount earned by <paramref name="payment"/> (a discount allocation,
+    /// not a short payment). Whether it was earned is judged on the day the payment was received.
+    /// </summary>
+    public static (Allocation Allocation, Journal Journal) AllowDiscount(Invoice invoice, Payment payment, Money amount, DateTime at)
     {
         RequireReceivable(invoice, amount);
+        RequireSameAccount(payment, invoice);
+        var on = payment.ReceivedOn;
         var available = invoice.EarlyPaymentDiscountOn(on);
         if (amount > available)
             throw new InvalidOperationException(available.IsZero
-                ? $"No early-payment discount is available on invoice {invoice.Number} on {on:yyyy-MM-dd}."
+                ? $"No early-payment discount is available on invoice {invoice.Number} for a payment received {on:yyyy-MM-dd}."
                 : $"The early-payment discount on invoice {invoice.Number} is at most {available}.");
         invoice.ChangeOpen(-amount.Minor);
         var allocation = new Allocation(AllocationKind.Discount, invoice, payment, null, amount.Minor, on, at, "early-payment discount");
@@ -165,7 +168,14 @@ public static class Postings
             new LedgerEntry(LedgerAccount.Receivable, allocation.AmountMinor, invoice.CurrencyCode, invoice: invoice),
             new LedgerEntry(account, -allocation.AmountMinor, invoice.CurrencyCode,
                 invoice: account == LedgerAccount.DiscountsAllowed ? invoice : null, payment: payment, creditMemo: memo),
-        ], payment?.IsTest ?? false);
+        ], allocation.Payment?.IsTest ?? false);
+    }
+
+    private static void RequireSameAccount(Payment payment, Invoice invoice)
+    {
+        if (!SameCustomer(payment.CustomerId, payment.Customer, invoice.CustomerId, invoice.Customer) || payment.CurrencyCode != invoice.CurrencyCode)
+            throw new InvalidOperationException("A payment can only be applied to invoices of the same customer and currency.");
+        if (!payment.IsReceived) throw new InvalidOperationException("The payment has not been received.");
     }
 
     // Saved records compare by id; records made in this unit of work (id 0 until saved) by reference.

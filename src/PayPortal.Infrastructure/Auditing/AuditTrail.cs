@@ -26,38 +26,22 @@ internal sealed class AuditTrail
         foreach (var entry in tracker.Entries())
         {
             if (!Audited.Contains(entry.Metadata.ClrType) || entry.State is EntityState.Unchanged or EntityState.Detached) continue;
-            var changes = new Dictionary<string, object?[]>();
-            foreach (var property in entry.Properties)
-            {
-                var name = property.Metadata.Name;
-                if (name == nameof(IVersioned.Version) || property.Metadata.IsPrimaryKey()) continue;
-                switch (entry.State)
-                {
-                    case EntityState.Added when property.CurrentValue is not null:
-                        changes[name] = [null, property.CurrentValue];
-                        break;
-                    case EntityState.Modified when property.IsModified && !Equals(property.OriginalValue, property.CurrentValue):
-                        changes[name] = [property.OriginalValue, property.CurrentValue];
-                        break;
-                    case EntityState.Deleted:
-                        changes[name] = [property.OriginalValue, null];
-                        break;
-                }
-            }
-            if (entry.State == EntityState.Modified && changes.Count == 0) continue;
+            // Before/after of changed and deleted records must be read before saving; new records are read after (Complete).
+            var changes = entry.State == EntityState.Added ? null : Changes(entry);
+            if (entry.State == EntityState.Modified && changes!.Count == 0) continue;
             trail._pending.Add((entry, new AuditEvent
             {
                 At = at,
                 Actor = actor,
                 Action = action ?? $"{entry.Metadata.ClrType.Name}.{entry.State}",
                 EntityType = entry.Metadata.ClrType.Name,
-                Changes = JsonSerializer.Serialize(changes),
+                Changes = changes is null ? null : JsonSerializer.Serialize(changes),
             }));
         }
         return trail;
     }
 
-    /// <summary>Fills in the ids, known now that the records are saved.</summary>
+    /// <summary>Fills in ids and the values of new records, known now that they are saved (foreign keys included).</summary>
     public IEnumerable<AuditEvent> Complete()
     {
         foreach (var (entry, audit) in _pending)
@@ -65,7 +49,31 @@ internal sealed class AuditTrail
             audit.EntityId = entry.Property("Id").CurrentValue?.ToString();
             audit.CustomerId = entry.Entity is Customer customer ? customer.Id
                 : entry.Metadata.FindProperty("CustomerId") is not null ? entry.Property("CustomerId").CurrentValue as long? : null;
+            audit.Changes ??= JsonSerializer.Serialize(Changes(entry));
             yield return audit;
         }
+    }
+
+    private static Dictionary<string, object?[]> Changes(EntityEntry entry)
+    {
+        var changes = new Dictionary<string, object?[]>();
+        foreach (var property in entry.Properties)
+        {
+            var name = property.Metadata.Name;
+            if (name == nameof(IVersioned.Version) || property.Metadata.IsPrimaryKey()) continue;
+            switch (entry.State)
+            {
+                case EntityState.Added when property.CurrentValue is not null:
+                    changes[name] = [null, property.CurrentValue];
+                    break;
+                case EntityState.Modified when property.IsModified && !Equals(property.OriginalValue, property.CurrentValue):
+                    changes[name] = [property.OriginalValue, property.CurrentValue];
+                    break;
+                case EntityState.Deleted:
+                    changes[name] = [property.OriginalValue, null];
+                    break;
+            }
+        }
+        return changes;
     }
 }

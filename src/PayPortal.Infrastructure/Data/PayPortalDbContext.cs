@@ -54,15 +54,21 @@ public class PayPortalDbContext(DbContextOptions<PayPortalDbContext> options, IA
         AuditAction = null;
         if (audit.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 
-        // Ids of new records are known only after the insert, so the audit rows follow in a second
-        // statement batch inside the same transaction: both land, or neither does.
+        // Ids of new records are known only after the insert, so the audit rows follow inside the same
+        // transaction. The changes are accepted only after the commit: if the audit insert or the commit
+        // fails, nothing is saved and the tracked records do not pretend otherwise.
         var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
-            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            AuditEvents.AddRange(audit.Complete());
-            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
+            foreach (var e in audit.Complete())
+            {
+                await Database.ExecuteSqlInterpolatedAsync(
+                    $"INSERT INTO \"AuditEvents\" (\"At\", \"Actor\", \"Action\", \"EntityType\", \"EntityId\", \"CustomerId\", \"Changes\") VALUES ({e.At}, {e.Actor}, {e.Action}, {e.EntityType}, {(object?)e.EntityId ?? DBNull.Value}, {(object?)e.CustomerId ?? DBNull.Value}, {(object?)e.Changes ?? DBNull.Value})",
+                    cancellationToken);
+            }
             if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
+            if (acceptAllChangesOnSuccess) ChangeTracker.AcceptAllChanges();
             return written;
         }
         finally

@@ -8,6 +8,9 @@ public sealed class CsvRow(int line, IReadOnlyDictionary<string, string> fields)
 {
     public int Line { get; } = line;
     public string this[string column] => fields[column].Trim();
+
+    /// <summary>Fields holding line breaks or other control characters (allowed by CSV quoting, never in a name or number).</summary>
+    public IEnumerable<string> FieldsWithControlCharacters() => fields.Where(f => f.Value.Any(char.IsControl)).Select(f => f.Key);
 }
 
 /// <summary>
@@ -20,14 +23,28 @@ public static class CsvFile
     {
         var rows = new List<CsvRow>();
         var errors = new List<ImportError>();
-        using var reader = new StreamReader(stream, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
+        // Decoded up front and strictly, so a byte that is not UTF-8 is reported on its own line.
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) bytes = bytes[3..];
+        string text;
+        try
+        {
+            text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes);
+        }
+        catch (DecoderFallbackException ex)
+        {
+            var line = 1 + bytes[..Math.Clamp(ex.Index, 0, bytes.Length)].Count((byte)'\n');
+            errors.Add(new ImportError(line, null, "is not valid UTF-8 text (save the file as UTF-8)"));
+            return (rows, errors);
+        }
+        using var reader = new StringReader(text);
         string[]? header = null;
-        var lastLine = 1;
         try
         {
             foreach (var record in CsvParser.Parse(reader))
             {
-                lastLine = record.Line;
                 if (record.Fields is [var only] && string.IsNullOrWhiteSpace(only)) continue; // blank line
                 if (header is null)
                 {
@@ -48,10 +65,6 @@ public static class CsvFile
                 }
                 rows.Add(new CsvRow(record.Line, header.Zip(record.Fields).ToDictionary(p => p.First, p => p.Second)));
             }
-        }
-        catch (DecoderFallbackException)
-        {
-            errors.Add(new ImportError(lastLine, null, "the file is not valid UTF-8 text"));
         }
         catch (CsvParser.MalformedCsvException ex)
         {

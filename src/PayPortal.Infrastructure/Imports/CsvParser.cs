@@ -39,7 +39,7 @@ public static class CsvParser
                 }
                 else
                 {
-                    if (ch == '\n') line++;
+                    if (ch == '\n' || (ch == '\r' && reader.Peek() != '\n')) line++;
                     field.Append(ch);
                 }
                 continue;

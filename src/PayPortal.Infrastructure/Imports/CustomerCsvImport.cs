@@ -78,6 +78,7 @@ public sealed class CustomerCsvImport(PayPortalDbContext db)
     {
         var before = errors.Count;
         void Error(string field, string message) => errors.Add(new ImportError(row.Line, field, message));
+        foreach (var field in row.FieldsWithControlCharacters()) Error(field, "contains a line break or another control character");
 
         var number = row["number"];
         if (number.Length == 0) Error("number", "is required");

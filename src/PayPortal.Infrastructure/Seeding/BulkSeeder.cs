@@ -42,8 +42,10 @@ public sealed class BulkSeeder(PayPortalDbContext db, TimeProvider clock)
         {
             var connection = (SqliteConnection)db.Database.GetDbConnection();
             await Execute(connection, "PRAGMA synchronous=NORMAL; PRAGMA cache_size=-262144; PRAGMA temp_store=MEMORY;", ct);
-            var ids = new NextIds(connection);
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
+            // BEGIN IMMEDIATE: take the write lock before reading the next ids, so a portal writing to the
+            // same database meanwhile waits instead of taking those ids.
+            await using var transaction = connection.BeginTransaction(System.Data.IsolationLevel.Serializable, deferred: false);
+            var ids = new NextIds(connection, transaction);
 
             using var customerInsert = Prepare(connection, transaction, "Customers",
                 "Id", "Number", "Name", "BillingEmails", "CurrencyCode", "TermsNetDays", "TermsDiscountPercent", "TermsDiscountDays", "CreditLimitMinor", "CreditHold", "DunningPaused", "CreatedAt", "Version");
@@ -110,7 +112,7 @@ public sealed class BulkSeeder(PayPortalDbContext db, TimeProvider clock)
                     Run(entryInsert, ++ids.Entry, journal, customerId, (int)LedgerAccount.UnappliedCash, -paid, currency, received, null, paymentId);
                     Run(allocationInsert, ++ids.Allocation, (int)AllocationKind.Payment, customerId, invoiceId, paymentId, paid, received, now, "bulk");
                     journal = ++ids.Journal;
-                    Run(journalInsert, journal, (int)JournalKind.PaymentAllocated, customerId, received, now, $"Payment applied to invoice {number}", false);
+                    Run(journalInsert, journal, (int)JournalKind.PaymentAllocated, customerId, received, now, $"{new Money(paid, Currency.USD)} applied to invoice {number}", false);
                     Run(entryInsert, ++ids.Entry, journal, customerId, (int)LedgerAccount.UnappliedCash, paid, currency, received, null, paymentId);
                     Run(entryInsert, ++ids.Entry, journal, customerId, (int)LedgerAccount.Receivable, -paid, currency, received, invoiceId, null);
                     rows += 8;
@@ -136,20 +138,21 @@ public sealed class BulkSeeder(PayPortalDbContext db, TimeProvider clock)
     {
         public long Customer, Invoice, Line, Payment, Allocation, Journal, Entry;
 
-        public NextIds(SqliteConnection connection)
+        public NextIds(SqliteConnection connection, SqliteTransaction transaction)
         {
-            Customer = Max(connection, "Customers");
-            Invoice = Max(connection, "Invoices");
-            Line = Max(connection, "InvoiceLines");
-            Payment = Max(connection, "Payments");
-            Allocation = Max(connection, "Allocations");
-            Journal = Max(connection, "Journals");
-            Entry = Max(connection, "LedgerEntries");
+            Customer = Max(connection, transaction, "Customers");
+            Invoice = Max(connection, transaction, "Invoices");
+            Line = Max(connection, transaction, "InvoiceLines");
+            Payment = Max(connection, transaction, "Payments");
+            Allocation = Max(connection, transaction, "Allocations");
+            Journal = Max(connection, transaction, "Journals");
+            Entry = Max(connection, transaction, "LedgerEntries");
         }
 
-        private static long Max(SqliteConnection connection, string table)
+        private static long Max(SqliteConnection connection, SqliteTransaction transaction, string table)
         {
             using var command = connection.CreateCommand();
+            command.Transaction = transaction;
             command.CommandText = $"SELECT COALESCE(MAX(\"Id\"), 0) FROM \"{table}\"";
             return Convert.ToInt64(command.ExecuteScalar());
         }

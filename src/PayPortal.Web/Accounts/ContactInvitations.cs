@@ -32,16 +32,31 @@ public sealed class ContactInvitations(PayPortalDbContext db, UserManager<AppUse
             return new(false, user.CustomerId == customerId ? $"{email} already has an account for {customer.Name}." : $"{email} already belongs to another account.");
 
         var now = clock.GetUtcNow().UtcDateTime;
-        if (user is null)
+        // The account, its role and the audit record land together or not at all; the mail goes after.
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
-            user = new AppUser
+            if (user is null)
             {
-                UserName = email, Email = email, DisplayName = displayName.Trim().Length > 0 ? displayName.Trim() : email,
-                CustomerId = customerId, IsAccountAdmin = accountAdmin, InvitedAt = now, InvitedBy = invitedBy,
-            };
-            var created = await users.CreateAsync(user);
-            if (!created.Succeeded) return new(false, string.Join(" ", created.Errors.Select(e => e.Description)));
-            await users.AddToRoleAsync(user, Roles.Customer);
+                user = new AppUser
+                {
+                    UserName = email, Email = email, DisplayName = displayName.Trim().Length > 0 ? displayName.Trim() : email,
+                    CustomerId = customerId, IsAccountAdmin = accountAdmin, InvitedAt = now, InvitedBy = invitedBy,
+                };
+                var created = await users.CreateAsync(user);
+                if (!created.Succeeded) return new(false, string.Join(" ", created.Errors.Select(e => e.Description)));
+            }
+            if (!await users.IsInRoleAsync(user, Roles.Customer))
+            {
+                var role = await users.AddToRoleAsync(user, Roles.Customer);
+                if (!role.Succeeded) return new(false, string.Join(" ", role.Errors.Select(e => e.Description)));
+            }
+            db.AuditEvents.Add(new AuditEvent
+            {
+                At = now, Actor = invitedBy, Action = "customer.invite-contact", EntityType = nameof(AppUser), EntityId = user.Id, CustomerId = customerId,
+                Changes = System.Text.Json.JsonSerializer.Serialize(new { email, accountAdmin }),
+            });
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
         }
 
         var token = await users.GeneratePasswordResetTokenAsync(user);
@@ -57,13 +72,6 @@ public sealed class ContactInvitations(PayPortalDbContext db, UserManager<AppUse
             """,
             $"<p>Hello {HtmlEncoder.Default.Encode(user.DisplayName)},</p><p>{HtmlEncoder.Default.Encode(invitedBy)} invited you to see and pay {HtmlEncoder.Default.Encode(customer.Name)}'s invoices online.</p>" +
             $"<p><a href=\"{HtmlEncoder.Default.Encode(link)}\">Choose your password</a> (the link is valid for 3 days).</p>"), ct);
-
-        db.AuditEvents.Add(new AuditEvent
-        {
-            At = now, Actor = invitedBy, Action = "customer.invite-contact", EntityType = nameof(AppUser), EntityId = user.Id, CustomerId = customerId,
-            Changes = System.Text.Json.JsonSerializer.Serialize(new { email, accountAdmin }),
-        });
-        await db.SaveChangesAsync(ct);
         return new(true, $"Invitation sent to {email}.");
     }
 }

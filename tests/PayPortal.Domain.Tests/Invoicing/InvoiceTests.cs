@@ -59,6 +59,11 @@ public class InvoiceTests
         var invoice = PostedInvoice(customer, 100_00);
         Assert.Equal(2_00, invoice.EarlyPaymentDiscountOn(Today.AddDays(10)).Minor);
         Assert.Equal(0, invoice.EarlyPaymentDiscountOn(Today.AddDays(11)).Minor);
+
+        var payment = new PayPortal.Domain.Payments.Payment(customer, Usd(40_00), PayPortal.Domain.Payments.PaymentMethod.Card, Today, "partial");
+        Postings.ReceivePayment(payment, Now);
+        Postings.Allocate(payment, invoice, Usd(40_00), Today, Now);
+        Assert.Equal(0, invoice.EarlyPaymentDiscountOn(Today.AddDays(1)).Minor);
     }
 
     [Fact]

@@ -17,9 +17,9 @@ public class PostingsTests
     private long UnappliedOf(Payment payment) => -Entries.Where(e => e.Account == LedgerAccount.UnappliedCash && e.Payment == payment).Sum(e => e.AmountMinor);
     private long CustomerBalance => Entries.Where(e => LedgerAccounts.CustomerSide.Contains(e.Account)).Sum(e => e.AmountMinor);
 
-    private Payment Receive(long minor)
+    private Payment Receive(long minor, DateOnly? receivedOn = null, bool isTest = false)
     {
-        var payment = new Payment(_customer, Usd(minor), PaymentMethod.Wire, Today, "WIRE-1");
+        var payment = new Payment(_customer, Usd(minor), PaymentMethod.Wire, receivedOn ?? Today, "WIRE-1", isTest);
         _journals.Add(Postings.ReceivePayment(payment, Now));
         return payment;
     }
@@ -122,8 +122,8 @@ public class PostingsTests
     public void Early_payment_discount_is_a_discount_allocation_not_a_short_payment()
     {
         var invoice = PostedInvoice(_customer, 1000_00, journals: _journals);
-        var payment = Receive(980_00);
-        Record(Postings.AllowDiscount(invoice, payment, Usd(20_00), Today.AddDays(5), Now));
+        var payment = Receive(980_00, receivedOn: Today.AddDays(5));
+        Record(Postings.AllowDiscount(invoice, payment, Usd(20_00), Now));
         var allocation = Record(Postings.Allocate(payment, invoice, Usd(980_00), Today.AddDays(5), Now));
         Assert.Equal(InvoiceStatus.Paid, invoice.Status);
         Assert.Equal(AllocationKind.Payment, allocation.Kind);
@@ -132,12 +132,39 @@ public class PostingsTests
     }
 
     [Fact]
-    public void A_discount_after_its_deadline_or_above_the_terms_is_refused()
+    public void The_discount_is_judged_on_the_day_the_payment_was_received_and_never_above_the_terms()
     {
         var invoice = PostedInvoice(_customer, 1000_00, journals: _journals);
-        var payment = Receive(1000_00);
-        Assert.Contains("No early-payment discount", Assert.Throws<InvalidOperationException>(() => Postings.AllowDiscount(invoice, payment, Usd(20_00), Today.AddDays(11), Now)).Message);
-        Assert.Contains("at most USD 20.00", Assert.Throws<InvalidOperationException>(() => Postings.AllowDiscount(invoice, payment, Usd(20_01), Today, Now)).Message);
+        var late = Receive(980_00, receivedOn: Today.AddDays(11));
+        Assert.Contains("No early-payment discount", Assert.Throws<InvalidOperationException>(() => Postings.AllowDiscount(invoice, late, Usd(20_00), Now)).Message);
+        var onTime = Receive(980_00, receivedOn: Today.AddDays(10));
+        Assert.Contains("at most USD 20.00", Assert.Throws<InvalidOperationException>(() => Postings.AllowDiscount(invoice, onTime, Usd(20_01), Now)).Message);
+        Assert.Equal(1000_00, invoice.OpenMinor);
+    }
+
+    [Fact]
+    public void A_discount_cannot_be_earned_with_another_customers_payment()
+    {
+        var invoice = PostedInvoice(_customer, 1000_00, journals: _journals);
+        var other = new Customer("C-9", "Other", Currency.USD, new PaymentTerms(30, 2, 10), []);
+        var payment = new Payment(other, Usd(980_00), PaymentMethod.Wire, Today, "W");
+        Postings.ReceivePayment(payment, Now);
+        Assert.Throws<InvalidOperationException>(() => Postings.AllowDiscount(invoice, payment, Usd(20_00), Now));
+        Assert.Equal(1000_00, invoice.OpenMinor);
+    }
+
+    [Fact]
+    public void Reversing_a_test_money_discount_stays_test_money_and_reopens_the_invoice()
+    {
+        var invoice = PostedInvoice(_customer, 1000_00, journals: _journals);
+        var payment = Receive(980_00, isTest: true);
+        var discount = Record(Postings.AllowDiscount(invoice, payment, Usd(20_00), Now));
+        var reversal = Postings.ReverseAllocation(discount, "Paid too late after all", Today, Now);
+        _journals.Add(reversal);
+        Assert.True(reversal.IsTest);
+        Assert.Equal(1000_00, invoice.OpenMinor);
+        Assert.Equal(1000_00, ReceivableOf(invoice));
+        Assert.Equal(0, Entries.Where(e => e.Account == LedgerAccount.DiscountsAllowed).Sum(e => e.AmountMinor));
     }
 
     [Fact]

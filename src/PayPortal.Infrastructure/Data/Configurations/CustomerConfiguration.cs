@@ -10,7 +10,8 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
     {
         b.HasIndex(c => c.Number).IsUnique();
         b.HasIndex(c => c.Name);
-        b.Property(c => c.Number).HasMaxLength(32);
+        // Numbers are compared as people read them: "inv-1" and "INV-1" are the same invoice.
+        b.Property(c => c.Number).HasMaxLength(32).UseCollation("NOCASE");
         b.Property(c => c.Name).HasMaxLength(200);
         b.Property(c => c.BillingEmails).HasMaxLength(2000);
         b.Property(c => c.CurrencyCode).HasMaxLength(3).IsFixedLength();

@@ -14,7 +14,7 @@ internal sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
         b.HasIndex(i => new { i.CustomerId, i.DueDate, i.OpenMinor }).HasDatabaseName("IX_Invoices_Customer_Open").HasFilter("\"OpenMinor\" <> 0");
         b.HasIndex(i => new { i.DueDate, i.OpenMinor, i.CurrencyCode }).HasDatabaseName("IX_Invoices_Open_Aging").HasFilter("\"OpenMinor\" <> 0");
         b.HasIndex(i => new { i.CustomerId, i.IssueDate });
-        b.Property(i => i.Number).HasMaxLength(40);
+        b.Property(i => i.Number).HasMaxLength(40).UseCollation("NOCASE");
         b.Property(i => i.CurrencyCode).HasMaxLength(3).IsFixedLength();
         b.Property(i => i.PoNumber).HasMaxLength(60);
         b.Property(i => i.ProjectCode).HasMaxLength(60);
@@ -51,7 +51,7 @@ internal sealed class CreditMemoConfiguration : IEntityTypeConfiguration<CreditM
     {
         b.HasIndex(m => m.Number).IsUnique();
         b.HasIndex(m => m.CustomerId);
-        b.Property(m => m.Number).HasMaxLength(40);
+        b.Property(m => m.Number).HasMaxLength(40).UseCollation("NOCASE");
         b.Property(m => m.CurrencyCode).HasMaxLength(3).IsFixedLength();
         b.Property(m => m.Reason).HasMaxLength(500);
         b.Property(m => m.Version).IsConcurrencyToken();

@@ -182,7 +182,8 @@ namespace PayPortal.Infrastructure.Data.Migrations
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
 
                     b.Property<int>("TermsDiscountDays")
                         .HasColumnType("INTEGER");
@@ -285,7 +286,8 @@ namespace PayPortal.Infrastructure.Data.Migrations
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
 
                     b.Property<string>("Reason")
                         .IsRequired()
@@ -347,7 +349,8 @@ namespace PayPortal.Infrastructure.Data.Migrations
 
                     b.Property<string>("Number")
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
 
                     b.Property<long>("OpenMinor")
                         .HasColumnType("INTEGER");

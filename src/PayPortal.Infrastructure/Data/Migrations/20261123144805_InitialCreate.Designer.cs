@@ -11,7 +11,7 @@ using PayPortal.Infrastructure.Data;
 namespace PayPortal.Infrastructure.Data.Migrations
 {
     [DbContext(typeof(PayPortalDbContext))]
-    [Migration("20261123142142_InitialCreate")]
+    [Migration("20261123144805_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -185,7 +185,8 @@ namespace PayPortal.Infrastructure.Data.Migrations
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
 
                     b.Property<int>("TermsDiscountDays")
                         .HasColumnType("INTEGER");
@@ -288,7 +289,8 @@ namespace PayPortal.Infrastructure.Data.Migrations
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
 
                     b.Property<string>("Reason")
                         .IsRequired()
@@ -350,7 +352,8 @@ namespace PayPortal.Infrastructure.Data.Migrations
 
                     b.Property<string>("Number")
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
 
                     b.Property<long>("OpenMinor")
                         .HasColumnType("INTEGER");

@@ -52,7 +52,7 @@ namespace PayPortal.Infrastructure.Data.Migrations
                 {
                     Id = table.Column<long>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
-                    Number = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false, collation: "NOCASE"),
                     Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     BillingEmails = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
                     CurrencyCode = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 3, nullable: false),
@@ -133,7 +133,7 @@ namespace PayPortal.Infrastructure.Data.Migrations
                 {
                     Id = table.Column<long>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
-                    Number = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true, collation: "NOCASE"),
                     CustomerId = table.Column<long>(type: "INTEGER", nullable: false),
                     CurrencyCode = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 3, nullable: false),
                     IssueDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
@@ -307,7 +307,7 @@ namespace PayPortal.Infrastructure.Data.Migrations
                 {
                     Id = table.Column<long>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
-                    Number = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false, collation: "NOCASE"),
                     CustomerId = table.Column<long>(type: "INTEGER", nullable: false),
                     InvoiceId = table.Column<long>(type: "INTEGER", nullable: true),
                     IssueDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
