@@ -16,8 +16,21 @@ public partial class BackOfficeTests(PayPortalFactory factory) : IClassFixture<P
         var totalUsd = await factory.WithDb(db => db.Invoices.Where(i => i.CurrencyCode == "USD").SumAsync(i => i.OpenMinor));
 
         Assert.Contains($"id=\"total-ar-USD\">{new Money(totalUsd, Currency.USD)}<", html);
-        foreach (var bucket in new[] { "Current (not yet due)", "1-30 days", "31-60 days", "61-90 days", "91-120 days", "120+ days" })
-            Assert.Contains(bucket, html);
+
+        // Each bucket's amount, computed here independently with the domain's bucket rule.
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var open = await factory.WithDb(db => db.Invoices.Where(i => i.CurrencyCode == "USD" && i.OpenMinor != 0).Select(i => new { i.DueDate, i.OpenMinor }).ToListAsync());
+        var expected = new PayPortal.Domain.Aging.AgingSummary(PayPortal.Domain.Aging.AgingBuckets.Standard, Currency.USD);
+        foreach (var invoice in open) expected.Add(invoice.DueDate, today, invoice.OpenMinor);
+        var labels = new[] { "Current (not yet due)", "1-30 days", "31-60 days", "61-90 days", "91-120 days", "120+ days" };
+        var usdTable = html[html.IndexOf("id=\"aging-USD\"", StringComparison.Ordinal)..];
+        for (var b = 0; b < labels.Length; b++)
+        {
+            var row = Regex.Match(usdTable, $@"<th scope=""row"">{Regex.Escape(labels[b])}</th>\s*<td class=""num"">[^<]*</td>\s*<td class=""num"">([^<]*)</td>");
+            Assert.True(row.Success, $"no row for {labels[b]}");
+            Assert.Equal(expected[b].ToString(), row.Groups[1].Value);
+        }
+        Assert.Equal(totalUsd, expected.Total.Minor);
         Assert.Contains("id=\"aging-CAD\"", html); // one demo customer is billed in CAD: never added to USD
     }
 
@@ -30,7 +43,8 @@ public partial class BackOfficeTests(PayPortalFactory factory) : IClassFixture<P
         var response = await client.SendAsync(request);
         var fragment = await response.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.StartsWith("<div id=\"customer-table\"", fragment.Trim());
+        Assert.Contains("<div id=\"customer-table\"", fragment);
+        Assert.Contains("<p id=\"customer-count\" hx-swap-oob=\"innerHTML\">1 customer(s) matching \"Acme\".</p>", WebUtility.HtmlDecode(fragment));
         Assert.DoesNotContain("<html", fragment);
         Assert.Contains("Acme Fabrication", fragment);
         Assert.DoesNotContain("Brightline", fragment);
@@ -38,6 +52,14 @@ public partial class BackOfficeTests(PayPortalFactory factory) : IClassFixture<P
 
         var page = await client.GetStringAsync("/BackOffice/Customers?q=Acme");
         Assert.Contains("<html", page);
+    }
+
+    [Fact]
+    public async Task Wildcards_typed_into_the_search_match_only_themselves()
+    {
+        var client = await factory.SignedInAs(DemoAccounts.Specialist.Email);
+        Assert.Contains("0 customer(s) matching", WebUtility.HtmlDecode(await client.GetStringAsync("/BackOffice/Customers?q=%25")));
+        Assert.Contains("0 customer(s) matching", WebUtility.HtmlDecode(await client.GetStringAsync("/BackOffice/Customers?q=A_me")));
     }
 
     [Fact]
@@ -94,7 +116,11 @@ public partial class BackOfficeTests(PayPortalFactory factory) : IClassFixture<P
 
         var bad = await specialist.PostForm($"{url}?handler=Invite", new Dictionary<string, string> { ["Invite.Name"] = "X", ["Invite.Email"] = "not an email" }, tokenFrom: url);
         Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
-        Assert.Contains("not a valid e-mail address", await bad.Content.ReadAsStringAsync());
+        var badHtml = await bad.Content.ReadAsStringAsync();
+        Assert.Contains("not a valid e-mail address", badHtml);
+        // The error is tied to its field for screen readers.
+        Assert.Matches("<input[^>]*aria-invalid=\"true\"[^>]*aria-describedby=\"Invite_Email-error\"", badHtml);
+        Assert.Contains("id=\"Invite_Email-error\"", badHtml);
 
         var taken = await specialist.PostForm($"{url}?handler=Invite", new Dictionary<string, string> { ["Invite.Name"] = "X", ["Invite.Email"] = DemoAccounts.Customer.Email }, tokenFrom: url);
         Assert.Contains("already belongs to another account", await taken.Content.ReadAsStringAsync());

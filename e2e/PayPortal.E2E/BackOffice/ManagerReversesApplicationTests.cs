@@ -17,6 +17,7 @@ public class ManagerReversesApplicationTests(PortalServer server)
 
         var firstReverse = page.Locator("#applications").GetByRole(AriaRole.Link, new() { Name = "Reverse" }).First;
         var label = await firstReverse.GetAttributeAsync("aria-label");
+        Assert.StartsWith("Reverse USD ", label);
         await firstReverse.ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Reverse an application" })).ToBeVisibleAsync();
         await page.AssertAccessibleAsync();

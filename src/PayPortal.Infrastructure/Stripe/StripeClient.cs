@@ -41,7 +41,8 @@ public sealed class StripeClient(HttpClient http, IOptions<StripeOptions> option
     {
         for (var attempt = 0; ; attempt++)
         {
-            using var request = new HttpRequestMessage(method, new Uri(new Uri(Options.ApiBase), path));
+            // Appended, not resolved: a base with a path (a sandbox under /stripe-sandbox) keeps it.
+            using var request = new HttpRequestMessage(method, new Uri(Options.ApiBase.TrimEnd('/') + path));
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Options.SecretKey ?? "");
             request.Headers.Add("Stripe-Version", Options.ApiVersion);
             request.Headers.UserAgent.ParseAdd("PayPortal/1.0");
@@ -53,8 +54,9 @@ public sealed class StripeClient(HttpClient http, IOptions<StripeOptions> option
             {
                 response = await http.SendAsync(request, ct);
             }
-            catch (HttpRequestException) when (attempt < Options.MaxNetworkRetries)
+            catch (Exception ex) when (attempt < Options.MaxNetworkRetries && (ex is HttpRequestException || (ex is TaskCanceledException && !ct.IsCancellationRequested)))
             {
+                // A lost connection or a timeout: Stripe may or may not have acted, so retry with the same idempotency key.
                 await Backoff(attempt, ct);
                 continue;
             }

@@ -75,6 +75,18 @@ public class StripeClientTests
     }
 
     [Fact]
+    public async Task A_timeout_is_retried_and_a_base_url_with_a_path_keeps_it()
+    {
+        var calls = 0;
+        var handler = new RecordingHandler(() => ++calls == 1 ? throw new TaskCanceledException("timed out") : Answer(HttpStatusCode.OK, SessionJson)());
+        var client = new StripeClient(new HttpClient(handler), Options.Create(new StripeOptions { SecretKey = "sk_test_1", ApiBase = "http://127.0.0.1:5080/stripe-sandbox/" }), TimeProvider.System);
+        var session = await client.GetCheckoutSessionAsync("cs_test_1");
+        Assert.Equal("cs_test_1", session.Id);
+        Assert.Equal(2, handler.Seen.Count);
+        Assert.Equal("http://127.0.0.1:5080/stripe-sandbox/v1/checkout/sessions/cs_test_1?expand[]=payment_intent", handler.Seen[1].Request.RequestUri!.OriginalString);
+    }
+
+    [Fact]
     public async Task Stripe_should_retry_false_stops_the_retries()
     {
         var handler = new RecordingHandler(Answer(HttpStatusCode.ServiceUnavailable, """{"error":{"type":"api_error","message":"Try later"}}""", ("Stripe-Should-Retry", "false")));

@@ -15,6 +15,9 @@ public class IndexModel(PayPortalDbContext db, TimeProvider clock) : PageModel
     public IReadOnlyList<Row> Customers { get; private set; } = [];
     public int Total { get; private set; }
 
+    public static string CountText(IndexModel m) =>
+        $"{m.Total:N0} customer(s){(string.IsNullOrWhiteSpace(m.Q) ? "" : $" matching \"{m.Q.Trim()}\"")}.";
+
     public sealed record Row(long Id, string Number, string Name, string CurrencyCode, long OpenMinor, long OverdueMinor, bool CreditHold);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -25,7 +28,9 @@ public class IndexModel(PayPortalDbContext db, TimeProvider clock) : PageModel
         if (!string.IsNullOrWhiteSpace(Q))
         {
             var q = Q.Trim();
-            query = query.Where(c => c.Number.StartsWith(q) || EF.Functions.Like(c.Name, $"%{q}%"));
+            // What staff type is text, not a pattern: % and _ match themselves.
+            var pattern = "%" + q.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+            query = query.Where(c => c.Number.StartsWith(q) || EF.Functions.Like(c.Name, pattern, "\\"));
         }
         Total = await query.CountAsync(ct);
         Customers = await query.OrderBy(c => c.Name)
