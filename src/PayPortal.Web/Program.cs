@@ -7,6 +7,7 @@ using PayPortal.Infrastructure.Data;
 using PayPortal.Infrastructure.Email;
 using PayPortal.Infrastructure.Identity;
 using PayPortal.Web.Accounts;
+using PayPortal.Web.Payments;
 using PayPortal.Web.Security;
 using PayPortal.Web.Startup;
 
@@ -24,6 +25,7 @@ builder.Services.AddOptions<CompanyOptions>().BindConfiguration(CompanyOptions.S
 builder.Services.AddSingleton<Mailer>();
 builder.Services.AddTransient<IEmailSender, IdentityEmailSender>();
 builder.Services.AddScoped<ContactInvitations>();
+builder.AddPayPortalStripe();
 
 builder.Services.AddDefaultIdentity<AppUser>(DependencyInjection.ConfigureIdentity)
     .AddRoles<IdentityRole>()
@@ -71,6 +73,7 @@ app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapRazorPages();
+app.MapStripeEndpoints();
 app.Run();
 
 /// <summary>Visible to WebApplicationFactory in the tests.</summary>

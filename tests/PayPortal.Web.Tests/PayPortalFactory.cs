@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using PayPortal.Infrastructure.Data;
@@ -30,6 +31,9 @@ public class PayPortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("PayPortal:SeedDemoData", "true");
         builder.UseSetting("Smtp:PickupDirectory", MailFolder);
         builder.UseSetting("Security:RequireTwoFactorForStaff", RequireTwoFactorForStaff ? "true" : "false");
+        // The sandbox delivers its signed webhooks over HTTP to the app: here, into this test server.
+        builder.ConfigureTestServices(services =>
+            services.AddHttpClient(PayPortal.Infrastructure.Stripe.Sandbox.StripeSandbox.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => Server.CreateHandler()));
     }
 
     public HttpClient Client() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });

@@ -8,6 +8,7 @@ using PayPortal.Domain.Ledger;
 using PayPortal.Domain.Payments;
 using PayPortal.Infrastructure.Auditing;
 using PayPortal.Infrastructure.Identity;
+using PayPortal.Infrastructure.Payments;
 
 namespace PayPortal.Infrastructure.Data;
 
@@ -30,6 +31,8 @@ public class PayPortalDbContext(DbContextOptions<PayPortalDbContext> options, IA
     public DbSet<Journal> Journals => Set<Journal>();
     public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<PortalPayment> PortalPayments => Set<PortalPayment>();
+    public DbSet<StripeEventRecord> StripeEvents => Set<StripeEventRecord>();
 
     /// <summary>Names the action the next save performs, for the audit trail (e.g. "customer.import").</summary>
     public string? AuditAction { get; set; }

@@ -20,4 +20,8 @@ public sealed class StripeOptions
     [Range(0, 5)] public int MaxNetworkRetries { get; set; } = 2;
     /// <summary>Webhooks older (or newer) than this are refused: a replayed capture stops working.</summary>
     public TimeSpan WebhookTolerance { get; set; } = TimeSpan.FromMinutes(5);
+    /// <summary>Allows the built-in sandbox in Production (off by default: there it needs a real key).</summary>
+    public bool SandboxEnabled { get; set; }
+
+    public bool UsesSandbox => string.IsNullOrEmpty(SecretKey);
 }

@@ -15,7 +15,7 @@ public class DetailsModel(PayPortalDbContext db, TimeProvider clock) : PageModel
     public IReadOnlyList<Applied> AppliedItems { get; private set; } = [];
     public DateOnly Today { get; private set; }
 
-    public sealed record Applied(DateOnly On, AllocationKind Kind, string? Reference, long AmountMinor, bool Reversed);
+    public sealed record Applied(DateOnly On, AllocationKind Kind, string? Reference, long AmountMinor, bool Reversed, bool IsTest);
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {
@@ -28,7 +28,7 @@ public class DetailsModel(PayPortalDbContext db, TimeProvider clock) : PageModel
         AppliedItems = await db.Allocations.AsNoTracking()
             .Where(a => a.InvoiceId == id)
             .OrderBy(a => a.AppliedOn).ThenBy(a => a.Id)
-            .Select(a => new Applied(a.AppliedOn, a.Kind, a.Payment != null ? a.Payment.Reference : a.CreditMemo != null ? a.CreditMemo.Number : null, a.AmountMinor, a.ReversedAt != null))
+            .Select(a => new Applied(a.AppliedOn, a.Kind, a.Payment != null ? a.Payment.Reference : a.CreditMemo != null ? a.CreditMemo.Number : null, a.AmountMinor, a.ReversedAt != null, a.Payment != null && a.Payment.IsTest))
             .ToListAsync(ct);
         return Page();
     }

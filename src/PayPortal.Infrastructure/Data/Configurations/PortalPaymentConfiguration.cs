@@ -1,0 +1,46 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PayPortal.Domain.Customers;
+using PayPortal.Infrastructure.Payments;
+
+namespace PayPortal.Infrastructure.Data.Configurations;
+
+internal sealed class PortalPaymentConfiguration : IEntityTypeConfiguration<PortalPayment>
+{
+    public void Configure(EntityTypeBuilder<PortalPayment> b)
+    {
+        b.HasIndex(p => p.CheckoutSessionId).IsUnique();
+        b.HasIndex(p => p.PaymentIntentId);
+        b.HasIndex(p => new { p.CustomerId, p.CreatedAt });
+        b.Property(p => p.ContactUserId).HasMaxLength(450);
+        b.Property(p => p.CurrencyCode).HasMaxLength(3).IsFixedLength();
+        b.Property(p => p.CheckoutSessionId).HasMaxLength(255);
+        b.Property(p => p.PaymentIntentId).HasMaxLength(255);
+        b.Property(p => p.FailureMessage).HasMaxLength(500);
+        b.Property(p => p.Version).IsConcurrencyToken();
+        b.HasOne<Customer>().WithMany().HasForeignKey(p => p.CustomerId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(p => p.Lines).WithOne().HasForeignKey(l => l.PortalPaymentId).OnDelete(DeleteBehavior.Cascade);
+        b.Ignore(p => p.Amount);
+    }
+}
+
+internal sealed class PortalPaymentLineConfiguration : IEntityTypeConfiguration<PortalPaymentLine>
+{
+    public void Configure(EntityTypeBuilder<PortalPaymentLine> b)
+    {
+        b.Property(l => l.InvoiceNumber).HasMaxLength(40);
+        b.HasOne<PayPortal.Domain.Invoicing.Invoice>().WithMany().HasForeignKey(l => l.InvoiceId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class StripeEventRecordConfiguration : IEntityTypeConfiguration<StripeEventRecord>
+{
+    public void Configure(EntityTypeBuilder<StripeEventRecord> b)
+    {
+        // Stripe retries webhooks and may deliver them in parallel: the unique event id makes replays no-ops.
+        b.HasIndex(e => e.EventId).IsUnique();
+        b.Property(e => e.EventId).HasMaxLength(255);
+        b.Property(e => e.Type).HasMaxLength(100);
+        b.Property(e => e.Outcome).HasMaxLength(500);
+    }
+}

@@ -1,0 +1,203 @@
+using System.Data;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PayPortal.Domain;
+using PayPortal.Domain.Ledger;
+using PayPortal.Domain.Payments;
+using PayPortal.Infrastructure.Data;
+using PayPortal.Infrastructure.Stripe;
+using Charge = PayPortal.Infrastructure.Stripe.Charge;
+using PaymentIntent = PayPortal.Infrastructure.Stripe.PaymentIntent;
+
+namespace PayPortal.Infrastructure.Payments;
+
+public sealed record CheckoutStart(PortalPayment? Payment, string? CheckoutUrl, IReadOnlyList<string> Errors);
+
+/// <summary>
+/// Paying invoices online: a checkout is started for what the customer chose (validated by the
+/// domain's rules), and the money is applied only when a signed Stripe event says it arrived. Each
+/// event is handled once, inside one transaction with the ledger postings it causes.
+/// </summary>
+public sealed class OnlinePayments(PayPortalDbContext db, StripeClient stripe, IOptions<StripeOptions> options, TimeProvider clock, ILogger<OnlinePayments> logger)
+{
+    /// <summary>Without a secret key PayPortal pays into its built-in sandbox: test money.</summary>
+    private bool IsSandbox => options.Value.UsesSandbox;
+
+    public const string MetadataKey = "portal_payment_id";
+
+    public async Task<CheckoutStart> StartCheckoutAsync(long customerId, string contactUserId, IReadOnlyList<PaymentRequestLine> requested,
+        Func<long, string> successUrl, Func<long, string> cancelUrl, CancellationToken ct = default)
+    {
+        var ids = requested.Select(r => r.InvoiceId).Distinct().ToList();
+        var invoices = await db.Invoices.AsNoTracking().Where(i => i.CustomerId == customerId && ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var lines = PaymentSelection.Validate(requested, invoices, today, out var errors);
+        if (errors.Count > 0) return new(null, null, errors);
+
+        var payment = new PortalPayment
+        {
+            CustomerId = customerId, ContactUserId = contactUserId, CurrencyCode = lines[0].Amount.Currency.Code,
+            AmountMinor = lines.Sum(l => l.Amount.Minor), IsTest = IsSandbox, CreatedAt = clock.GetUtcNow().UtcDateTime,
+            Lines = lines.Select(l => new PortalPaymentLine { InvoiceId = l.Invoice.Id, InvoiceNumber = l.Invoice.Number!, AmountMinor = l.Amount.Minor, DiscountMinor = l.Discount.Minor }).ToList(),
+        };
+        // Saved before calling Stripe (never hold a transaction across the call): the id names the checkout.
+        db.PortalPayments.Add(payment);
+        await db.SaveChangesAsync(ct);
+
+        var currency = payment.CurrencyCode.ToLowerInvariant();
+        var metadata = new Dictionary<string, string> { [MetadataKey] = payment.Id.ToString(CultureInfo.InvariantCulture) };
+        CheckoutSession session;
+        try
+        {
+            session = await stripe.CreateCheckoutSessionAsync(
+            [
+                new("mode", "payment"),
+                new("payment_method_types", new[] { "card", "us_bank_account" }),
+                new("line_items", payment.Lines.Select(l => new Dictionary<string, object?>
+                {
+                    ["quantity"] = 1,
+                    ["price_data"] = new Dictionary<string, object?>
+                    {
+                        ["currency"] = currency,
+                        ["unit_amount"] = l.AmountMinor,
+                        ["product_data"] = new Dictionary<string, object?> { ["name"] = l.DiscountMinor > 0 ? $"Invoice {l.InvoiceNumber} (after early-payment discount)" : $"Invoice {l.InvoiceNumber}" },
+                    },
+                }).ToList()),
+                new("client_reference_id", payment.Id.ToString(CultureInfo.InvariantCulture)),
+                new("metadata", metadata),
+                new("payment_intent_data", new Dictionary<string, object?> { ["metadata"] = metadata }),
+                new("success_url", successUrl(payment.Id)),
+                new("cancel_url", cancelUrl(payment.Id)),
+            ], idempotencyKey: $"portal-payment-{payment.Id}", ct);
+        }
+        catch (StripeApiException ex)
+        {
+            logger.LogError(ex, "Stripe refused checkout for portal payment {Id}", payment.Id);
+            payment.Status = PortalPaymentStatus.Failed;
+            payment.FailureMessage = "The payment page could not be opened. Nothing was charged; please try again.";
+            await db.SaveChangesAsync(ct);
+            return new(null, null, [payment.FailureMessage]);
+        }
+        payment.CheckoutSessionId = session.Id;
+        await db.SaveChangesAsync(ct);
+        return new(payment, session.Url, []);
+    }
+
+    /// <summary>Handles one verified webhook event; a redelivery of an event already handled changes nothing.</summary>
+    public async Task<string> ApplyEventAsync(StripeEvent stripeEvent, CancellationToken ct = default)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            // BEGIN IMMEDIATE: parallel deliveries of one event queue here instead of both reading "not seen yet".
+            await using var transaction = ((SqliteConnection)db.Database.GetDbConnection()).BeginTransaction(IsolationLevel.Serializable, deferred: false);
+            await db.Database.UseTransactionAsync(transaction, ct);
+            if (await db.StripeEvents.AnyAsync(e => e.EventId == stripeEvent.Id, ct)) return "duplicate: already handled";
+
+            var outcome = stripeEvent.Type switch
+            {
+                "checkout.session.completed" => await OnCheckoutCompleted(stripeEvent.ObjectAs<CheckoutSession>(), ct),
+                "checkout.session.async_payment_succeeded" => await OnPaid(stripeEvent.ObjectAs<CheckoutSession>(), ct),
+                "checkout.session.async_payment_failed" => await OnFailed(await FindBySession(stripeEvent.ObjectAs<CheckoutSession>(), ct), "The bank debit failed.", ct),
+                "payment_intent.payment_failed" => await OnIntentFailed(stripeEvent.ObjectAs<PaymentIntent>(), ct),
+                _ => $"ignored: {stripeEvent.Type} is not handled",
+            };
+            db.StripeEvents.Add(new StripeEventRecord { EventId = stripeEvent.Id, Type = stripeEvent.Type, ReceivedAt = clock.GetUtcNow().UtcDateTime, Outcome = outcome });
+            db.AuditAction = $"stripe.{stripeEvent.Type}";
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            logger.LogInformation("Stripe event {EventId} ({Type}): {Outcome}", stripeEvent.Id, stripeEvent.Type, outcome);
+            return outcome;
+        }
+        finally
+        {
+            await db.Database.UseTransactionAsync(null, ct);
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task<PortalPayment?> FindBySession(CheckoutSession session, CancellationToken ct) =>
+        long.TryParse(session.Metadata?.GetValueOrDefault(MetadataKey), out var id)
+            ? await db.PortalPayments.Include(p => p.Lines).SingleOrDefaultAsync(p => p.Id == id && p.CheckoutSessionId == session.Id, ct)
+            : await db.PortalPayments.Include(p => p.Lines).SingleOrDefaultAsync(p => p.CheckoutSessionId == session.Id, ct);
+
+    private async Task<string> OnCheckoutCompleted(CheckoutSession session, CancellationToken ct)
+    {
+        if (session.PaymentStatus is "paid") return await OnPaid(session, ct);
+        var payment = await FindBySession(session, ct);
+        if (payment is null) return $"ignored: unknown checkout session {session.Id}";
+        if (payment.Status != PortalPaymentStatus.Pending) return $"no change: portal payment {payment.Id} is {payment.Status}";
+        payment.Status = PortalPaymentStatus.Processing;
+        payment.PaymentIntentId = session.PaymentIntentId;
+        payment.Method = PaymentMethod.UsBankAccount;
+        return $"portal payment {payment.Id} is processing (bank debit)";
+    }
+
+    private async Task<string> OnPaid(CheckoutSession session, CancellationToken ct)
+    {
+        var portal = await FindBySession(session, ct);
+        if (portal is null) return $"ignored: unknown checkout session {session.Id}";
+        if (portal.Status == PortalPaymentStatus.Succeeded) return $"no change: portal payment {portal.Id} already applied";
+        if (session.AmountTotal is { } total && (total != portal.AmountMinor || !string.Equals(session.Currency, portal.CurrencyCode, StringComparison.OrdinalIgnoreCase)))
+            return $"refused: session {session.Id} is for {total} {session.Currency}, portal payment {portal.Id} for {portal.AmountMinor} {portal.CurrencyCode}";
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var today = DateOnly.FromDateTime(now);
+        var customer = await db.Customers.SingleAsync(c => c.Id == portal.CustomerId, ct);
+        var method = portal.Method ?? PaymentMethod.Card;
+        var payment = new Payment(customer, portal.Amount, method, today, session.PaymentIntentId ?? session.Id, portal.IsTest);
+        db.Payments.Add(payment);
+        db.Journals.Add(Postings.ReceivePayment(payment, now));
+
+        var invoiceIds = portal.Lines.Select(l => l.InvoiceId).ToList();
+        var invoices = await db.Invoices.Where(i => invoiceIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
+        foreach (var line in portal.Lines)
+        {
+            var invoice = invoices[line.InvoiceId];
+            if (line.DiscountMinor > 0 && invoice.EarlyPaymentDiscountOn(today).Minor >= line.DiscountMinor)
+            {
+                var (discount, discountJournal) = Postings.AllowDiscount(invoice, payment, new Money(line.DiscountMinor, invoice.Currency), now);
+                db.Allocations.Add(discount);
+                db.Journals.Add(discountJournal);
+            }
+            // If the invoice was settled some other way meanwhile, what cannot be applied stays on account: never lost.
+            var apply = invoice.CanReceiveMoney ? Math.Min(line.AmountMinor, Math.Min(invoice.OpenMinor, payment.UnappliedMinor)) : 0;
+            if (apply <= 0) continue;
+            var (allocation, journal) = Postings.Allocate(payment, invoice, new Money(apply, invoice.Currency), today, now, "portal");
+            db.Allocations.Add(allocation);
+            db.Journals.Add(journal);
+        }
+        await db.SaveChangesAsync(ct);
+        portal.Status = PortalPaymentStatus.Succeeded;
+        portal.PaymentId = payment.Id;
+        portal.PaymentIntentId ??= session.PaymentIntentId;
+        portal.Method = method;
+        portal.CompletedAt = now;
+        return $"applied: portal payment {portal.Id} as payment {payment.Id}";
+    }
+
+    private async Task<string> OnIntentFailed(PaymentIntent intent, CancellationToken ct)
+    {
+        if (!long.TryParse(intent.Metadata?.GetValueOrDefault(MetadataKey), out var id)) return $"ignored: payment intent {intent.Id} is not from the portal";
+        var portal = await db.PortalPayments.SingleOrDefaultAsync(p => p.Id == id, ct);
+        if (portal is null) return $"ignored: unknown portal payment {id}";
+        // A declined card leaves the checkout open for another try: record why, keep it pending.
+        if (portal.Status is PortalPaymentStatus.Pending) portal.FailureMessage = intent.LastPaymentError?.Message ?? "The payment was declined.";
+        portal.PaymentIntentId ??= intent.Id;
+        return $"recorded decline on portal payment {portal.Id}";
+    }
+
+    private async Task<string> OnFailed(PortalPayment? portal, string message, CancellationToken ct)
+    {
+        await Task.CompletedTask;
+        if (portal is null) return "ignored: unknown checkout session";
+        if (portal.Status is PortalPaymentStatus.Succeeded) return $"no change: portal payment {portal.Id} already applied";
+        portal.Status = PortalPaymentStatus.Failed;
+        portal.FailureMessage = message;
+        portal.CompletedAt = clock.GetUtcNow().UtcDateTime;
+        return $"failed: portal payment {portal.Id}";
+    }
+}

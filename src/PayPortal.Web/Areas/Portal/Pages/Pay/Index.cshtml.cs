@@ -1,0 +1,83 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using PayPortal.Domain;
+using PayPortal.Domain.Invoicing;
+using PayPortal.Domain.Payments;
+using PayPortal.Infrastructure.Data;
+using PayPortal.Infrastructure.Payments;
+using PayPortal.Web.Security;
+
+namespace PayPortal.Web.Areas.Portal.Pages.Pay;
+
+/// <summary>"Pay now": the chosen invoices, an amount for each (the whole balance by default, less any early-payment discount), then Stripe Checkout.</summary>
+public class IndexModel(PayPortalDbContext db, OnlinePayments payments, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "invoice")] public List<long> InvoiceIds { get; set; } = [];
+    /// <summary>Amounts as typed, by invoice id (decimal text in major units).</summary>
+    [BindProperty] public Dictionary<long, string> Amounts { get; set; } = [];
+    public IReadOnlyList<Row> Rows { get; private set; } = [];
+    public List<string> Errors { get; } = [];
+
+    public sealed record Row(long Id, string Number, DateOnly DueDate, Money Open, Money Discount, DateOnly? DiscountDeadline, bool AllowPartial)
+    {
+        public Money FullAmount => Open - Discount;
+    }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        if (Rows.Count == 0) return RedirectToPage("/Index");
+        foreach (var row in Rows) Amounts[row.Id] = row.FullAmount.ToDecimalString();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        var requested = new List<PaymentRequestLine>();
+        foreach (var id in InvoiceIds.Distinct())
+        {
+            var row = Rows.FirstOrDefault(r => r.Id == id);
+            if (row is null)
+            {
+                // Not this customer's, or not open: never say which.
+                Errors.Add("One of the invoices cannot be paid here.");
+                continue;
+            }
+            if (!Amounts.TryGetValue(id, out var text))
+            {
+                Errors.Add($"Invoice {row.Number}: enter an amount.");
+                continue;
+            }
+            if (!Money.TryParse(text, row.Open.Currency, out var amount, out var problem))
+            {
+                Errors.Add($"Invoice {row.Number}: {problem}.");
+                continue;
+            }
+            requested.Add(new PaymentRequestLine(id, amount.Minor));
+        }
+        if (Errors.Count == 0)
+        {
+            var start = await payments.StartCheckoutAsync(User.CustomerId(), User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)!.Value, requested,
+                paymentId => Url.Page("/Pay/Return", null, new { area = "Portal", payment = paymentId }, Request.Scheme)! + "&session_id={CHECKOUT_SESSION_ID}",
+                paymentId => Url.Page("/Pay/Return", null, new { area = "Portal", payment = paymentId, cancelled = true }, Request.Scheme)!, ct);
+            if (start.Errors.Count == 0) return Redirect(start.CheckoutUrl!);
+            Errors.AddRange(start.Errors);
+        }
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        var customerId = User.CustomerId();
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var ids = InvoiceIds.Distinct().ToList();
+        var invoices = await db.Invoices.AsNoTracking()
+            .Where(i => i.CustomerId == customerId && ids.Contains(i.Id) && i.OpenMinor > 0)
+            .OrderBy(i => i.DueDate).ToListAsync(ct);
+        Rows = invoices.Where(i => i.CanReceiveMoney)
+            .Select(i => new Row(i.Id, i.Number!, i.DueDate, i.Open, i.EarlyPaymentDiscountOn(today), i.DiscountDeadline, i.AllowPartialPayment)).ToList();
+    }
+}

@@ -1,0 +1,254 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PayPortal.Domain.Invoicing;
+using PayPortal.Infrastructure.Ledger;
+using PayPortal.Infrastructure.Payments;
+using PayPortal.Infrastructure.Seeding;
+using PayPortal.Infrastructure.Stripe;
+using PayPortal.Infrastructure.Stripe.Sandbox;
+
+namespace PayPortal.Web.Tests;
+
+/// <summary>Paying invoices through Stripe Checkout (the built-in sandbox) and applying only what signed webhooks confirm.</summary>
+public class PaymentTests(PayPortalFactory factory) : IClassFixture<PayPortalFactory>
+{
+    private sealed record InvoiceState(long Id, string Number, long Open, InvoiceStatus Status, bool AllowPartial, decimal DiscountPercent, DateOnly? DiscountDeadline);
+
+    private async Task<List<InvoiceState>> OpenInvoicesOf(string email) =>
+        await factory.WithDb(async db =>
+        {
+            var customerId = await db.Users.Where(u => u.Email == email).Select(u => u.CustomerId).SingleAsync();
+            var today = DateOnly.FromDateTime(DateTime.UtcNow);
+            return await db.Invoices.Where(i => i.CustomerId == customerId && i.OpenMinor > 0 && i.DisputedMinor == 0 && i.OpenMinor == i.TotalMinor
+                                                && (i.DiscountDeadline == null || i.DiscountDeadline < today))
+                .OrderBy(i => i.Id).Select(i => new InvoiceState(i.Id, i.Number!, i.OpenMinor, i.Status, i.AllowPartialPayment, i.DiscountPercent, i.DiscountDeadline)).ToListAsync();
+        });
+
+    private Task<InvoiceState> Invoice(long id) => factory.WithDb(db => db.Invoices.Where(i => i.Id == id)
+        .Select(i => new InvoiceState(i.Id, i.Number!, i.OpenMinor, i.Status, i.AllowPartialPayment, i.DiscountPercent, i.DiscountDeadline)).SingleAsync());
+
+    private static string Decimal(long minor) => (minor / 100m).ToString("0.00", CultureInfo.InvariantCulture);
+
+    /// <summary>Chooses invoices and amounts and starts checkout; returns the response (a redirect to the checkout page on success).</summary>
+    private static async Task<HttpResponseMessage> StartPayment(HttpClient client, params (long Id, long AmountMinor)[] lines)
+    {
+        var query = string.Join('&', lines.Select(l => $"invoice={l.Id}"));
+        var fields = new List<KeyValuePair<string, string>>();
+        foreach (var (id, amount) in lines)
+        {
+            fields.Add(new("invoice", id.ToString(CultureInfo.InvariantCulture)));
+            fields.Add(new($"Amounts[{id}]", Decimal(amount)));
+        }
+        fields.Add(new("__RequestVerificationToken", await client.AntiforgeryToken("/Portal")));
+        return await client.PostAsync($"/Portal/Pay?{query}", new FormUrlEncodedContent(fields));
+    }
+
+    private static async Task<HttpResponseMessage> PayOnCheckoutPage(HttpClient client, Uri checkout, string handler, params (string, string)[] fields)
+    {
+        var token = await client.AntiforgeryToken(checkout.PathAndQuery);
+        var form = fields.Select(f => new KeyValuePair<string, string>(f.Item1, f.Item2)).Append(new("__RequestVerificationToken", token));
+        return await client.PostAsync($"{checkout.PathAndQuery}?handler={handler}", new FormUrlEncodedContent(form));
+    }
+
+    private Task<LedgerCheckResult> Ledger() => factory.WithDb(db => new LedgerConsistencyCheck(db).RunAsync());
+
+    [Fact]
+    public async Task A_customer_pays_two_invoices_one_partially_by_card_and_both_are_applied_once_stripe_confirms()
+    {
+        var client = await factory.SignedInAs(DemoAccounts.Customer.Email);
+        var open = await OpenInvoicesOf(DemoAccounts.Customer.Email);
+        var (full, part) = (open[0], open[1]);
+
+        var started = await StartPayment(client, (full.Id, full.Open), (part.Id, 10_00));
+        Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
+        var checkout = started.Headers.Location!;
+        Assert.StartsWith("/stripe-sandbox/checkout/cs_test_sbx_", checkout.AbsolutePath);
+        var page = await client.GetStringAsync(checkout.PathAndQuery);
+        Assert.Contains("TEST MODE", page);
+        Assert.Contains($"Invoice {full.Number}", page);
+
+        var paid = await PayOnCheckoutPage(client, checkout, "Card", ("CardNumber", "4242 4242 4242 4242"));
+        Assert.Equal(HttpStatusCode.Redirect, paid.StatusCode);
+        var back = await client.GetStringAsync(paid.Headers.Location!.PathAndQuery);
+        Assert.Contains("your payment went through", back);
+        Assert.Contains("Test payment", back);
+
+        Assert.Equal((0L, InvoiceStatus.Paid), ((await Invoice(full.Id)).Open, (await Invoice(full.Id)).Status));
+        Assert.Equal((part.Open - 10_00, InvoiceStatus.PartiallyPaid), ((await Invoice(part.Id)).Open, (await Invoice(part.Id)).Status));
+        var payment = await factory.WithDb(db => db.PortalPayments.OrderByDescending(p => p.Id).Select(p => new { p.Status, p.PaymentId, Ar = db.Payments.Single(x => x.Id == p.PaymentId) }).FirstAsync());
+        Assert.Equal(PortalPaymentStatus.Succeeded, payment.Status);
+        Assert.True(payment.Ar.IsTest);
+        Assert.Equal(full.Open + 10_00, payment.Ar.AmountMinor);
+        Assert.Equal(0, payment.Ar.UnappliedMinor);
+        var check = await Ledger();
+        Assert.True(check.IsConsistent, string.Join("\n", check.Problems));
+    }
+
+    [Fact]
+    public async Task A_declined_card_leaves_every_invoice_open_and_says_so()
+    {
+        var client = await factory.SignedInAs(DemoAccounts.OtherCustomer.Email);
+        var invoice = (await OpenInvoicesOf(DemoAccounts.OtherCustomer.Email))[0];
+        var checkout = (await StartPayment(client, (invoice.Id, invoice.Open))).Headers.Location!;
+
+        var declined = await PayOnCheckoutPage(client, checkout, "Card", ("CardNumber", "4000 0000 0000 0002"));
+        Assert.Equal(HttpStatusCode.OK, declined.StatusCode);
+        Assert.Contains("Your card was declined.", await declined.Content.ReadAsStringAsync());
+        Assert.Equal(invoice.Open, (await Invoice(invoice.Id)).Open);
+
+        var portal = await factory.WithDb(db => db.PortalPayments.OrderByDescending(p => p.Id).FirstAsync());
+        Assert.Equal(PortalPaymentStatus.Pending, portal.Status);
+        var back = await client.GetStringAsync($"/Portal/Pay/Return?payment={portal.Id}");
+        Assert.Contains("The payment is not complete.", back);
+        Assert.Contains("Your card was declined.", back);
+    }
+
+    [Fact]
+    public async Task A_bank_debit_shows_processing_and_is_applied_only_when_it_clears()
+    {
+        var client = await factory.SignedInAs(DemoAccounts.OtherCustomer.Email);
+        var invoice = (await OpenInvoicesOf(DemoAccounts.OtherCustomer.Email))[^1];
+        var checkout = (await StartPayment(client, (invoice.Id, invoice.Open))).Headers.Location!;
+
+        var submitted = await PayOnCheckoutPage(client, checkout, "Bank");
+        Assert.Contains("Your bank payment is processing.", await client.GetStringAsync(submitted.Headers.Location!.PathAndQuery));
+        Assert.Equal(invoice.Open, (await Invoice(invoice.Id)).Open);
+
+        var token = await client.AntiforgeryToken(checkout.PathAndQuery);
+        var cleared = await client.PostAsync($"{checkout.PathAndQuery}?handler=Settle&succeeds=true", new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
+        Assert.Contains("your payment went through", await client.GetStringAsync(cleared.Headers.Location!.PathAndQuery));
+        Assert.Equal(0L, (await Invoice(invoice.Id)).Open);
+    }
+
+    [Fact]
+    public async Task Overpaying_another_accounts_invoice_a_bad_amount_or_a_paid_invoice_is_refused_and_nothing_starts()
+    {
+        var client = await factory.SignedInAs(DemoAccounts.Customer.Email);
+        var mine = (await OpenInvoicesOf(DemoAccounts.Customer.Email))[^1];
+        var theirs = (await OpenInvoicesOf(DemoAccounts.OtherCustomer.Email))[0];
+        var paid = await factory.WithDb(db => db.Invoices.Where(i => i.Status == InvoiceStatus.Paid && i.Customer!.Number == "C1001").Select(i => i.Id).FirstAsync());
+        var before = await factory.WithDb(db => db.PortalPayments.CountAsync());
+
+        async Task<string> Refused(params (long, long)[] lines)
+        {
+            var response = await StartPayment(client, lines);
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+            return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        }
+
+        Assert.Contains($"Invoice {mine.Number} has only", await Refused((mine.Id, mine.Open + 1)));
+        Assert.Contains("cannot be paid here", await Refused((theirs.Id, 1_00)));
+        Assert.Contains("cannot be paid here", await Refused((paid, 1_00)));
+        Assert.Contains("Enter an amount above zero", await Refused((mine.Id, 0)));
+
+        var tampered = await client.PostAsync($"/Portal/Pay?invoice={mine.Id}", new FormUrlEncodedContent(
+        [
+            new("invoice", mine.Id.ToString(CultureInfo.InvariantCulture)), new($"Amounts[{mine.Id}]", "12.345"),
+            new("__RequestVerificationToken", await client.AntiforgeryToken("/Portal")),
+        ]));
+        Assert.Contains("has more than 2 decimals", await tampered.Content.ReadAsStringAsync());
+        Assert.Equal(before, await factory.WithDb(db => db.PortalPayments.CountAsync()));
+        Assert.Equal(mine.Open, (await Invoice(mine.Id)).Open);
+    }
+
+    [Fact]
+    public async Task Another_accounts_payment_status_is_404()
+    {
+        var (theirs, _) = await PendingCheckout(DemoAccounts.OtherCustomer.Email);
+        var client = await factory.SignedInAs(DemoAccounts.Customer.Email);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/Portal/Pay/Return?payment={theirs.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/Portal/Pay/Return?payment=987654")).StatusCode);
+    }
+
+    // ---- The webhook endpoint itself -------------------------------------------------------------------
+
+    private async Task<(PortalPayment Portal, InvoiceState Invoice)> PendingCheckout(string email)
+    {
+        var client = await factory.SignedInAs(email);
+        var invoice = (await OpenInvoicesOf(email))[0];
+        Assert.Equal(HttpStatusCode.Redirect, (await StartPayment(client, (invoice.Id, 5_00))).StatusCode);
+        return (await factory.WithDb(db => db.PortalPayments.OrderByDescending(p => p.Id).FirstAsync()), invoice);
+    }
+
+    private static byte[] CompletedEvent(string eventId, PortalPayment portal) => Encoding.UTF8.GetBytes(new JsonObject
+    {
+        ["id"] = eventId, ["object"] = "event", ["type"] = "checkout.session.completed", ["created"] = 1, ["livemode"] = false,
+        ["data"] = new JsonObject
+        {
+            ["object"] = new JsonObject
+            {
+                ["id"] = portal.CheckoutSessionId, ["object"] = "checkout.session", ["status"] = "complete", ["payment_status"] = "paid",
+                ["amount_total"] = portal.AmountMinor, ["currency"] = portal.CurrencyCode.ToLowerInvariant(), ["payment_intent"] = "pi_test_webhook",
+                ["metadata"] = new JsonObject { [OnlinePayments.MetadataKey] = portal.Id.ToString(CultureInfo.InvariantCulture) }, ["livemode"] = false,
+            },
+        },
+    }.ToJsonString());
+
+    private HttpRequestMessage Delivery(byte[] body, string? signature)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/stripe") { Content = new ByteArrayContent(body) };
+        if (signature is not null) request.Headers.Add("Stripe-Signature", signature);
+        return request;
+    }
+
+    private string Sign(byte[] body, DateTimeOffset? at = null) =>
+        StripeSignature.Header(body, factory.Services.GetRequiredService<StripeSandbox>().WebhookSecret, (at ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds());
+
+    private Task<int> AppliedPaymentsFor(long portalId) => factory.WithDb(db => db.PortalPayments.Where(p => p.Id == portalId && p.PaymentId != null).CountAsync());
+
+    [Fact]
+    public async Task Unsigned_wrongly_signed_and_stale_webhooks_are_refused_and_change_nothing()
+    {
+        var (portal, invoice) = await PendingCheckout(DemoAccounts.Customer.Email);
+        var body = CompletedEvent("evt_bad_" + portal.Id, portal);
+        var client = factory.Client();
+        var wrongSecret = StripeSignature.Header(body, "whsec_not_ours", DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.SendAsync(Delivery(body, null))).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.SendAsync(Delivery(body, wrongSecret))).StatusCode);
+        var stale = await client.SendAsync(Delivery(body, Sign(body, DateTimeOffset.UtcNow.AddMinutes(-6))));
+        Assert.Equal(HttpStatusCode.BadRequest, stale.StatusCode);
+        Assert.Contains("tolerance", await stale.Content.ReadAsStringAsync());
+        var tampered = body.ToArray();
+        var signature = Sign(body);
+        tampered[^3] ^= 1;
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.SendAsync(Delivery(tampered, signature))).StatusCode);
+
+        Assert.Equal(0, await AppliedPaymentsFor(portal.Id));
+        Assert.Equal(invoice.Open, (await Invoice(invoice.Id)).Open);
+        Assert.False(await factory.WithDb(db => db.StripeEvents.AnyAsync(e => e.EventId == "evt_bad_" + portal.Id)));
+    }
+
+    [Fact]
+    public async Task Twenty_parallel_deliveries_and_a_later_replay_of_one_event_apply_the_payment_once()
+    {
+        var (portal, invoice) = await PendingCheckout(DemoAccounts.Customer.Email);
+        var body = CompletedEvent("evt_parallel_" + portal.Id, portal);
+        var signature = Sign(body);
+        var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => factory.Client().SendAsync(Delivery(body, signature))));
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+
+        var replay = await factory.Client().SendAsync(Delivery(body, Sign(body)));
+        Assert.Contains("duplicate", await replay.Content.ReadAsStringAsync());
+
+        Assert.Equal(1, await AppliedPaymentsFor(portal.Id));
+        Assert.Equal(1, await factory.WithDb(db => db.StripeEvents.CountAsync(e => e.EventId == "evt_parallel_" + portal.Id)));
+        Assert.Equal(1, await factory.WithDb(db => db.Payments.CountAsync(p => p.Reference == "pi_test_webhook" && p.AmountMinor == 5_00 && p.CustomerId == portal.CustomerId && db.PortalPayments.Any(x => x.Id == portal.Id && x.PaymentId == p.Id))));
+        Assert.Equal(invoice.Open - 5_00, (await Invoice(invoice.Id)).Open);
+        var check = await Ledger();
+        Assert.True(check.IsConsistent, string.Join("\n", check.Problems));
+    }
+
+    [Fact]
+    public async Task An_event_for_an_unknown_object_is_acknowledged_and_recorded()
+    {
+        var body = Encoding.UTF8.GetBytes("""{"id":"evt_unknown_1","object":"event","type":"checkout.session.completed","created":1,"livemode":false,"data":{"object":{"id":"cs_nobody","object":"checkout.session","payment_status":"paid","livemode":false}}}""");
+        var response = await factory.Client().SendAsync(Delivery(body, Sign(body)));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("ignored: unknown checkout session cs_nobody", await response.Content.ReadAsStringAsync());
+    }
+}
