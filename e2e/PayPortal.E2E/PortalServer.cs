@@ -54,7 +54,9 @@ public sealed class PortalServer : WebApplicationFactory<Program>, IAsyncLifetim
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(15_000);
+        // Generous on a 2-core machine where the server, the browser and the first PDF render share the CPU.
+        page.SetDefaultTimeout(30_000);
+        Assertions.SetDefaultExpectTimeout(15_000);
         return page;
     }
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PayPortal.Infrastructure.Auditing;
 using PayPortal.Infrastructure.Data;
+using PayPortal.Infrastructure.Email;
 using PayPortal.Infrastructure.Identity;
 using PayPortal.Infrastructure.Imports;
 using PayPortal.Infrastructure.Ledger;
@@ -28,6 +29,9 @@ public static class DependencyInjection
         services.AddScoped<LedgerConsistencyCheck>();
         services.AddScoped<AgingReport>();
         services.AddScoped<AllocationReversal>();
+        services.AddScoped<OutboxDispatcher>();
+        services.TryAddSingleton<OutboxSignal>();
+        services.TryAddSingleton<Mailer>();
         return services;
     }
 

@@ -22,10 +22,10 @@ builder.Services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section
 builder.Services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section)
     .PostConfigure(o => o.RequireTwoFactorForStaff ??= !builder.Environment.IsDevelopment());
 builder.Services.AddOptions<CompanyOptions>().BindConfiguration(CompanyOptions.Section);
-builder.Services.AddSingleton<Mailer>();
 builder.Services.AddTransient<IEmailSender, IdentityEmailSender>();
 builder.Services.AddScoped<ContactInvitations>();
 builder.AddPayPortalStripe();
+builder.Services.AddHostedService<PayPortal.Web.Email.OutboxWorker>();
 
 builder.Services.AddDefaultIdentity<AppUser>(DependencyInjection.ConfigureIdentity)
     .AddRoles<IdentityRole>()

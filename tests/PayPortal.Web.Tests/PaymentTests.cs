@@ -86,6 +86,28 @@ public class PaymentTests(PayPortalFactory factory) : IClassFixture<PayPortalFac
         Assert.Equal(0, payment.Ar.UnappliedMinor);
         var check = await Ledger();
         Assert.True(check.IsConsistent, string.Join("\n", check.Problems));
+
+        // The receipt went out by email with its PDF, and is on the customer's communication log.
+        var receipt = await WaitForSentReceipt(payment.PaymentId!.Value);
+        Assert.Equal(DemoAccounts.Customer.Email, receipt.To);
+        Assert.StartsWith("[TEST] Receipt R-", receipt.Subject);
+        Assert.Contains(full.Number, receipt.TextBody);
+        var pdf = Assert.Single(receipt.Attachments);
+        Assert.StartsWith("%PDF-", Encoding.ASCII.GetString(pdf.Content, 0, 5));
+        Assert.True(await factory.WithDb(db => db.CommunicationLog.AnyAsync(l => l.OutboxMessageId == receipt.Id)));
+        Assert.Contains(Directory.GetFiles(factory.MailFolder, "*.eml"), f => File.ReadAllText(f).Contains("receipt-R-"));
+    }
+
+    private async Task<PayPortal.Infrastructure.Email.OutboxMessage> WaitForSentReceipt(long paymentId)
+    {
+        var subject = $"Receipt R-{paymentId:D6}";
+        for (var i = 0; i < 100; i++)
+        {
+            var message = await factory.WithDb(db => db.Outbox.Include(m => m.Attachments).SingleOrDefaultAsync(m => m.Subject.Contains(subject) && m.SentAt != null));
+            if (message is not null) return message;
+            await Task.Delay(100);
+        }
+        throw new Xunit.Sdk.XunitException($"No sent receipt '{subject}' in the outbox.");
     }
 
     [Fact]

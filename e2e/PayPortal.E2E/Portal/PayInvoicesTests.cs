@@ -47,6 +47,17 @@ public class PayInvoicesTests(PortalServer server)
         await page.GetByRole(AriaRole.Link, new() { Name = secondNumber }).ClickAsync();
         await Expect(page.Locator(".status-partiallypaid")).ToHaveTextAsync("Partially paid");
         Assert.Equal(secondOpen - 25.00m, Amount(await page.Locator("#open-amount").InnerTextAsync()));
+
+        // The receipt email, with its PDF, is in the back office's outbox.
+        var office = await server.NewPageAsync();
+        await office.SignInAsync(DemoAccounts.Specialist.Email, DemoAccounts.Password);
+        await office.GotoAsync("/BackOffice/Outbox");
+        var receipt = office.Locator("#outbox tbody tr").Filter(new() { HasText = DemoAccounts.Customer.Email }).Filter(new() { HasText = "Receipt R-" }).First;
+        await Expect(receipt).ToContainTextAsync("[TEST] Receipt R-");
+        await receipt.GetByRole(AriaRole.Link).ClickAsync();
+        await Expect(office.Locator("#message")).ToContainTextAsync(firstNumber);
+        await Expect(office.GetByRole(AriaRole.Link, new() { NameRegex = new Regex(@"^receipt-R-\d+\.pdf$") })).ToBeVisibleAsync();
+        await office.AssertAccessibleAsync();
     }
 
     [Fact]

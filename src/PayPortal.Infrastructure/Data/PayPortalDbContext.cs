@@ -33,6 +33,8 @@ public class PayPortalDbContext(DbContextOptions<PayPortalDbContext> options, IA
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<PortalPayment> PortalPayments => Set<PortalPayment>();
     public DbSet<StripeEventRecord> StripeEvents => Set<StripeEventRecord>();
+    public DbSet<Email.OutboxMessage> Outbox => Set<Email.OutboxMessage>();
+    public DbSet<Email.CommunicationLogEntry> CommunicationLog => Set<Email.CommunicationLogEntry>();
 
     /// <summary>Names the action the next save performs, for the audit trail (e.g. "customer.import").</summary>
     public string? AuditAction { get; set; }

@@ -13,6 +13,8 @@ public sealed class SmtpOptions
     public string? Host { get; set; }
     [Range(1, 65535)] public int Port { get; set; } = 25;
     public bool EnableSsl { get; set; }
+    /// <summary>How long one send may take before it fails and is retried later.</summary>
+    [Range(1, 600)] public int TimeoutSeconds { get; set; } = 30;
     public string? UserName { get; set; }
     public string? Password { get; set; }
     [Required, EmailAddress] public string FromAddress { get; set; } = "billing@payportal.test";

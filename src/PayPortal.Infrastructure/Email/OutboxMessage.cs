@@ -1,0 +1,42 @@
+namespace PayPortal.Infrastructure.Email;
+
+/// <summary>
+/// An email waiting to go out, written in the same transaction as the change it announces (a
+/// payment, an invoice): the change and its message are saved together, and the dispatcher sends it.
+/// </summary>
+public class OutboxMessage
+{
+    public long Id { get; set; }
+    public long? CustomerId { get; set; }
+    /// <summary>What it is about, e.g. "receipt", "invoice", "statement".</summary>
+    public string Kind { get; set; } = "";
+    public string To { get; set; } = "";
+    public string Subject { get; set; } = "";
+    public string TextBody { get; set; } = "";
+    public string? HtmlBody { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime? SentAt { get; set; }
+    public int Attempts { get; set; }
+    public string? LastError { get; set; }
+    public List<OutboxAttachment> Attachments { get; set; } = [];
+}
+
+public class OutboxAttachment
+{
+    public long Id { get; set; }
+    public long OutboxMessageId { get; set; }
+    public string FileName { get; set; } = "";
+    public string ContentType { get; set; } = "application/pdf";
+    public byte[] Content { get; set; } = [];
+}
+
+/// <summary>Every message a customer was sent (and, later, calls and notes): their communication log.</summary>
+public class CommunicationLogEntry
+{
+    public long Id { get; set; }
+    public long CustomerId { get; set; }
+    public DateTime At { get; set; }
+    public string Channel { get; set; } = "email";
+    public string Summary { get; set; } = "";
+    public long? OutboxMessageId { get; set; }
+}

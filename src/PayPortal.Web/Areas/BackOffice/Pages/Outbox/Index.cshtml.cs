@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using PayPortal.Infrastructure.Data;
+using PayPortal.Infrastructure.Email;
+
+namespace PayPortal.Web.Areas.BackOffice.Pages.Outbox;
+
+/// <summary>Every email PayPortal sends or is about to send, newest first, with its attachments.</summary>
+public class IndexModel(PayPortalDbContext db) : PageModel
+{
+    public IReadOnlyList<Row> Messages { get; private set; } = [];
+    public OutboxMessage? Selected { get; private set; }
+
+    public sealed record Row(long Id, string Kind, string To, string Subject, DateTime CreatedAt, DateTime? SentAt, int Attempts, string? LastError, int AttachmentCount);
+
+    public async Task<IActionResult> OnGetAsync(long? id, CancellationToken ct)
+    {
+        Messages = await db.Outbox.AsNoTracking().OrderByDescending(m => m.Id).Take(100)
+            .Select(m => new Row(m.Id, m.Kind, m.To, m.Subject, m.CreatedAt, m.SentAt, m.Attempts, m.LastError, m.Attachments.Count)).ToListAsync(ct);
+        if (id is { } messageId)
+        {
+            Selected = await db.Outbox.AsNoTracking().Include(m => m.Attachments).SingleOrDefaultAsync(m => m.Id == messageId, ct);
+            if (Selected is null) return NotFound();
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnGetAttachmentAsync(long attachmentId, CancellationToken ct)
+    {
+        var file = await db.Set<OutboxAttachment>().AsNoTracking().SingleOrDefaultAsync(a => a.Id == attachmentId, ct);
+        return file is null ? NotFound() : File(file.Content, file.ContentType, file.FileName);
+    }
+}

@@ -1,0 +1,33 @@
+using PayPortal.Infrastructure.Email;
+
+namespace PayPortal.Web.Email;
+
+/// <summary>Sends outbox messages in the background: right after a change commits one (signalled), and every few seconds to retry failures.</summary>
+public sealed class OutboxWorker(IServiceScopeFactory scopes, OutboxSignal signal, ILogger<OutboxWorker> logger) : BackgroundService
+{
+    private static readonly TimeSpan Poll = TimeSpan.FromSeconds(10);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<OutboxDispatcher>().SendPendingAsync(ct: stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "The outbox run failed; it will be retried.");
+            }
+            try
+            {
+                await signal.WaitAsync(Poll, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+}
