@@ -52,7 +52,7 @@ public sealed class PortalServer : WebApplicationFactory<Program>, IAsyncLifetim
 
     public async Task<IPage> NewPageAsync()
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, AcceptDownloads = true, ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         var page = await context.NewPageAsync();
         // Generous on a 2-core machine where the server, the browser and the first PDF render share the CPU.
         page.SetDefaultTimeout(30_000);

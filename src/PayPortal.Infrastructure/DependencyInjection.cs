@@ -30,6 +30,7 @@ public static class DependencyInjection
         services.AddScoped<AgingReport>();
         services.AddScoped<AllocationReversal>();
         services.AddScoped<OutboxDispatcher>();
+        services.AddScoped<Payments.Receipts>();
         services.TryAddSingleton<OutboxSignal>();
         services.TryAddSingleton<Mailer>();
         return services;

@@ -30,5 +30,15 @@ public class CustomerSeesInvoicesTests(PortalServer server)
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"Invoice {number}" })).ToBeVisibleAsync();
         Assert.True(await page.Locator("#invoice-lines tbody tr").CountAsync() >= 1);
         await page.AssertAccessibleAsync();
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = $"Download invoice {number} as PDF" }).ClickAsync());
+        Assert.Equal($"invoice-{number}.pdf", download.SuggestedFilename);
+        var bytes = await File.ReadAllBytesAsync(await download.PathAsync());
+        Assert.Equal("%PDF-", System.Text.Encoding.ASCII.GetString(bytes, 0, 5));
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Payments", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Payments" })).ToBeVisibleAsync();
+        Assert.True(await page.Locator("#payments tbody tr").CountAsync() >= 1);
+        await page.AssertAccessibleAsync();
     }
 }

@@ -23,7 +23,7 @@ public sealed record CheckoutStart(PortalPayment? Payment, string? CheckoutUrl, 
 /// domain's rules), and the money is applied only when a signed Stripe event says it arrived. Each
 /// event is handled once, inside one transaction with the ledger postings it causes.
 /// </summary>
-public sealed class OnlinePayments(PayPortalDbContext db, StripeClient stripe, IOptions<StripeOptions> options, IOptions<CompanyOptions> company, OutboxSignal outbox, TimeProvider clock, ILogger<OnlinePayments> logger)
+public sealed class OnlinePayments(PayPortalDbContext db, StripeClient stripe, IOptions<StripeOptions> options, IOptions<CompanyOptions> company, Receipts receipts, OutboxSignal outbox, TimeProvider clock, ILogger<OnlinePayments> logger)
 {
     /// <summary>Without a secret key PayPortal pays into its built-in sandbox: test money.</summary>
     private bool IsSandbox => options.Value.UsesSandbox;
@@ -187,26 +187,19 @@ public sealed class OnlinePayments(PayPortalDbContext db, StripeClient stripe, I
     private async Task QueueReceiptAsync(PortalPayment portal, Payment payment, Domain.Customers.Customer customer, CancellationToken ct)
     {
         var to = await db.Users.Where(u => u.Id == portal.ContactUserId).Select(u => u.Email).SingleOrDefaultAsync(ct);
-        if (string.IsNullOrEmpty(to)) return;
-        var applied = await db.Allocations.Where(a => a.PaymentId == payment.Id)
-            .Select(a => new { a.Invoice!.Number, a.Kind, a.AmountMinor }).ToListAsync(ct);
-        var lines = applied.GroupBy(a => a.Number!).Select(g => new ReceiptLine(g.Key,
-            g.Where(a => a.Kind == AllocationKind.Payment).Sum(a => a.AmountMinor), g.Where(a => a.Kind == AllocationKind.Discount).Sum(a => a.AmountMinor))).ToList();
-        var receiptNumber = $"R-{payment.Id:D6}";
-        var methodName = payment.Method == PaymentMethod.UsBankAccount ? "US bank account" : "Card";
-        var pdf = ReceiptPdf.Render(new ReceiptPdfModel(company.Value, customer.Name, customer.Number, receiptNumber, payment.ReceivedOn, methodName,
-            payment.Reference, payment.Amount, lines, payment.Unapplied, payment.IsTest));
+        var receipt = await receipts.ForPaymentAsync(payment.Id, ct: ct);
+        if (string.IsNullOrEmpty(to) || receipt is null) return;
         var test = payment.IsTest ? "[TEST] " : "";
-        var list = string.Join("\n", lines.Select(l => $"  Invoice {l.InvoiceNumber}: {new Money(l.AppliedMinor, payment.Currency)}{(l.DiscountMinor > 0 ? $" (plus {new Money(l.DiscountMinor, payment.Currency)} early-payment discount)" : "")}"));
+        var list = string.Join("\n", receipt.Lines.Select(l => $"  Invoice {l.InvoiceNumber}: {new Money(l.AppliedMinor, payment.Currency)}{(l.DiscountMinor > 0 ? $" (plus {new Money(l.DiscountMinor, payment.Currency)} early-payment discount)" : "")}"));
         db.Outbox.Add(new OutboxMessage
         {
             CustomerId = customer.Id, Kind = "receipt", To = to, CreatedAt = clock.GetUtcNow().UtcDateTime,
-            Subject = $"{test}Receipt {receiptNumber}: {payment.Amount} received by {company.Value.Name}",
-            TextBody = $"Thank you for your payment of {payment.Amount} received {payment.ReceivedOn:yyyy-MM-dd} ({methodName}).\n\nApplied:\n{list}\n\nYour receipt is attached.{(payment.IsTest ? "\n\nTEST MODE: no real money moved." : "")}\n",
-            HtmlBody = $"<p>Thank you for your payment of <strong>{System.Net.WebUtility.HtmlEncode(payment.Amount.ToString())}</strong> received {payment.ReceivedOn:yyyy-MM-dd} ({methodName}).</p>"
-                + "<ul>" + string.Concat(lines.Select(l => $"<li>Invoice {System.Net.WebUtility.HtmlEncode(l.InvoiceNumber)}: {System.Net.WebUtility.HtmlEncode(new Money(l.AppliedMinor, payment.Currency).ToString())}</li>")) + "</ul>"
+            Subject = $"{test}Receipt {receipt.ReceiptNumber}: {payment.Amount} received by {company.Value.Name}",
+            TextBody = $"Thank you for your payment of {payment.Amount} received {payment.ReceivedOn:yyyy-MM-dd} ({receipt.Method}).\n\nApplied:\n{list}\n\nYour receipt is attached.{(payment.IsTest ? "\n\nTEST MODE: no real money moved." : "")}\n",
+            HtmlBody = $"<p>Thank you for your payment of <strong>{System.Net.WebUtility.HtmlEncode(payment.Amount.ToString())}</strong> received {payment.ReceivedOn:yyyy-MM-dd} ({receipt.Method}).</p>"
+                + "<ul>" + string.Concat(receipt.Lines.Select(l => $"<li>Invoice {System.Net.WebUtility.HtmlEncode(l.InvoiceNumber)}: {System.Net.WebUtility.HtmlEncode(new Money(l.AppliedMinor, payment.Currency).ToString())}</li>")) + "</ul>"
                 + "<p>Your receipt is attached.</p>" + (payment.IsTest ? "<p><strong>TEST MODE: no real money moved.</strong></p>" : ""),
-            Attachments = [new OutboxAttachment { FileName = $"receipt-{receiptNumber}.pdf", ContentType = "application/pdf", Content = pdf }],
+            Attachments = [new OutboxAttachment { FileName = $"receipt-{receipt.ReceiptNumber}.pdf", ContentType = "application/pdf", Content = ReceiptPdf.Render(receipt) }],
         });
     }
 

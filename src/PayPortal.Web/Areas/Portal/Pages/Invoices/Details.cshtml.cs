@@ -3,13 +3,16 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using PayPortal.Domain.Invoicing;
 using PayPortal.Domain.Payments;
+using Microsoft.Extensions.Options;
+using PayPortal.Infrastructure;
 using PayPortal.Infrastructure.Data;
+using PayPortal.Infrastructure.Pdf;
 using PayPortal.Web.Security;
 
 namespace PayPortal.Web.Areas.Portal.Pages.Invoices;
 
 /// <summary>One invoice with its lines and what was applied to it. Another account's invoice is simply not found.</summary>
-public class DetailsModel(PayPortalDbContext db, TimeProvider clock) : PageModel
+public class DetailsModel(PayPortalDbContext db, IOptions<CompanyOptions> company, TimeProvider clock) : PageModel
 {
     public Invoice Invoice { get; private set; } = null!;
     public IReadOnlyList<Applied> AppliedItems { get; private set; } = [];
@@ -17,11 +20,26 @@ public class DetailsModel(PayPortalDbContext db, TimeProvider clock) : PageModel
 
     public sealed record Applied(DateOnly On, AllocationKind Kind, string? Reference, long AmountMinor, bool Reversed, bool IsTest);
 
-    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
+    public async Task<IActionResult> OnGetPdfAsync(long id, CancellationToken ct)
+    {
+        var invoice = await FindAsync(id, ct);
+        if (invoice is null) return NotFound();
+        var customer = await db.Customers.AsNoTracking().SingleAsync(c => c.Id == invoice.CustomerId, ct);
+        var link = Url.Page("/Invoices/Details", null, new { area = "Portal", id }, Request.Scheme);
+        var pdf = InvoicePdf.Render(new InvoicePdfModel(company.Value, customer.Name, customer.Number, customer.BillingEmailList, invoice, link));
+        return File(pdf, "application/pdf", $"invoice-{invoice.Number}.pdf");
+    }
+
+    private Task<Invoice?> FindAsync(long id, CancellationToken ct)
     {
         var customerId = User.CustomerId();
-        var invoice = await db.Invoices.AsNoTracking().Include(i => i.Lines)
+        return db.Invoices.AsNoTracking().Include(i => i.Lines)
             .SingleOrDefaultAsync(i => i.Id == id && i.CustomerId == customerId && i.Status != InvoiceStatus.Draft, ct);
+    }
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
+    {
+        var invoice = await FindAsync(id, ct);
         if (invoice is null) return NotFound();
         Invoice = invoice;
         Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
