@@ -28,6 +28,7 @@ public static class DependencyInjection
         services.AddScoped<InvoiceCsvImport>();
         services.AddScoped<LedgerConsistencyCheck>();
         services.AddScoped<AgingReport>();
+        services.AddScoped<StatementQuery>();
         services.AddScoped<AllocationReversal>();
         services.AddScoped<OutboxDispatcher>();
         services.AddScoped<Payments.Receipts>();

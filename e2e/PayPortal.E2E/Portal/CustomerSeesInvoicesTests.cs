@@ -36,6 +36,13 @@ public class CustomerSeesInvoicesTests(PortalServer server)
         var bytes = await File.ReadAllBytesAsync(await download.PathAsync());
         Assert.Equal("%PDF-", System.Text.Encoding.ASCII.GetString(bytes, 0, 5));
 
+        await page.GetByRole(AriaRole.Link, new() { Name = "Statement", Exact = true }).ClickAsync();
+        await Expect(page.Locator("#statement")).ToBeVisibleAsync();
+        await page.AssertAccessibleAsync();
+        var statement = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Download this statement as PDF" }).ClickAsync());
+        Assert.StartsWith("statement-C1001-", statement.SuggestedFilename);
+        Assert.Equal("%PDF-", System.Text.Encoding.ASCII.GetString(await File.ReadAllBytesAsync(await statement.PathAsync()), 0, 5));
+
         await page.GetByRole(AriaRole.Link, new() { Name = "Payments", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Payments" })).ToBeVisibleAsync();
         Assert.True(await page.Locator("#payments tbody tr").CountAsync() >= 1);
