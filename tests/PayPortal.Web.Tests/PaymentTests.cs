@@ -196,7 +196,7 @@ public class PaymentTests(PayPortalFactory factory) : IClassFixture<PayPortalFac
         return (await factory.WithDb(db => db.PortalPayments.OrderByDescending(p => p.Id).FirstAsync()), invoice);
     }
 
-    private static byte[] CompletedEvent(string eventId, PortalPayment portal) => Encoding.UTF8.GetBytes(new JsonObject
+    private static byte[] CompletedEvent(string eventId, PortalPayment portal, string intentId = "pi_test_webhook") => Encoding.UTF8.GetBytes(new JsonObject
     {
         ["id"] = eventId, ["object"] = "event", ["type"] = "checkout.session.completed", ["created"] = 1, ["livemode"] = false,
         ["data"] = new JsonObject
@@ -204,7 +204,7 @@ public class PaymentTests(PayPortalFactory factory) : IClassFixture<PayPortalFac
             ["object"] = new JsonObject
             {
                 ["id"] = portal.CheckoutSessionId, ["object"] = "checkout.session", ["status"] = "complete", ["payment_status"] = "paid",
-                ["amount_total"] = portal.AmountMinor, ["currency"] = portal.CurrencyCode.ToLowerInvariant(), ["payment_intent"] = "pi_test_webhook",
+                ["amount_total"] = portal.AmountMinor, ["currency"] = portal.CurrencyCode.ToLowerInvariant(), ["payment_intent"] = intentId,
                 ["metadata"] = new JsonObject { [OnlinePayments.MetadataKey] = portal.Id.ToString(CultureInfo.InvariantCulture) }, ["livemode"] = false,
             },
         },
@@ -261,6 +261,64 @@ public class PaymentTests(PayPortalFactory factory) : IClassFixture<PayPortalFac
         Assert.Equal(1, await factory.WithDb(db => db.StripeEvents.CountAsync(e => e.EventId == "evt_parallel_" + portal.Id)));
         Assert.Equal(1, await factory.WithDb(db => db.Payments.CountAsync(p => p.Reference == "pi_test_webhook" && p.AmountMinor == 5_00 && p.CustomerId == portal.CustomerId && db.PortalPayments.Any(x => x.Id == portal.Id && x.PaymentId == p.Id))));
         Assert.Equal(invoice.Open - 5_00, (await Invoice(invoice.Id)).Open);
+        var check = await Ledger();
+        Assert.True(check.IsConsistent, string.Join("\n", check.Problems));
+    }
+
+    private static byte[] Event(string id, string type, JsonObject dataObject) => Encoding.UTF8.GetBytes(new JsonObject
+    {
+        ["id"] = id, ["object"] = "event", ["type"] = type, ["created"] = 1, ["livemode"] = false, ["data"] = new JsonObject { ["object"] = dataObject.DeepClone() },
+    }.ToJsonString());
+
+    private async Task<string> Deliver(byte[] body)
+    {
+        var response = await factory.Client().SendAsync(Delivery(body, Sign(body)));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    [Fact]
+    public async Task Refunds_reopen_exactly_the_refunded_amount_once_even_when_stripe_reports_them_cumulatively()
+    {
+        var (portal, invoice) = await PendingCheckout(DemoAccounts.Customer.Email);
+        var intent = "pi_refund_" + portal.Id;
+        await Deliver(CompletedEvent("evt_paid_" + portal.Id, portal, intent));
+        Assert.Equal(invoice.Open - 5_00, (await Invoice(invoice.Id)).Open);
+
+        JsonObject Charge(long refunded) => new()
+        {
+            ["id"] = "ch_" + portal.Id, ["object"] = "charge", ["amount"] = 5_00, ["amount_captured"] = 5_00, ["amount_refunded"] = refunded,
+            ["currency"] = "usd", ["status"] = "succeeded", ["paid"] = true, ["refunded"] = refunded == 5_00, ["payment_intent"] = intent, ["livemode"] = false,
+        };
+        Assert.Contains("refunded 200", await Deliver(Event("evt_r1_" + portal.Id, "charge.refunded", Charge(2_00))));
+        Assert.Equal(invoice.Open - 3_00, (await Invoice(invoice.Id)).Open);
+        Assert.Contains("duplicate", await Deliver(Event("evt_r1_" + portal.Id, "charge.refunded", Charge(2_00))));
+        Assert.Contains("no change", await Deliver(Event("evt_r1b_" + portal.Id, "charge.refunded", Charge(2_00)))); // same state, new event id
+        Assert.Contains("refunded 300", await Deliver(Event("evt_r2_" + portal.Id, "charge.refunded", Charge(5_00))));
+        Assert.Equal(invoice.Open, (await Invoice(invoice.Id)).Open);
+
+        var payment = await factory.WithDb(db => db.Payments.SingleAsync(p => p.Reference == intent));
+        Assert.Equal((5_00L, 0L), (payment.RefundedMinor, payment.UnappliedMinor));
+        var check = await Ledger();
+        Assert.True(check.IsConsistent, string.Join("\n", check.Problems));
+    }
+
+    [Fact]
+    public async Task A_card_chargeback_reopens_the_invoice_and_is_recorded_once()
+    {
+        var (portal, invoice) = await PendingCheckout(DemoAccounts.Customer.Email);
+        var intent = "pi_dispute_" + portal.Id;
+        await Deliver(CompletedEvent("evt_paid2_" + portal.Id, portal, intent));
+        var dispute = new JsonObject
+        {
+            ["id"] = "dp_" + portal.Id, ["object"] = "dispute", ["amount"] = 5_00, ["currency"] = "usd", ["status"] = "needs_response",
+            ["reason"] = "fraudulent", ["charge"] = "ch_x", ["payment_intent"] = intent,
+        };
+        Assert.Contains("chargeback of 500", await Deliver(Event("evt_d1_" + portal.Id, "charge.dispute.created", dispute)));
+        Assert.Contains("already recorded", await Deliver(Event("evt_d2_" + portal.Id, "charge.dispute.created", dispute)));
+        Assert.Equal(invoice.Open, (await Invoice(invoice.Id)).Open);
+        var refund = await factory.WithDb(db => db.Refunds.SingleAsync(r => r.ExternalReference == "dp_" + portal.Id));
+        Assert.Contains("Chargeback", refund.Reason);
         var check = await Ledger();
         Assert.True(check.IsConsistent, string.Join("\n", check.Problems));
     }

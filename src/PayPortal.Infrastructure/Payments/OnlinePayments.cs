@@ -105,6 +105,8 @@ public sealed class OnlinePayments(PayPortalDbContext db, StripeClient stripe, I
                 "checkout.session.async_payment_succeeded" => await OnPaid(stripeEvent.ObjectAs<CheckoutSession>(), ct),
                 "checkout.session.async_payment_failed" => await OnFailed(await FindBySession(stripeEvent.ObjectAs<CheckoutSession>(), ct), "The bank debit failed.", ct),
                 "payment_intent.payment_failed" => await OnIntentFailed(stripeEvent.ObjectAs<PaymentIntent>(), ct),
+                "charge.refunded" => await OnChargeRefunded(stripeEvent.ObjectAs<Charge>(), ct),
+                "charge.dispute.created" => await OnChargeback(stripeEvent.ObjectAs<Dispute>(), ct),
                 _ => $"ignored: {stripeEvent.Type} is not handled",
             };
             db.StripeEvents.Add(new StripeEventRecord { EventId = stripeEvent.Id, Type = stripeEvent.Type, ReceivedAt = clock.GetUtcNow().UtcDateTime, Outcome = outcome });
@@ -201,6 +203,71 @@ public sealed class OnlinePayments(PayPortalDbContext db, StripeClient stripe, I
                 + "<p>Your receipt is attached.</p>" + (payment.IsTest ? "<p><strong>TEST MODE: no real money moved.</strong></p>" : ""),
             Attachments = [new OutboxAttachment { FileName = $"receipt-{receipt.ReceiptNumber}.pdf", ContentType = "application/pdf", Content = ReceiptPdf.Render(receipt) }],
         });
+    }
+
+    private async Task<string> OnChargeRefunded(Charge charge, CancellationToken ct)
+    {
+        var payment = await PaymentFor(charge.PaymentIntent, ct);
+        if (payment is null) return $"ignored: charge {charge.Id} is not a portal payment";
+        // amount_refunded is cumulative: only what is new since the last refund event is taken back.
+        var newly = charge.AmountRefunded - payment.RefundedMinor;
+        if (newly <= 0) return $"no change: payment {payment.Id} already shows {payment.RefundedMinor} refunded";
+        await TakeBackAsync(payment, newly, "Refunded through Stripe", $"{charge.Id}:refunded:{charge.AmountRefunded}", ct);
+        return $"refunded {newly} of payment {payment.Id}";
+    }
+
+    private async Task<string> OnChargeback(Dispute dispute, CancellationToken ct)
+    {
+        var payment = await PaymentFor(dispute.PaymentIntent, ct);
+        if (payment is null) return $"ignored: dispute {dispute.Id} is not about a portal payment";
+        if (await db.Refunds.AnyAsync(r => r.ExternalReference == dispute.Id, ct)) return $"no change: chargeback {dispute.Id} already recorded";
+        var amount = Math.Min(dispute.Amount, payment.AmountMinor - payment.RefundedMinor);
+        if (amount <= 0) return $"no change: nothing left on payment {payment.Id} to charge back";
+        await TakeBackAsync(payment, amount, $"Chargeback: card dispute {dispute.Id} ({dispute.Reason ?? "no reason given"})", dispute.Id, ct);
+        return $"chargeback of {amount} on payment {payment.Id}; its invoices are open again";
+    }
+
+    private async Task<Payment?> PaymentFor(System.Text.Json.JsonElement? paymentIntent, CancellationToken ct)
+    {
+        var intentId = paymentIntent switch
+        {
+            { ValueKind: System.Text.Json.JsonValueKind.String } s => s.GetString(),
+            { ValueKind: System.Text.Json.JsonValueKind.Object } o when o.TryGetProperty("id", out var id) => id.GetString(),
+            _ => null,
+        };
+        if (intentId is null) return null;
+        var paymentId = await db.PortalPayments.Where(p => p.PaymentIntentId == intentId && p.PaymentId != null).Select(p => p.PaymentId).FirstOrDefaultAsync(ct);
+        return paymentId is null ? null : await db.Payments.SingleAsync(p => p.Id == paymentId, ct);
+    }
+
+    /// <summary>
+    /// Money Stripe took back: enough of the payment's applications are reversed (newest first) to free
+    /// that much cash, any excess of a reversed application is applied again to the same invoice, and
+    /// the amount leaves as a refund. So exactly the refunded amount is owed again, nothing more.
+    /// </summary>
+    private async Task TakeBackAsync(Payment payment, long amount, string reason, string externalReference, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var today = DateOnly.FromDateTime(now);
+        var applications = await db.Allocations.Include(a => a.Invoice).Include(a => a.Payment)
+            .Where(a => a.PaymentId == payment.Id && a.Kind == AllocationKind.Payment && a.ReversedAt == null)
+            .OrderByDescending(a => a.Id).ToListAsync(ct);
+        foreach (var application in applications)
+        {
+            var missing = amount - payment.UnappliedMinor;
+            if (missing <= 0) break;
+            db.Journals.Add(Postings.ReverseAllocation(application, reason, today, now));
+            var keep = application.AmountMinor - missing;
+            if (keep > 0)
+            {
+                var (again, journal) = Postings.Allocate(payment, application.Invoice!, new Money(keep, payment.Currency), today, now, application.Rule);
+                db.Allocations.Add(again);
+                db.Journals.Add(journal);
+            }
+        }
+        var (refund, refundJournal) = Postings.Refund(payment, new Money(amount, payment.Currency), reason, today, now, externalReference);
+        db.Refunds.Add(refund);
+        db.Journals.Add(refundJournal);
     }
 
     private async Task<string> OnIntentFailed(PaymentIntent intent, CancellationToken ct)
