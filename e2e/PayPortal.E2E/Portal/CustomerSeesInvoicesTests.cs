@@ -36,6 +36,17 @@ public class CustomerSeesInvoicesTests(PortalServer server)
         var bytes = await File.ReadAllBytesAsync(await download.PathAsync());
         Assert.Equal("%PDF-", System.Text.Encoding.ASCII.GetString(bytes, 0, 5));
 
+        // The invoices page: filter with htmx, tick two, see the running total.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Invoices", Exact = true }).ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        await page.GetByLabel("Show").SelectOptionAsync("overdue");
+        await Expect(page.Locator("#invoice-table tbody tr").First).ToContainTextAsync("(overdue)");
+        var boxes = page.Locator("#invoice-table tbody").GetByRole(AriaRole.Checkbox);
+        await boxes.Nth(0).CheckAsync();
+        await boxes.Nth(1).CheckAsync();
+        await Expect(page.Locator("#pay-summary")).ToContainTextAsync("2 selected");
+        await page.AssertAccessibleAsync();
+
         await page.GetByRole(AriaRole.Link, new() { Name = "Statement", Exact = true }).ClickAsync();
         await Expect(page.Locator("#statement")).ToBeVisibleAsync();
         await page.AssertAccessibleAsync();
