@@ -58,5 +58,9 @@ public class CustomerSeesInvoicesTests(PortalServer server)
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Payments" })).ToBeVisibleAsync();
         Assert.True(await page.Locator("#payments tbody tr").CountAsync() >= 1);
         await page.AssertAccessibleAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Account", Exact = true }).ClickAsync();
+        await Expect(page.Locator("#account-contacts")).ToContainTextAsync(DemoAccounts.CustomerColleague.Email);
+        await page.AssertAccessibleAsync();
     }
 }

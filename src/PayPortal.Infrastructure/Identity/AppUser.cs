@@ -15,6 +15,10 @@ public class AppUser : IdentityUser
     /// <summary>May invite and manage the other contacts of the account.</summary>
     public bool IsAccountAdmin { get; set; }
 
+    /// <summary>Email preferences: invoices and statements; payment reminders. Receipts always go to whoever paid.</summary>
+    public bool EmailInvoicesAndStatements { get; set; } = true;
+    public bool EmailReminders { get; set; } = true;
+
     public DateTime? InvitedAt { get; set; }
     public string? InvitedBy { get; set; }
 }

@@ -897,6 +897,12 @@ namespace PayPortal.Infrastructure.Data.Migrations
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("EmailInvoicesAndStatements")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("EmailReminders")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("InvitedAt")
                         .HasColumnType("TEXT");
 
