@@ -20,6 +20,7 @@ public class AccessTests(PayPortalFactory factory) : IClassFixture<PayPortalFact
         var theirs = await factory.WithDb(db => db.Invoices.Where(i => i.CustomerId == other).Select(i => i.Number!).ToListAsync());
 
         Assert.Contains("Acme Fabrication", html);
+        Assert.Contains("id=\"recent-activity\"", html);
         Assert.NotEmpty(myOpen);
         Assert.All(myOpen, number => Assert.Contains($">{number}</a>", html));
         Assert.All(theirs, number => Assert.DoesNotContain($">{number}<", html));

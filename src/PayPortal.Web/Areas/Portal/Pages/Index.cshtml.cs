@@ -2,13 +2,15 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using PayPortal.Domain;
 using PayPortal.Domain.Invoicing;
+using PayPortal.Domain.Ledger;
 using PayPortal.Infrastructure.Data;
+using PayPortal.Infrastructure.Reporting;
 using PayPortal.Web.Security;
 
 namespace PayPortal.Web.Areas.Portal.Pages;
 
 /// <summary>"What do I owe, and why?": the account balance and the open invoices, oldest due first.</summary>
-public class IndexModel(PayPortalDbContext db, TimeProvider clock) : PageModel
+public class IndexModel(PayPortalDbContext db, StatementQuery statements, TimeProvider clock) : PageModel
 {
     public string CustomerName { get; private set; } = "";
     public string CustomerNumber { get; private set; } = "";
@@ -20,6 +22,8 @@ public class IndexModel(PayPortalDbContext db, TimeProvider clock) : PageModel
     public DateOnly Today { get; private set; }
     public bool CreditHold { get; private set; }
     public IReadOnlyList<Row> OpenInvoices { get; private set; } = [];
+    public Money CreditsAvailable { get; private set; }
+    public IReadOnlyList<StatementLine> RecentActivity { get; private set; } = [];
 
     public sealed record Row(long Id, string Number, DateOnly IssueDate, DateOnly DueDate, string? PoNumber, InvoiceStatus Status, long TotalMinor, long OpenMinor, long DisputedMinor);
 
@@ -39,6 +43,9 @@ public class IndexModel(PayPortalDbContext db, TimeProvider clock) : PageModel
             .ToListAsync(ct);
         var unappliedCash = await db.Payments.Where(p => p.CustomerId == customerId).SumAsync(p => p.UnappliedMinor, ct);
         var unappliedCredit = await db.CreditMemos.Where(m => m.CustomerId == customerId).SumAsync(m => m.UnappliedMinor, ct);
+        CreditsAvailable = new Money(unappliedCredit, Currency);
+        // The last movements on the account (from the ledger), newest first.
+        RecentActivity = (await statements.ForCustomerAsync(customerId, Today.AddDays(-90), Today, ct)).Lines.TakeLast(5).Reverse().ToList();
 
         var open = OpenInvoices.Sum(i => i.OpenMinor);
         Unapplied = new Money(unappliedCash + unappliedCredit, Currency);
