@@ -76,6 +76,7 @@ public class PaymentTests(PayPortalFactory factory) : IClassFixture<PayPortalFac
         var back = await client.GetStringAsync(paid.Headers.Location!.PathAndQuery);
         Assert.Contains("your payment went through", back);
         Assert.Contains("Test payment", back);
+        Assert.Matches(@"Payment received \(pi_test_sbx_\w+\) \(test money\)", await client.GetStringAsync("/Portal/Statement"));
 
         Assert.Equal((0L, InvoiceStatus.Paid), ((await Invoice(full.Id)).Open, (await Invoice(full.Id)).Status));
         Assert.Equal((part.Open - 10_00, InvoiceStatus.PartiallyPaid), ((await Invoice(part.Id)).Open, (await Invoice(part.Id)).Status));

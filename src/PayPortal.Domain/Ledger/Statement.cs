@@ -3,12 +3,16 @@ using PayPortal.Domain.Aging;
 namespace PayPortal.Domain.Ledger;
 
 /// <summary>One journal's net effect on what the customer owes (positive: owes more).</summary>
-public sealed record StatementMovement(DateOnly On, long JournalId, JournalKind Kind, string Description, long NetMinor);
+public sealed record StatementMovement(DateOnly On, long JournalId, JournalKind Kind, string Description, long NetMinor, bool IsTest = false);
 
 /// <summary>An invoice's open amount at the statement's end date, for the aging summary.</summary>
 public sealed record OpenAtDate(DateOnly DueDate, long OpenMinor);
 
-public sealed record StatementLine(DateOnly On, JournalKind Kind, string Description, Money Charges, Money Credits, Money Balance);
+public sealed record StatementLine(DateOnly On, JournalKind Kind, string Description, Money Charges, Money Credits, Money Balance, bool IsTest = false)
+{
+    /// <summary>The description as shown, with test money (the Stripe sandbox) called out.</summary>
+    public string Text => IsTest ? $"{Description} (test money)" : Description;
+}
 
 /// <summary>
 /// A customer statement for a period, derived from the ledger: the balance owed at the start, every
@@ -27,7 +31,7 @@ public sealed record Statement(DateOnly From, DateOnly To, Money Opening, IReadO
         {
             balance += m.NetMinor;
             lines.Add(new StatementLine(m.On, m.Kind, m.Description,
-                new Money(Math.Max(0, m.NetMinor), currency), new Money(Math.Max(0, -m.NetMinor), currency), new Money(balance, currency)));
+                new Money(Math.Max(0, m.NetMinor), currency), new Money(Math.Max(0, -m.NetMinor), currency), new Money(balance, currency), m.IsTest));
         }
         var aging = new AgingSummary(buckets ?? AgingBuckets.Standard, currency);
         foreach (var invoice in openAtEnd) aging.Add(invoice.DueDate, to, invoice.OpenMinor);

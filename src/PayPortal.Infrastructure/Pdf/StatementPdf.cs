@@ -21,7 +21,7 @@ public static class StatementPdf
         pdf.Row(columns, [statement.From.ToString("yyyy-MM-dd"), "Opening balance", "", "", statement.Opening.ToString()], pdf.Regular);
         foreach (var line in statement.Lines)
         {
-            pdf.Row(columns, [line.On.ToString("yyyy-MM-dd"), line.Description, line.Charges.IsZero ? "" : line.Charges.ToString(), line.Credits.IsZero ? "" : line.Credits.ToString(), line.Balance.ToString()], pdf.Regular);
+            pdf.Row(columns, [line.On.ToString("yyyy-MM-dd"), line.Text, line.Charges.IsZero ? "" : line.Charges.ToString(), line.Credits.IsZero ? "" : line.Credits.ToString(), line.Balance.ToString()], pdf.Regular);
         }
         pdf.Rule();
         pdf.Row(columns, [statement.To.ToString("yyyy-MM-dd"), "Closing balance", "", "", statement.Closing.ToString()], pdf.Bold);

@@ -19,7 +19,7 @@ public sealed class StatementQuery(PayPortalDbContext db)
             .GroupBy(e => e.JournalId)
             .Select(g => new { JournalId = g.Key, Net = g.Sum(e => e.AmountMinor) })
             .Where(g => g.Net != 0)
-            .Join(db.Journals, g => g.JournalId, j => j.Id, (g, j) => new StatementMovement(j.OccurredOn, j.Id, j.Kind, j.Description, g.Net))
+            .Join(db.Journals, g => g.JournalId, j => j.Id, (g, j) => new StatementMovement(j.OccurredOn, j.Id, j.Kind, j.Description, g.Net, j.IsTest))
             .ToListAsync(ct);
         var openAtEnd = await entries.Where(e => e.Account == LedgerAccount.Receivable && e.OccurredOn <= to && e.InvoiceId != null)
             .GroupBy(e => e.InvoiceId)
