@@ -19,6 +19,8 @@ public sealed class PortalServer : WebApplicationFactory<Program>, IAsyncLifetim
     private IPlaywright? _playwright;
 
     public string BaseUrl { get; private set; } = "";
+    /// <summary>Where the app writes its emails (the pickup folder), for journeys that follow an emailed link.</summary>
+    public string MailFolder => Path.Combine(_folder, "mail");
     public IBrowser Browser { get; private set; } = null!;
 
     public static string ChromiumPath => Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } path ? path : "/usr/bin/chromium";
@@ -30,7 +32,7 @@ public sealed class PortalServer : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("PayPortal:DatabasePath", Path.Combine(_folder, "e2e.db"));
         builder.UseSetting("PayPortal:KeysDirectory", Path.Combine(_folder, "keys"));
         builder.UseSetting("PayPortal:SeedDemoData", "true");
-        builder.UseSetting("Smtp:PickupDirectory", Path.Combine(_folder, "mail"));
+        builder.UseSetting("Smtp:PickupDirectory", MailFolder);
         builder.UseSetting("Security:RequireTwoFactorForStaff", "false");
     }
 
