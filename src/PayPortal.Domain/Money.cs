@@ -28,8 +28,6 @@ public readonly record struct Money(long Minor, Currency Currency) : IComparable
         return Minor.CompareTo(other.Minor);
     }
 
-    public static Money Min(Money a, Money b) => a <= b ? a : b;
-
     /// <summary>Multiplies by a decimal factor and rounds to whole minor units as told.</summary>
     public Money Multiply(decimal factor, MidpointRounding rounding = MidpointRounding.AwayFromZero) =>
         new(checked((long)Math.Round(Minor * factor, 0, rounding)), Currency);

@@ -7,15 +7,13 @@ namespace PayPortal.Web.Tests;
 /// <summary>Who may see what: customers only their own account (others are 404), staff the back office.</summary>
 public class AccessTests(PayPortalFactory factory) : IClassFixture<PayPortalFactory>
 {
-    private Task<long> CustomerIdOf(string email) => factory.WithDb(db => db.Users.Where(u => u.Email == email).Select(u => u.CustomerId!.Value).SingleAsync());
-
     [Fact]
     public async Task The_demo_customer_sees_their_balance_and_every_open_invoice_of_their_own_account_only()
     {
         var client = await factory.SignedInAs(DemoAccounts.Customer.Email);
         var html = await client.GetStringAsync("/Portal");
-        var mine = await CustomerIdOf(DemoAccounts.Customer.Email);
-        var other = await CustomerIdOf(DemoAccounts.OtherCustomer.Email);
+        var mine = await factory.CustomerIdOf(DemoAccounts.Customer.Email);
+        var other = await factory.CustomerIdOf(DemoAccounts.OtherCustomer.Email);
         var myOpen = await factory.WithDb(db => db.Invoices.Where(i => i.CustomerId == mine && i.OpenMinor != 0).Select(i => i.Number!).ToListAsync());
         var theirs = await factory.WithDb(db => db.Invoices.Where(i => i.CustomerId == other).Select(i => i.Number!).ToListAsync());
 
@@ -30,8 +28,8 @@ public class AccessTests(PayPortalFactory factory) : IClassFixture<PayPortalFact
     public async Task Another_accounts_invoice_answers_404_and_an_own_invoice_shows_its_lines()
     {
         var client = await factory.SignedInAs(DemoAccounts.Customer.Email);
-        var mine = await CustomerIdOf(DemoAccounts.Customer.Email);
-        var other = await CustomerIdOf(DemoAccounts.OtherCustomer.Email);
+        var mine = await factory.CustomerIdOf(DemoAccounts.Customer.Email);
+        var other = await factory.CustomerIdOf(DemoAccounts.OtherCustomer.Email);
         var ownInvoice = await factory.WithDb(db => db.Invoices.Where(i => i.CustomerId == mine).Select(i => new { i.Id, i.Number }).FirstAsync());
         var foreignInvoices = await factory.WithDb(db => db.Invoices.Where(i => i.CustomerId == other).Select(i => i.Id).ToListAsync());
 

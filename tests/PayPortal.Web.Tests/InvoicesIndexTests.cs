@@ -7,13 +7,11 @@ namespace PayPortal.Web.Tests;
 
 public class InvoicesIndexTests(PayPortalFactory factory) : IClassFixture<PayPortalFactory>
 {
-    private Task<long> CustomerIdOf(string email) => factory.WithDb(db => db.Users.Where(u => u.Email == email).Select(u => u.CustomerId!.Value).SingleAsync());
-
     [Fact]
     public async Task Filters_and_search_narrow_the_list_and_htmx_gets_only_the_table()
     {
         var client = await factory.SignedInAs(DemoAccounts.Customer.Email);
-        var mine = await CustomerIdOf(DemoAccounts.Customer.Email);
+        var mine = await factory.CustomerIdOf(DemoAccounts.Customer.Email);
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var overdue = await factory.WithDb(db => db.Invoices.Where(i => i.CustomerId == mine && i.OpenMinor > 0 && i.DueDate < today).Select(i => i.Number!).ToListAsync());
         var notDue = await factory.WithDb(db => db.Invoices.Where(i => i.CustomerId == mine && i.OpenMinor > 0 && i.DueDate >= today).Select(i => i.Number!).ToListAsync());
@@ -35,8 +33,8 @@ public class InvoicesIndexTests(PayPortalFactory factory) : IClassFixture<PayPor
     public async Task The_running_total_adds_the_selected_open_amounts_and_a_foreign_invoice_is_404()
     {
         var client = await factory.SignedInAs(DemoAccounts.Customer.Email);
-        var mine = await CustomerIdOf(DemoAccounts.Customer.Email);
-        var other = await CustomerIdOf(DemoAccounts.OtherCustomer.Email);
+        var mine = await factory.CustomerIdOf(DemoAccounts.Customer.Email);
+        var other = await factory.CustomerIdOf(DemoAccounts.OtherCustomer.Email);
         var two = await factory.WithDb(db => db.Invoices.Where(i => i.CustomerId == mine && i.OpenMinor > 0).OrderBy(i => i.Id).Take(2).Select(i => new { i.Id, i.OpenMinor }).ToListAsync());
         var theirs = await factory.WithDb(db => db.Invoices.Where(i => i.CustomerId == other && i.OpenMinor > 0).Select(i => i.Id).FirstAsync());
         var token = await client.AntiforgeryToken("/Portal/Invoices");

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PayPortal.Infrastructure.Data;
 using PayPortal.Infrastructure.Seeding;
@@ -57,6 +58,9 @@ public class PayPortalFactory : WebApplicationFactory<Program>
         await using var scope = Services.CreateAsyncScope();
         return await query(scope.ServiceProvider.GetRequiredService<PayPortalDbContext>());
     }
+
+    /// <summary>The customer account a portal contact belongs to.</summary>
+    public Task<long> CustomerIdOf(string email) => WithDb(db => db.Users.Where(u => u.Email == email).Select(u => u.CustomerId!.Value).SingleAsync());
 
     public override async ValueTask DisposeAsync()
     {

@@ -7,14 +7,12 @@ namespace PayPortal.Web.Tests;
 /// <summary>Invoice and receipt PDFs and the payment history: each account's own, and 404 for anyone else's.</summary>
 public class PortalDocumentsTests(PayPortalFactory factory) : IClassFixture<PayPortalFactory>
 {
-    private Task<long> CustomerIdOf(string email) => factory.WithDb(db => db.Users.Where(u => u.Email == email).Select(u => u.CustomerId!.Value).SingleAsync());
-
     [Fact]
     public async Task The_payment_history_lists_the_accounts_payments_with_receipt_pdfs_and_refuses_anyone_elses()
     {
         var client = await factory.SignedInAs(DemoAccounts.Customer.Email);
-        var mine = await CustomerIdOf(DemoAccounts.Customer.Email);
-        var other = await CustomerIdOf(DemoAccounts.OtherCustomer.Email);
+        var mine = await factory.CustomerIdOf(DemoAccounts.Customer.Email);
+        var other = await factory.CustomerIdOf(DemoAccounts.OtherCustomer.Email);
         var myPayment = await factory.WithDb(db => db.Payments.Where(p => p.CustomerId == mine && db.Allocations.Any(a => a.PaymentId == p.Id))
             .Select(p => new { p.Id, p.Reference }).FirstAsync());
         var theirPayment = await factory.WithDb(db => db.Payments.Where(p => p.CustomerId == other).Select(p => p.Id).FirstAsync());
@@ -34,8 +32,8 @@ public class PortalDocumentsTests(PayPortalFactory factory) : IClassFixture<PayP
     public async Task An_invoice_downloads_as_pdf_but_another_accounts_does_not()
     {
         var client = await factory.SignedInAs(DemoAccounts.Customer.Email);
-        var mine = await CustomerIdOf(DemoAccounts.Customer.Email);
-        var other = await CustomerIdOf(DemoAccounts.OtherCustomer.Email);
+        var mine = await factory.CustomerIdOf(DemoAccounts.Customer.Email);
+        var other = await factory.CustomerIdOf(DemoAccounts.OtherCustomer.Email);
         var myInvoice = await factory.WithDb(db => db.Invoices.Where(i => i.CustomerId == mine).Select(i => new { i.Id, i.Number }).FirstAsync());
         var theirInvoice = await factory.WithDb(db => db.Invoices.Where(i => i.CustomerId == other).Select(i => i.Id).FirstAsync());
 

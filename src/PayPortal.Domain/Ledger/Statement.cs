@@ -3,7 +3,11 @@ using PayPortal.Domain.Aging;
 namespace PayPortal.Domain.Ledger;
 
 /// <summary>One journal's net effect on what the customer owes (positive: owes more).</summary>
-public sealed record StatementMovement(DateOnly On, long JournalId, JournalKind Kind, string Description, long NetMinor, bool IsTest = false);
+public sealed record StatementMovement(DateOnly On, long JournalId, JournalKind Kind, string Description, long NetMinor, bool IsTest = false)
+{
+    /// <summary>The description as shown, with test money (the Stripe sandbox) called out.</summary>
+    public string Text => Statement.Describe(Description, IsTest);
+}
 
 /// <summary>An invoice's open amount at the statement's end date, for the aging summary.</summary>
 public sealed record OpenAtDate(DateOnly DueDate, long OpenMinor);
@@ -11,7 +15,7 @@ public sealed record OpenAtDate(DateOnly DueDate, long OpenMinor);
 public sealed record StatementLine(DateOnly On, JournalKind Kind, string Description, Money Charges, Money Credits, Money Balance, bool IsTest = false)
 {
     /// <summary>The description as shown, with test money (the Stripe sandbox) called out.</summary>
-    public string Text => IsTest ? $"{Description} (test money)" : Description;
+    public string Text => Statement.Describe(Description, IsTest);
 }
 
 /// <summary>
@@ -22,6 +26,8 @@ public sealed record StatementLine(DateOnly On, JournalKind Kind, string Descrip
 /// </summary>
 public sealed record Statement(DateOnly From, DateOnly To, Money Opening, IReadOnlyList<StatementLine> Lines, Money Closing, AgingSummary Aging)
 {
+    public static string Describe(string description, bool isTest) => isTest ? $"{description} (test money)" : description;
+
     public static Statement Build(Currency currency, DateOnly from, DateOnly to, long openingMinor, IEnumerable<StatementMovement> movements, IEnumerable<OpenAtDate> openAtEnd, AgingBuckets? buckets = null)
     {
         if (to < from) throw new ArgumentException("The statement ends before it starts.", nameof(to));

@@ -103,7 +103,7 @@ public sealed class OnlinePayments(PayPortalDbContext db, StripeClient stripe, I
             {
                 "checkout.session.completed" => await OnCheckoutCompleted(stripeEvent.ObjectAs<CheckoutSession>(), ct),
                 "checkout.session.async_payment_succeeded" => await OnPaid(stripeEvent.ObjectAs<CheckoutSession>(), ct),
-                "checkout.session.async_payment_failed" => await OnFailed(await FindBySession(stripeEvent.ObjectAs<CheckoutSession>(), ct), "The bank debit failed.", ct),
+                "checkout.session.async_payment_failed" => OnFailed(await FindBySession(stripeEvent.ObjectAs<CheckoutSession>(), ct), "The bank debit failed."),
                 "payment_intent.payment_failed" => await OnIntentFailed(stripeEvent.ObjectAs<PaymentIntent>(), ct),
                 "charge.refunded" => await OnChargeRefunded(stripeEvent.ObjectAs<Charge>(), ct),
                 "charge.dispute.created" => await OnChargeback(stripeEvent.ObjectAs<Dispute>(), ct),
@@ -281,9 +281,8 @@ public sealed class OnlinePayments(PayPortalDbContext db, StripeClient stripe, I
         return $"recorded decline on portal payment {portal.Id}";
     }
 
-    private async Task<string> OnFailed(PortalPayment? portal, string message, CancellationToken ct)
+    private string OnFailed(PortalPayment? portal, string message)
     {
-        await Task.CompletedTask;
         if (portal is null) return "ignored: unknown checkout session";
         if (portal.Status is PortalPaymentStatus.Succeeded) return $"no change: portal payment {portal.Id} already applied";
         portal.Status = PortalPaymentStatus.Failed;

@@ -11,12 +11,8 @@ namespace PayPortal.Infrastructure.Stripe;
 /// </summary>
 public static class StripeFormEncoder
 {
-    public static string Encode(IEnumerable<KeyValuePair<string, object?>> parameters)
-    {
-        var pairs = new List<KeyValuePair<string, string>>();
-        foreach (var (key, value) in parameters) Flatten(key, value, pairs);
-        return string.Join('&', pairs.Select(p => $"{EscapeKey(p.Key)}={Uri.EscapeDataString(p.Value)}"));
-    }
+    public static string Encode(IEnumerable<KeyValuePair<string, object?>> parameters) =>
+        string.Join('&', Flatten(parameters).Select(p => $"{EscapeKey(p.Key)}={Uri.EscapeDataString(p.Value)}"));
 
     public static IReadOnlyList<KeyValuePair<string, string>> Flatten(IEnumerable<KeyValuePair<string, object?>> parameters)
     {

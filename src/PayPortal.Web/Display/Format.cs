@@ -22,6 +22,14 @@ public static class Format
         _ => status.ToString(),
     };
 
+    /// <summary>Where money applied to an invoice came from, in customers' words.</summary>
+    public static string AllocationKind(PayPortal.Domain.Payments.AllocationKind kind) => kind switch
+    {
+        PayPortal.Domain.Payments.AllocationKind.Credit => "Credit memo",
+        PayPortal.Domain.Payments.AllocationKind.Discount => "Early-payment discount",
+        _ => "Payment",
+    };
+
     /// <summary>A CSS class per status, for the badge colour (the text always says the status too).</summary>
     public static string StatusClass(InvoiceStatus status) => "status status-" + status.ToString().ToLowerInvariant();
 }

@@ -21,9 +21,11 @@ public sealed class ValidationAriaInputTagHelper : TagHelper
 
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
-        var state = ViewContext.ViewData.ModelState[For.Name];
+        // The full name, prefix included (a partial rendered with for="Invite" sees only "Email").
+        var name = ViewContext.ViewData.TemplateInfo.GetFullHtmlFieldName(For.Name);
+        var state = ViewContext.ViewData.ModelState[name];
         if (state is null || state.Errors.Count == 0) return;
-        var id = output.Attributes["id"]?.Value?.ToString() ?? TagBuilder.CreateSanitizedId(For.Name, "_");
+        var id = output.Attributes["id"]?.Value?.ToString() ?? TagBuilder.CreateSanitizedId(name, "_");
         output.Attributes.SetAttribute("aria-invalid", "true");
         output.Attributes.SetAttribute("aria-describedby", $"{id}-error");
     }
@@ -35,9 +37,11 @@ public sealed class ValidationAriaMessageTagHelper : TagHelper
     public override int Order => 1000;
 
     [HtmlAttributeName("asp-validation-for")] public Microsoft.AspNetCore.Mvc.ViewFeatures.ModelExpression For { get; set; } = null!;
+    [ViewContext, HtmlAttributeNotBound] public ViewContext ViewContext { get; set; } = null!;
 
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
-        if (!output.Attributes.ContainsName("id")) output.Attributes.SetAttribute("id", $"{TagBuilder.CreateSanitizedId(For.Name, "_")}-error");
+        var name = ViewContext.ViewData.TemplateInfo.GetFullHtmlFieldName(For.Name);
+        if (!output.Attributes.ContainsName("id")) output.Attributes.SetAttribute("id", $"{TagBuilder.CreateSanitizedId(name, "_")}-error");
     }
 }

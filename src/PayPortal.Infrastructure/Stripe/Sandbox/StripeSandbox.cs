@@ -196,8 +196,6 @@ public sealed class StripeSandbox(IHttpClientFactory httpClients, TimeProvider c
         return true;
     }
 
-    public string SuccessUrlFor(string sessionId) => SuccessUrlFor(_sessions[sessionId]);
-
     private static string SuccessUrlFor(Session s) => s.SuccessUrl.Replace("{CHECKOUT_SESSION_ID}", s.Id, StringComparison.Ordinal);
 
     // ---- Webhooks ------------------------------------------------------------------------------------

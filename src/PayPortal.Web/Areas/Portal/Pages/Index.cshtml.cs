@@ -23,7 +23,7 @@ public class IndexModel(PayPortalDbContext db, StatementQuery statements, TimePr
     public bool CreditHold { get; private set; }
     public IReadOnlyList<Row> OpenInvoices { get; private set; } = [];
     public Money CreditsAvailable { get; private set; }
-    public IReadOnlyList<StatementLine> RecentActivity { get; private set; } = [];
+    public IReadOnlyList<StatementMovement> RecentActivity { get; private set; } = [];
 
     public sealed record Row(long Id, string Number, DateOnly IssueDate, DateOnly DueDate, string? PoNumber, InvoiceStatus Status, long TotalMinor, long OpenMinor, long DisputedMinor);
 
@@ -44,8 +44,7 @@ public class IndexModel(PayPortalDbContext db, StatementQuery statements, TimePr
         var unappliedCash = await db.Payments.Where(p => p.CustomerId == customerId).SumAsync(p => p.UnappliedMinor, ct);
         var unappliedCredit = await db.CreditMemos.Where(m => m.CustomerId == customerId).SumAsync(m => m.UnappliedMinor, ct);
         CreditsAvailable = new Money(unappliedCredit, Currency);
-        // The last movements on the account (from the ledger), newest first.
-        RecentActivity = (await statements.ForCustomerAsync(customerId, Today.AddDays(-90), Today, ct)).Lines.TakeLast(5).Reverse().ToList();
+        RecentActivity = await statements.RecentAsync(customerId, 5, ct);
 
         var open = OpenInvoices.Sum(i => i.OpenMinor);
         Unapplied = new Money(unappliedCash + unappliedCredit, Currency);

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -21,19 +20,13 @@ public class DetailsModel(PayPortalDbContext db, AgingReport aging, ContactInvit
     public IReadOnlyList<Application> RecentApplications { get; private set; } = [];
     /// <summary>Managers may reverse applications; specialists see them read-only.</summary>
     public bool CanReverse { get; private set; }
-    [BindProperty] public InviteInput Invite { get; set; } = new();
+    [BindProperty] public ContactInviteInput Invite { get; set; } = new();
     [TempData] public string? StatusMessage { get; set; }
 
     public sealed record Contact(string Email, string DisplayName, bool IsAccountAdmin, bool HasPassword, DateTime? InvitedAt, string? InvitedBy);
 
     public sealed record Application(long Id, DateOnly AppliedOn, string InvoiceNumber, AllocationKind Kind, string? Source, long AmountMinor, string? Rule, bool Reversed, bool IsTest);
 
-    public sealed class InviteInput
-    {
-        [Required, EmailAddress, Display(Name = "Email")] public string Email { get; set; } = "";
-        [Required, StringLength(200), Display(Name = "Name")] public string Name { get; set; } = "";
-        [Display(Name = "Account admin (may invite colleagues)")] public bool AccountAdmin { get; set; }
-    }
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) =>
         await LoadAsync(id, ct) ? Page() : NotFound();
@@ -46,7 +39,7 @@ public class DetailsModel(PayPortalDbContext db, AgingReport aging, ContactInvit
             (userId, code) => Url.Page("/Account/AcceptInvitation", null, new { area = "Identity", userId, code }, Request.Scheme)!, ct);
         if (!result.Succeeded)
         {
-            ModelState.AddModelError($"{nameof(Invite)}.{nameof(InviteInput.Email)}", result.Message);
+            ModelState.AddModelError($"{nameof(Invite)}.{nameof(ContactInviteInput.Email)}", result.Message);
             return Page();
         }
         StatusMessage = result.Message;

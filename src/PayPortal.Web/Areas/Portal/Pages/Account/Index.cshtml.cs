@@ -16,7 +16,7 @@ public class IndexModel(PayPortalDbContext db, UserManager<AppUser> users, Conta
     public AppUser Me { get; private set; } = null!;
     public IReadOnlyList<Contact> Contacts { get; private set; } = [];
     [BindProperty] public PreferencesInput Preferences { get; set; } = new();
-    [BindProperty] public InviteInput Invite { get; set; } = new();
+    [BindProperty] public ContactInviteInput Invite { get; set; } = new();
     [TempData] public string? StatusMessage { get; set; }
 
     public sealed record Contact(string Name, string Email, bool IsAccountAdmin, bool Active);
@@ -27,12 +27,6 @@ public class IndexModel(PayPortalDbContext db, UserManager<AppUser> users, Conta
         [Display(Name = "Payment reminders by email")] public bool EmailReminders { get; set; }
     }
 
-    public sealed class InviteInput
-    {
-        [Required, StringLength(200), Display(Name = "Name")] public string Name { get; set; } = "";
-        [Required, EmailAddress, Display(Name = "Email")] public string Email { get; set; } = "";
-        [Display(Name = "Account admin (may invite colleagues)")] public bool AccountAdmin { get; set; }
-    }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -59,7 +53,7 @@ public class IndexModel(PayPortalDbContext db, UserManager<AppUser> users, Conta
             (userId, code) => Url.Page("/Account/AcceptInvitation", null, new { area = "Identity", userId, code }, Request.Scheme)!, ct);
         if (!result.Succeeded)
         {
-            ModelState.AddModelError($"{nameof(Invite)}.{nameof(InviteInput.Email)}", result.Message);
+            ModelState.AddModelError($"{nameof(Invite)}.{nameof(ContactInviteInput.Email)}", result.Message);
             return Page();
         }
         StatusMessage = result.Message;
