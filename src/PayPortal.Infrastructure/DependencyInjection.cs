@@ -32,6 +32,11 @@ public static class DependencyInjection
         services.AddScoped<AllocationReversal>();
         services.AddScoped<OutboxDispatcher>();
         services.AddScoped<Payments.Receipts>();
+        services.AddOptions<Invoicing.InvoicingOptions>();
+        services.AddScoped<Invoicing.DocumentNumbers>();
+        services.AddScoped<Invoicing.InvoiceDesk>();
+        services.AddScoped<Invoicing.InvoiceDocuments>();
+        services.AddScoped<Invoicing.InvoiceMail>();
         services.TryAddSingleton<OutboxSignal>();
         services.TryAddSingleton<Mailer>();
         return services;

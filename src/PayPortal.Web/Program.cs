@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.UI.Services;
+using Microsoft.Extensions.Options;
 using PayPortal.Infrastructure;
 using PayPortal.Infrastructure.Auditing;
 using PayPortal.Infrastructure.Data;
@@ -21,7 +22,8 @@ builder.Services.AddScoped<IActor, HttpContextActor>();
 builder.Services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section)
     .PostConfigure(o => o.RequireTwoFactorForStaff ??= !builder.Environment.IsDevelopment());
-builder.Services.AddOptions<CompanyOptions>().BindConfiguration(CompanyOptions.Section);
+builder.Services.AddOptions<CompanyOptions>().BindConfiguration(CompanyOptions.Section).ValidateOnStart();
+builder.Services.AddSingleton<IValidateOptions<CompanyOptions>, CompanyOptionsValidator>();
 builder.Services.AddTransient<IEmailSender, IdentityEmailSender>();
 builder.Services.AddScoped<ContactInvitations>();
 builder.AddPayPortalStripe();

@@ -5,6 +5,8 @@ namespace PayPortal.Domain.Invoicing;
 /// <summary>A credit owed to the customer, applied to invoices until nothing is left of it.</summary>
 public class CreditMemo : IVersioned
 {
+    private readonly List<CreditMemoLine> _lines = [];
+
     private CreditMemo() { }
 
     public CreditMemo(Customer customer, string number, DateOnly issueDate, Money amount, string reason, Invoice? forInvoice = null)
@@ -38,8 +40,13 @@ public class CreditMemo : IVersioned
     public string Reason { get; private set; } = "";
     public bool IsIssued { get; private set; }
     public long Version { get; set; }
+    /// <summary>The invoice lines credited; empty for a credit given as one amount.</summary>
+    public IReadOnlyList<CreditMemoLine> Lines => _lines;
 
+    public Money Amount => new(AmountMinor, Currency.Parse(CurrencyCode));
     public Money Unapplied => new(UnappliedMinor, Currency.Parse(CurrencyCode));
+
+    internal void AddLines(IEnumerable<CreditMemoLine> lines) => _lines.AddRange(lines);
 
     internal void MarkIssued()
     {

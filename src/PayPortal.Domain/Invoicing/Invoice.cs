@@ -50,6 +50,8 @@ public class Invoice : IVersioned
     public bool AllowPartialPayment { get; set; } = true;
     public DateTime? PostedAt { get; private set; }
     public DateTime? VoidedAt { get; private set; }
+    /// <summary>When the invoice was first emailed to the customer; null while it has never been sent.</summary>
+    public DateTime? SentAt { get; private set; }
     public string? VoidReason { get; private set; }
     public long Version { get; set; }
     public IReadOnlyList<InvoiceLine> Lines => _lines;
@@ -64,11 +66,50 @@ public class Invoice : IVersioned
 
     public InvoiceLine AddLine(string description, decimal quantity, long unitPriceMinor, decimal discountPercent = 0, decimal taxRatePercent = 0)
     {
-        if (IsPosted) throw new InvalidOperationException($"Invoice {Number} is posted; its lines cannot change.");
+        RequireDraft();
         var line = new InvoiceLine(_lines.Count + 1, description, quantity, unitPriceMinor, discountPercent, taxRatePercent);
         _lines.Add(line);
         TotalMinor = checked(TotalMinor + line.TotalMinor);
         return line;
+    }
+
+    /// <summary>Changes a draft's header: dates and early-payment discount follow from <paramref name="terms"/>.</summary>
+    public void ReviseDraft(DateOnly issueDate, PaymentTerms terms, string? poNumber, string? projectCode, bool allowPartialPayment)
+    {
+        RequireDraft();
+        IssueDate = issueDate;
+        DueDate = terms.DueDate(issueDate);
+        DiscountPercent = terms.DiscountPercent;
+        DiscountDeadline = terms.DiscountDeadline(issueDate);
+        PoNumber = string.IsNullOrWhiteSpace(poNumber) ? null : poNumber.Trim();
+        ProjectCode = string.IsNullOrWhiteSpace(projectCode) ? null : projectCode.Trim();
+        AllowPartialPayment = allowPartialPayment;
+    }
+
+    /// <summary>The terms a draft was made with, read back from its dates (net days, discount and its days).</summary>
+    public PaymentTerms Terms => new(DueDate.DayNumber - IssueDate.DayNumber, DiscountPercent,
+        DiscountDeadline is { } d ? d.DayNumber - IssueDate.DayNumber : 0);
+
+    /// <summary>Replaces all of a draft's lines, numbered 1..n in the order given.</summary>
+    public void ReplaceLines(IEnumerable<InvoiceLineDraft> lines)
+    {
+        RequireDraft();
+        var made = lines.Select((l, i) => new InvoiceLine(i + 1, l.Description, l.Quantity, l.UnitPriceMinor, l.DiscountPercent, l.TaxRatePercent)).ToList();
+        _lines.Clear();
+        _lines.AddRange(made);
+        TotalMinor = made.Sum(l => l.TotalMinor);
+    }
+
+    public void MarkSent(DateTime at)
+    {
+        if (!IsPosted) throw new InvalidOperationException("A draft cannot be sent; post it first.");
+        if (Status == InvoiceStatus.Void) throw new InvalidOperationException($"Invoice {Number} is void and is not sent.");
+        SentAt ??= at;
+    }
+
+    private void RequireDraft()
+    {
+        if (IsPosted) throw new InvalidOperationException($"Invoice {Number} is posted and cannot change; issue a credit memo or void it.");
     }
 
     /// <summary>The early-payment discount still available on the open amount when paying on <paramref name="payDate"/>.</summary>

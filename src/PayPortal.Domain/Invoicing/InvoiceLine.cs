@@ -1,5 +1,8 @@
 namespace PayPortal.Domain.Invoicing;
 
+/// <summary>A line as typed into a draft, before it is numbered and computed.</summary>
+public sealed record InvoiceLineDraft(string Description, decimal Quantity, long UnitPriceMinor, decimal DiscountPercent = 0, decimal TaxRatePercent = 0);
+
 /// <summary>
 /// One line of an invoice. Amounts are computed once, when the line is made, and rounded per line
 /// (half away from zero): net = quantity x unit price less the line discount; tax = net x rate.

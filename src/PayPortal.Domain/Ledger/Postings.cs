@@ -69,9 +69,20 @@ public static class Postings
     /// </summary>
     public static (Allocation Allocation, Journal Journal) AllowDiscount(Invoice invoice, Payment payment, Money amount, DateTime at)
     {
-        RequireReceivable(invoice, amount);
         RequireSameAccount(payment, invoice);
-        var on = payment.ReceivedOn;
+        return Discount(invoice, payment, amount, payment.ReceivedOn, at);
+    }
+
+    /// <summary>
+    /// The early-payment discount on an invoice the customer settles on <paramref name="on"/> with their
+    /// credit memos alone: settling in time earns it as paying in time does.
+    /// </summary>
+    public static (Allocation Allocation, Journal Journal) AllowDiscountSettledByCredit(Invoice invoice, Money amount, DateOnly on, DateTime at) =>
+        Discount(invoice, null, amount, on, at);
+
+    private static (Allocation Allocation, Journal Journal) Discount(Invoice invoice, Payment? payment, Money amount, DateOnly on, DateTime at)
+    {
+        RequireReceivable(invoice, amount);
         var available = invoice.EarlyPaymentDiscountOn(on);
         if (amount > available)
             throw new InvalidOperationException(available.IsZero
@@ -83,7 +94,7 @@ public static class Postings
         [
             new LedgerEntry(LedgerAccount.DiscountsAllowed, amount.Minor, invoice.CurrencyCode, invoice: invoice),
             new LedgerEntry(LedgerAccount.Receivable, -amount.Minor, invoice.CurrencyCode, invoice: invoice),
-        ], payment.IsTest);
+        ], payment?.IsTest ?? false);
         return (allocation, journal);
     }
 

@@ -5,8 +5,13 @@ namespace PayPortal.Domain.Payments;
 /// <summary>One invoice the customer chose to pay, and how much (in minor units).</summary>
 public sealed record PaymentRequestLine(long InvoiceId, long AmountMinor);
 
-/// <summary>An accepted line: the cash to take, and the early-payment discount it earns.</summary>
-public sealed record PayableLine(Invoice Invoice, Money Amount, Money Discount);
+/// <summary>An accepted line: the cash to take, the early-payment discount it earns, and the customer's credit put on it first.</summary>
+public sealed record PayableLine(Invoice Invoice, Money Amount, Money Discount, long CreditMinor = 0)
+{
+    public Money Credit => new(CreditMinor, Amount.Currency);
+    /// <summary>What the line takes off the invoice: cash, credit and discount.</summary>
+    public Money Settles => Amount + Credit + Discount;
+}
 
 /// <summary>
 /// The rules for what a customer may pay online: only their own payable invoices, each at most once,
@@ -46,5 +51,24 @@ public static class PaymentSelection
         }
         if (lines.Select(l => l.Amount.Currency).Distinct().Count() > 1) errors.Add("Invoices in different currencies are paid separately.");
         return errors.Count == 0 ? lines : [];
+    }
+
+    /// <summary>
+    /// Puts the customer's available credit on the chosen lines before any cash, oldest due date first:
+    /// each line's cash shrinks by the credit it receives, and what it settles stays the same.
+    /// </summary>
+    public static IReadOnlyList<PayableLine> UseCredits(IReadOnlyList<PayableLine> lines, Money available)
+    {
+        if (available.IsNegative) throw new ArgumentOutOfRangeException(nameof(available), "Available credit cannot be negative.");
+        var left = available.Minor;
+        var credited = new Dictionary<PayableLine, PayableLine>();
+        foreach (var line in lines.OrderBy(l => l.Invoice.DueDate).ThenBy(l => l.Invoice.Number, StringComparer.Ordinal))
+        {
+            if (line.Amount.Currency != available.Currency) throw new InvalidOperationException("Credits are used only on invoices in their own currency.");
+            var credit = Math.Min(left, line.Amount.Minor);
+            left -= credit;
+            credited[line] = line with { Amount = new Money(line.Amount.Minor - credit, line.Amount.Currency), CreditMinor = line.CreditMinor + credit };
+        }
+        return lines.Select(l => credited[l]).ToList();
     }
 }

@@ -23,6 +23,8 @@ public class PayPortalDbContext(DbContextOptions<PayPortalDbContext> options, IA
     public DbSet<Invoice> Invoices => Set<Invoice>();
     public DbSet<InvoiceLine> InvoiceLines => Set<InvoiceLine>();
     public DbSet<CreditMemo> CreditMemos => Set<CreditMemo>();
+    public DbSet<CreditMemoLine> CreditMemoLines => Set<CreditMemoLine>();
+    public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
     public DbSet<Payment> Payments => Set<Payment>();
     public DbSet<Allocation> Allocations => Set<Allocation>();
     public DbSet<Refund> Refunds => Set<Refund>();

@@ -8,6 +8,8 @@ public class OutboxMessage
 {
     public long Id { get; set; }
     public long? CustomerId { get; set; }
+    /// <summary>The invoice it sends, for an invoice email: the invoice page lists its sends from these.</summary>
+    public long? InvoiceId { get; set; }
     /// <summary>What it is about, e.g. "receipt", "invoice", "statement".</summary>
     public string Kind { get; set; } = "";
     public string To { get; set; } = "";

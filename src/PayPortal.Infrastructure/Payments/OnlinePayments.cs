@@ -30,26 +30,37 @@ public sealed class OnlinePayments(PayPortalDbContext db, StripeClient stripe, I
 
     public const string MetadataKey = "portal_payment_id";
 
-    public async Task<CheckoutStart> StartCheckoutAsync(long customerId, string contactUserId, IReadOnlyList<PaymentRequestLine> requested,
+    /// <summary>
+    /// Starts paying what the customer chose. With <paramref name="useCredits"/> their credit memos go on
+    /// the invoices first (oldest due first) and only the rest is charged; when credit covers it all,
+    /// it is settled at once and no checkout is needed (the result then has no checkout URL).
+    /// </summary>
+    public async Task<CheckoutStart> StartCheckoutAsync(long customerId, string contactUserId, IReadOnlyList<PaymentRequestLine> requested, bool useCredits,
         Func<long, string> successUrl, Func<long, string> cancelUrl, CancellationToken ct = default)
     {
         var ids = requested.Select(r => r.InvoiceId).Distinct().ToList();
         var invoices = await db.Invoices.AsNoTracking().Where(i => i.CustomerId == customerId && ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var lines = PaymentSelection.Validate(requested, invoices, today, out var errors);
+        var lines = PaymentSelection.Validate(requested, invoices, clock.Today(), out var errors);
         if (errors.Count > 0) return new(null, null, errors);
+        var currency = lines[0].Amount.Currency;
+        if (useCredits) lines = PaymentSelection.UseCredits(lines, await AvailableCreditAsync(customerId, currency, ct));
 
         var payment = new PortalPayment
         {
-            CustomerId = customerId, ContactUserId = contactUserId, CurrencyCode = lines[0].Amount.Currency.Code,
+            CustomerId = customerId, ContactUserId = contactUserId, CurrencyCode = currency.Code,
             AmountMinor = lines.Sum(l => l.Amount.Minor), IsTest = IsSandbox, CreatedAt = clock.GetUtcNow().UtcDateTime,
-            Lines = lines.Select(l => new PortalPaymentLine { InvoiceId = l.Invoice.Id, InvoiceNumber = l.Invoice.Number!, AmountMinor = l.Amount.Minor, DiscountMinor = l.Discount.Minor }).ToList(),
+            Lines = lines.Select(l => new PortalPaymentLine
+            {
+                InvoiceId = l.Invoice.Id, InvoiceNumber = l.Invoice.Number!, AmountMinor = l.Amount.Minor, DiscountMinor = l.Discount.Minor, CreditMinor = l.CreditMinor,
+            }).ToList(),
         };
+        if (payment.AmountMinor == 0) return await SettleWithCreditsAsync(payment, ct);
+
         // Saved before calling Stripe (never hold a transaction across the call): the id names the checkout.
         db.PortalPayments.Add(payment);
         await db.SaveChangesAsync(ct);
 
-        var currency = payment.CurrencyCode.ToLowerInvariant();
+        var stripeCurrency = currency.Code.ToLowerInvariant();
         var metadata = new Dictionary<string, string> { [MetadataKey] = payment.Id.ToString(CultureInfo.InvariantCulture) };
         CheckoutSession session;
         try
@@ -58,14 +69,14 @@ public sealed class OnlinePayments(PayPortalDbContext db, StripeClient stripe, I
             [
                 new("mode", "payment"),
                 new("payment_method_types", new[] { "card", "us_bank_account" }),
-                new("line_items", payment.Lines.Select(l => new Dictionary<string, object?>
+                new("line_items", payment.Lines.Where(l => l.AmountMinor > 0).Select(l => new Dictionary<string, object?>
                 {
                     ["quantity"] = 1,
                     ["price_data"] = new Dictionary<string, object?>
                     {
-                        ["currency"] = currency,
+                        ["currency"] = stripeCurrency,
                         ["unit_amount"] = l.AmountMinor,
-                        ["product_data"] = new Dictionary<string, object?> { ["name"] = l.DiscountMinor > 0 ? $"Invoice {l.InvoiceNumber} (after early-payment discount)" : $"Invoice {l.InvoiceNumber}" },
+                        ["product_data"] = new Dictionary<string, object?> { ["name"] = LineItemName(l) },
                     },
                 }).ToList()),
                 new("client_reference_id", payment.Id.ToString(CultureInfo.InvariantCulture)),
@@ -86,6 +97,81 @@ public sealed class OnlinePayments(PayPortalDbContext db, StripeClient stripe, I
         payment.CheckoutSessionId = session.Id;
         await db.SaveChangesAsync(ct);
         return new(payment, session.Url, []);
+    }
+
+    private static string LineItemName(PortalPaymentLine line)
+    {
+        var less = new List<string>();
+        if (line.CreditMinor > 0) less.Add("your credit");
+        if (line.DiscountMinor > 0) less.Add("early-payment discount");
+        return less.Count == 0 ? $"Invoice {line.InvoiceNumber}" : $"Invoice {line.InvoiceNumber} (after {string.Join(" and ", less)})";
+    }
+
+    /// <summary>The customer's credit memos not yet applied, in one currency.</summary>
+    public async Task<Money> AvailableCreditAsync(long customerId, Currency currency, CancellationToken ct = default) =>
+        new(await db.CreditMemos.Where(m => m.CustomerId == customerId && m.IsIssued && m.CurrencyCode == currency.Code).SumAsync(m => m.UnappliedMinor, ct), currency);
+
+    /// <summary>Credits alone settle the selection: applied now, in one save, with no charge.</summary>
+    private async Task<CheckoutStart> SettleWithCreditsAsync(PortalPayment portal, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var invoiceIds = portal.Lines.Select(l => l.InvoiceId).ToList();
+        var invoices = await db.Invoices.Where(i => invoiceIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
+        foreach (var line in portal.Lines) await SettleLineAsync(line, invoices[line.InvoiceId], null, clock.Today(), now, ct);
+        portal.Status = PortalPaymentStatus.Succeeded;
+        portal.IsTest = false; // no money moved, test or otherwise
+        portal.CompletedAt = now;
+        db.PortalPayments.Add(portal);
+        db.AuditAction = "portal.pay.credits";
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return new(null, null, ["Your invoices or credits changed at the same moment; nothing was applied. Please try again."]);
+        }
+        return new(portal, null, []);
+    }
+
+    /// <summary>
+    /// Puts one chosen line on its invoice: the early-payment discount (if still earned), then the
+    /// customer's credit memos (oldest first), then the cash. What can no longer be placed because the
+    /// invoice was settled otherwise meanwhile stays unapplied: never lost.
+    /// </summary>
+    private async Task SettleLineAsync(PortalPaymentLine line, Domain.Invoicing.Invoice invoice, Payment? payment, DateOnly today, DateTime now, CancellationToken ct)
+    {
+        if (line.DiscountMinor > 0 && invoice.EarlyPaymentDiscountOn(today).Minor >= line.DiscountMinor)
+        {
+            var discountAmount = new Money(line.DiscountMinor, invoice.Currency);
+            var (discount, discountJournal) = payment is null
+                ? Postings.AllowDiscountSettledByCredit(invoice, discountAmount, today, now)
+                : Postings.AllowDiscount(invoice, payment, discountAmount, now);
+            db.Allocations.Add(discount);
+            db.Journals.Add(discountJournal);
+        }
+        var creditLeft = line.CreditMinor;
+        if (creditLeft > 0)
+        {
+            var memos = await db.CreditMemos.Where(m => m.CustomerId == invoice.CustomerId && m.IsIssued && m.CurrencyCode == invoice.CurrencyCode && m.UnappliedMinor > 0)
+                .OrderBy(m => m.IssueDate).ThenBy(m => m.Id).ToListAsync(ct);
+            foreach (var memo in memos.Where(m => m.UnappliedMinor > 0))
+            {
+                var amount = Math.Min(creditLeft, Math.Min(memo.UnappliedMinor, invoice.CanReceiveMoney ? invoice.OpenMinor : 0));
+                if (amount <= 0) break;
+                var (allocation, journal) = Postings.ApplyCredit(memo, invoice, new Money(amount, invoice.Currency), today, now);
+                db.Allocations.Add(allocation);
+                db.Journals.Add(journal);
+                creditLeft -= amount;
+            }
+        }
+        if (payment is null) return;
+        var apply = invoice.CanReceiveMoney ? Math.Min(line.AmountMinor, Math.Min(invoice.OpenMinor, payment.UnappliedMinor)) : 0;
+        if (apply <= 0) return;
+        var (cash, cashJournal) = Postings.Allocate(payment, invoice, new Money(apply, invoice.Currency), today, now, "portal");
+        db.Allocations.Add(cash);
+        db.Journals.Add(cashJournal);
     }
 
     /// <summary>Handles one verified webhook event; a redelivery of an event already handled changes nothing.</summary>
@@ -159,22 +245,7 @@ public sealed class OnlinePayments(PayPortalDbContext db, StripeClient stripe, I
 
         var invoiceIds = portal.Lines.Select(l => l.InvoiceId).ToList();
         var invoices = await db.Invoices.Where(i => invoiceIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
-        foreach (var line in portal.Lines)
-        {
-            var invoice = invoices[line.InvoiceId];
-            if (line.DiscountMinor > 0 && invoice.EarlyPaymentDiscountOn(today).Minor >= line.DiscountMinor)
-            {
-                var (discount, discountJournal) = Postings.AllowDiscount(invoice, payment, new Money(line.DiscountMinor, invoice.Currency), now);
-                db.Allocations.Add(discount);
-                db.Journals.Add(discountJournal);
-            }
-            // If the invoice was settled some other way meanwhile, what cannot be applied stays on account: never lost.
-            var apply = invoice.CanReceiveMoney ? Math.Min(line.AmountMinor, Math.Min(invoice.OpenMinor, payment.UnappliedMinor)) : 0;
-            if (apply <= 0) continue;
-            var (allocation, journal) = Postings.Allocate(payment, invoice, new Money(apply, invoice.Currency), today, now, "portal");
-            db.Allocations.Add(allocation);
-            db.Journals.Add(journal);
-        }
+        foreach (var line in portal.Lines) await SettleLineAsync(line, invoices[line.InvoiceId], payment, today, now, ct);
         await db.SaveChangesAsync(ct);
         await QueueReceiptAsync(portal, payment, customer, ct);
         portal.Status = PortalPaymentStatus.Succeeded;

@@ -29,7 +29,9 @@ public class PortalPayment : Domain.IVersioned
     public string? CheckoutSessionId { get; set; }
     public string? PaymentIntentId { get; set; }
     public PaymentMethod? Method { get; set; }
-    /// <summary>The AR payment written when the money arrived.</summary>
+    /// <summary>The customer's credit memos used, beside the cash (<see cref="AmountMinor"/>).</summary>
+    public long CreditMinor => Lines.Sum(l => l.CreditMinor);
+    /// <summary>The AR payment written when the money arrived; none when credits alone settled the invoices.</summary>
     public long? PaymentId { get; set; }
     /// <summary>Paid through the built-in sandbox: test money.</summary>
     public bool IsTest { get; set; }
@@ -48,8 +50,11 @@ public class PortalPaymentLine
     public long PortalPaymentId { get; set; }
     public long InvoiceId { get; set; }
     public string InvoiceNumber { get; set; } = "";
+    /// <summary>Cash to take by card or bank debit.</summary>
     public long AmountMinor { get; set; }
     public long DiscountMinor { get; set; }
+    /// <summary>The customer's credit memos put on the invoice before the cash.</summary>
+    public long CreditMinor { get; set; }
 }
 
 /// <summary>A Stripe event handled once: its id is unique, so a redelivery (even in parallel) is a no-op.</summary>

@@ -17,11 +17,8 @@ public static class InvoicePdf
         string M(long minor) => new Money(minor, currency).ToString();
 
         using var pdf = new PdfPageWriter($"Invoice {invoice.Number}", $"{model.Company.Name} · Invoice {invoice.Number}");
-        pdf.Text(model.Company.Name, pdf.Bold, pdf.Left, pdf.Width / 2);
-        pdf.Text($"INVOICE {invoice.Number}", pdf.Heading, pdf.Left, pdf.Width, Align.Right);
-        pdf.Gap(pdf.Bold.Height * 1.4);
-        if (model.Company.Address.Length > 0) pdf.Paragraph(model.Company.Address, pdf.Regular, pdf.Left, pdf.Width / 2);
-        pdf.Gap(pdf.Heading.Height);
+        pdf.CompanyHeader(model.Company, invoice.IsPosted ? $"INVOICE {invoice.Number}" : "DRAFT INVOICE");
+        pdf.Gap(pdf.Heading.Height * 0.5);
 
         var half = pdf.Width / 2;
         var top = pdf.Y;

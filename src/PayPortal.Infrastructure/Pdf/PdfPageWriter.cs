@@ -87,6 +87,27 @@ public sealed class PdfPageWriter : IDisposable
         if (ruleBelow) Rule();
     }
 
+    /// <summary>
+    /// The sending company's letterhead: its logo (when configured, scaled to fit 150 x 50 points), name
+    /// and address on the left, the document's title on the right. Moves the cursor below both.
+    /// </summary>
+    public void CompanyHeader(CompanyOptions company, string title)
+    {
+        var top = Y;
+        Text(title, Heading, Left, Width, Align.Right);
+        if (company.LogoPath is { Length: > 0 } logoPath)
+        {
+            using var logo = XImage.FromFile(logoPath);
+            var scale = Math.Min(1, Math.Min(150 / logo.PointWidth, 50 / logo.PointHeight));
+            Gfx.DrawImage(logo, Left, Y, logo.PointWidth * scale, logo.PointHeight * scale);
+            Y += logo.PointHeight * scale + 6;
+        }
+        Text(company.Name, Bold, Left, Width / 2);
+        Y += Bold.Height * 1.4;
+        if (company.Address.Length > 0) Paragraph(company.Address, Regular, Left, Width / 2);
+        Y = Math.Max(Y, top + Heading.Height * 1.6) + 6;
+    }
+
     public void Rule(double thickness = 0.5)
     {
         Gfx.DrawLine(new XPen(XColors.Gray, thickness), Left, Y, Right, Y);

@@ -15,9 +15,7 @@ public static class ReceiptPdf
     {
         string M(long minor) => new Money(minor, model.Amount.Currency).ToString();
         using var pdf = new PdfPageWriter($"Receipt {model.ReceiptNumber}", $"{model.Company.Name} · Receipt {model.ReceiptNumber}");
-        pdf.Text(model.Company.Name, pdf.Bold, pdf.Left, pdf.Width / 2);
-        pdf.Text($"RECEIPT {model.ReceiptNumber}", pdf.Heading, pdf.Left, pdf.Width, Align.Right);
-        pdf.Gap(pdf.Heading.Height * 1.6);
+        pdf.CompanyHeader(model.Company, $"RECEIPT {model.ReceiptNumber}");
         if (model.IsTestMoney) pdf.Paragraph("TEST MODE: this payment was made through the test sandbox and is not real money.", pdf.Bold, pdf.Left, pdf.Width);
         pdf.Paragraph($"Received from {model.CustomerName} (account {model.CustomerNumber})", pdf.Regular, pdf.Left, pdf.Width);
         pdf.Paragraph($"Date received: {model.ReceivedOn:yyyy-MM-dd}", pdf.Regular, pdf.Left, pdf.Width);

@@ -8,9 +8,7 @@ public static class StatementPdf
     public static byte[] Render(CompanyOptions company, string customerName, string customerNumber, Statement statement)
     {
         using var pdf = new PdfPageWriter($"Statement {customerNumber} {statement.From:yyyy-MM-dd} to {statement.To:yyyy-MM-dd}", $"{company.Name} · Statement for {customerName}");
-        pdf.Text(company.Name, pdf.Bold, pdf.Left, pdf.Width / 2);
-        pdf.Text("STATEMENT", pdf.Heading, pdf.Left, pdf.Width, Align.Right);
-        pdf.Gap(pdf.Heading.Height * 1.6);
+        pdf.CompanyHeader(company, "STATEMENT");
         pdf.Paragraph($"{customerName} (account {customerNumber})", pdf.Bold, pdf.Left, pdf.Width);
         pdf.Paragraph($"Period {statement.From:yyyy-MM-dd} to {statement.To:yyyy-MM-dd}", pdf.Regular, pdf.Left, pdf.Width);
         pdf.Gap(10);

@@ -95,6 +95,7 @@ public sealed class DemoSeeder(PayPortalDbContext db, UserManager<AppUser> users
                 }
                 db.Invoices.Add(invoice);
                 db.Journals.Add(Postings.PostInvoice(invoice, $"INV-{++invoiceNo}", now.AddDays(-ageDays)));
+                if (ageDays > 2) invoice.MarkSent(now.AddDays(-ageDays)); // the last few days' invoices wait to be sent
                 stats.Invoices++;
 
                 var pastDue = invoice.DaysPastDue(today);
@@ -134,6 +135,9 @@ public sealed class DemoSeeder(PayPortalDbContext db, UserManager<AppUser> users
                 db.Journals.Add(Postings.ReceivePayment(payment, now));
             }
         }
+        // Invoices and credit memos posted from now on continue the demo's numbering.
+        db.NumberSequences.Add(new NumberSequence(NumberSequence.Invoices, invoiceNo + 1));
+        db.NumberSequences.Add(new NumberSequence(NumberSequence.CreditMemos, memoNo + 1));
         await db.SaveChangesAsync(ct);
 
         foreach (var account in DemoAccounts.All)

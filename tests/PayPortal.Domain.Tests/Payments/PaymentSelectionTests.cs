@@ -78,4 +78,32 @@ public class PaymentSelectionTests
     [Fact]
     public void Nothing_chosen_is_refused() =>
         Assert.Equal("Choose at least one invoice to pay.", Assert.Single(Validate(Today, out var errors, [], []) is { Count: 0 } ? errors : []));
+
+    [Fact]
+    public void Credits_go_on_the_oldest_invoice_first_and_only_the_rest_is_taken_in_cash()
+    {
+        var older = PostedInvoice(Acme, 300_00, "OLD", issued: Today.AddDays(-40));
+        var newer = PostedInvoice(Acme, 500_00, "NEW", issued: Today.AddDays(-5));
+        typeof(Invoice).GetProperty(nameof(Invoice.Id))!.SetValue(older, 1L);
+        typeof(Invoice).GetProperty(nameof(Invoice.Id))!.SetValue(newer, 2L);
+        var lines = Validate(Today, out var errors, [older, newer], (2, 500_00), (1, 300_00));
+        Assert.Empty(errors);
+        var discountOnNewer = lines[0].Discount;
+        Assert.Equal(10_00, discountOnNewer.Minor); // the newer invoice is inside its 2/10 window
+
+        var credited = PaymentSelection.UseCredits(lines, Usd(350_00));
+        Assert.Equal(["NEW", "OLD"], credited.Select(l => l.Invoice.Number));
+        Assert.Equal((300_00L, 0L), (credited[1].CreditMinor, credited[1].Amount.Minor));
+        Assert.Equal((50_00L, 440_00L, 10_00L), (credited[0].CreditMinor, credited[0].Amount.Minor, credited[0].Discount.Minor));
+        Assert.Equal(lines.Select(l => l.Settles), credited.Select(l => l.Settles));
+    }
+
+    [Fact]
+    public void More_credit_than_the_selection_covers_it_all_and_no_cash_is_taken()
+    {
+        var lines = Validate(Today.AddDays(20), out _, [Posted(1, 100_00, "A")], (1, 60_00));
+        var credited = PaymentSelection.UseCredits(lines, Usd(1000_00));
+        Assert.Equal((60_00L, 0L), (credited[0].CreditMinor, credited[0].Amount.Minor));
+        Assert.Throws<InvalidOperationException>(() => PaymentSelection.UseCredits(lines, new Money(1_00, Currency.Parse("EUR"))));
+    }
 }

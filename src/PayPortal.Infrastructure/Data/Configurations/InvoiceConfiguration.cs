@@ -29,6 +29,8 @@ internal sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
         b.Ignore(i => i.Open);
         b.Ignore(i => i.IsPosted);
         b.Ignore(i => i.CanReceiveMoney);
+        b.Ignore(i => i.Terms);
+        b.HasIndex(i => i.SentAt).HasDatabaseName("IX_Invoices_Unsent").HasFilter("\"SentAt\" IS NULL");
     }
 }
 
@@ -57,7 +59,31 @@ internal sealed class CreditMemoConfiguration : IEntityTypeConfiguration<CreditM
         b.Property(m => m.Version).IsConcurrencyToken();
         b.HasOne(m => m.Customer).WithMany().HasForeignKey(m => m.CustomerId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(m => m.Invoice).WithMany().HasForeignKey(m => m.InvoiceId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(m => m.Lines).WithOne().HasForeignKey(l => l.CreditMemoId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(m => m.Lines).HasField("_lines").UsePropertyAccessMode(PropertyAccessMode.Field);
         b.Ignore(m => m.Unapplied);
+        b.Ignore(m => m.Amount);
+    }
+}
+
+internal sealed class CreditMemoLineConfiguration : IEntityTypeConfiguration<CreditMemoLine>
+{
+    public void Configure(EntityTypeBuilder<CreditMemoLine> b)
+    {
+        b.HasIndex(l => l.InvoiceLineId);
+        b.Property(l => l.Description).HasMaxLength(500);
+        b.Property(l => l.Quantity).HasPrecision(18, 4);
+        b.HasOne(l => l.InvoiceLine).WithMany().HasForeignKey(l => l.InvoiceLineId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class NumberSequenceConfiguration : IEntityTypeConfiguration<NumberSequence>
+{
+    public void Configure(EntityTypeBuilder<NumberSequence> b)
+    {
+        b.HasKey(s => s.Name);
+        b.Property(s => s.Name).HasMaxLength(40);
+        b.Property(s => s.Version).IsConcurrencyToken();
     }
 }
 

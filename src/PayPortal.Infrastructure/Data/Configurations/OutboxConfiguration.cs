@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using PayPortal.Domain.Customers;
+using PayPortal.Domain.Invoicing;
 using PayPortal.Infrastructure.Email;
 
 namespace PayPortal.Infrastructure.Data.Configurations;
@@ -11,6 +12,8 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
     {
         b.HasIndex(m => new { m.SentAt, m.Id });
         b.HasIndex(m => m.CustomerId);
+        b.HasIndex(m => m.InvoiceId);
+        b.HasOne<Invoice>().WithMany().HasForeignKey(m => m.InvoiceId).OnDelete(DeleteBehavior.Restrict);
         b.Property(m => m.Kind).HasMaxLength(40);
         b.Property(m => m.To).HasMaxLength(320);
         b.Property(m => m.Subject).HasMaxLength(300);

@@ -21,6 +21,7 @@ internal sealed class PortalPaymentConfiguration : IEntityTypeConfiguration<Port
         b.HasOne<Customer>().WithMany().HasForeignKey(p => p.CustomerId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(p => p.Lines).WithOne().HasForeignKey(l => l.PortalPaymentId).OnDelete(DeleteBehavior.Cascade);
         b.Ignore(p => p.Amount);
+        b.Ignore(p => p.CreditMinor);
     }
 }
 

@@ -313,6 +313,39 @@ namespace PayPortal.Infrastructure.Data.Migrations
                     b.ToTable("CreditMemos");
                 });
 
+            modelBuilder.Entity("PayPortal.Domain.Invoicing.CreditMemoLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AmountMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreditMemoId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("InvoiceLineId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Quantity")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreditMemoId");
+
+                    b.HasIndex("InvoiceLineId");
+
+                    b.ToTable("CreditMemoLines");
+                });
+
             modelBuilder.Entity("PayPortal.Domain.Invoicing.Invoice", b =>
                 {
                     b.Property<long>("Id")
@@ -366,6 +399,9 @@ namespace PayPortal.Infrastructure.Data.Migrations
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
@@ -387,6 +423,10 @@ namespace PayPortal.Infrastructure.Data.Migrations
 
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("SentAt")
+                        .HasDatabaseName("IX_Invoices_Unsent")
+                        .HasFilter("\"SentAt\" IS NULL");
 
                     b.HasIndex("CustomerId", "IssueDate");
 
@@ -445,6 +485,24 @@ namespace PayPortal.Infrastructure.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("InvoiceLines");
+                });
+
+            modelBuilder.Entity("PayPortal.Domain.Invoicing.NumberSequence", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NextValue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("NumberSequences");
                 });
 
             modelBuilder.Entity("PayPortal.Domain.Invoicing.WriteOff", b =>
@@ -835,6 +893,9 @@ namespace PayPortal.Infrastructure.Data.Migrations
                     b.Property<string>("HtmlBody")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("InvoiceId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -864,6 +925,8 @@ namespace PayPortal.Infrastructure.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CustomerId");
+
+                    b.HasIndex("InvoiceId");
 
                     b.HasIndex("SentAt", "Id");
 
@@ -1038,6 +1101,9 @@ namespace PayPortal.Infrastructure.Data.Migrations
                     b.Property<long>("AmountMinor")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("CreditMinor")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("DiscountMinor")
                         .HasColumnType("INTEGER");
 
@@ -1179,6 +1245,23 @@ namespace PayPortal.Infrastructure.Data.Migrations
                     b.Navigation("Customer");
 
                     b.Navigation("Invoice");
+                });
+
+            modelBuilder.Entity("PayPortal.Domain.Invoicing.CreditMemoLine", b =>
+                {
+                    b.HasOne("PayPortal.Domain.Invoicing.CreditMemo", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("CreditMemoId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PayPortal.Domain.Invoicing.InvoiceLine", "InvoiceLine")
+                        .WithMany()
+                        .HasForeignKey("InvoiceLineId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("InvoiceLine");
                 });
 
             modelBuilder.Entity("PayPortal.Domain.Invoicing.Invoice", b =>
@@ -1361,6 +1444,11 @@ namespace PayPortal.Infrastructure.Data.Migrations
                         .WithMany()
                         .HasForeignKey("CustomerId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("PayPortal.Domain.Invoicing.Invoice", null)
+                        .WithMany()
+                        .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("PayPortal.Infrastructure.Identity.AppUser", b =>
@@ -1395,6 +1483,11 @@ namespace PayPortal.Infrastructure.Data.Migrations
                         .HasForeignKey("PortalPaymentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("PayPortal.Domain.Invoicing.CreditMemo", b =>
+                {
+                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("PayPortal.Domain.Invoicing.Invoice", b =>

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using PayPortal.Domain;
 using PayPortal.Domain.Invoicing;
 using PayPortal.Domain.Payments;
+using PayPortal.Infrastructure;
 using PayPortal.Infrastructure.Data;
 using PayPortal.Infrastructure.Payments;
 using PayPortal.Web.Security;
@@ -16,6 +17,9 @@ public class IndexModel(PayPortalDbContext db, OnlinePayments payments, TimeProv
     [BindProperty(SupportsGet = true, Name = "invoice")] public List<long> InvoiceIds { get; set; } = [];
     /// <summary>Amounts as typed, by invoice id (decimal text in major units).</summary>
     [BindProperty] public Dictionary<long, string> Amounts { get; set; } = [];
+    /// <summary>Put the account's credit memos on the invoices before charging the rest.</summary>
+    [BindProperty] public bool UseCredits { get; set; }
+    public Money? AvailableCredit { get; private set; }
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public List<string> Errors { get; } = [];
 
@@ -29,6 +33,7 @@ public class IndexModel(PayPortalDbContext db, OnlinePayments payments, TimeProv
         await LoadAsync(ct);
         if (Rows.Count == 0) return RedirectToPage("/Index");
         foreach (var row in Rows) Amounts[row.Id] = row.FullAmount.ToDecimalString();
+        UseCredits = AvailableCredit is { IsPositive: true };
         return Page();
     }
 
@@ -59,10 +64,11 @@ public class IndexModel(PayPortalDbContext db, OnlinePayments payments, TimeProv
         }
         if (Errors.Count == 0)
         {
-            var start = await payments.StartCheckoutAsync(User.CustomerId(), User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)!.Value, requested,
+            var start = await payments.StartCheckoutAsync(User.CustomerId(), User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)!.Value, requested, UseCredits,
                 paymentId => Url.Page("/Pay/Return", null, new { area = "Portal", payment = paymentId }, Request.Scheme)! + "&session_id={CHECKOUT_SESSION_ID}",
                 paymentId => Url.Page("/Pay/Return", null, new { area = "Portal", payment = paymentId, cancelled = true }, Request.Scheme)!, ct);
-            if (start.Errors.Count == 0) return Redirect(start.CheckoutUrl!);
+            if (start.Errors.Count == 0)
+                return start.CheckoutUrl is { } url ? Redirect(url) : RedirectToPage("/Pay/Return", new { payment = start.Payment!.Id });
             Errors.AddRange(start.Errors);
         }
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
@@ -72,12 +78,13 @@ public class IndexModel(PayPortalDbContext db, OnlinePayments payments, TimeProv
     private async Task LoadAsync(CancellationToken ct)
     {
         var customerId = User.CustomerId();
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today();
         var ids = InvoiceIds.Distinct().ToList();
         var invoices = await db.Invoices.AsNoTracking()
             .Where(i => i.CustomerId == customerId && ids.Contains(i.Id) && i.OpenMinor > 0)
             .OrderBy(i => i.DueDate).ToListAsync(ct);
         Rows = invoices.Where(i => i.CanReceiveMoney)
             .Select(i => new Row(i.Id, i.Number!, i.DueDate, i.Open, i.EarlyPaymentDiscountOn(today), i.DiscountDeadline, i.AllowPartialPayment)).ToList();
+        if (Rows.Count > 0) AvailableCredit = await payments.AvailableCreditAsync(customerId, Rows[0].Open.Currency, ct);
     }
 }

@@ -1,0 +1,128 @@
+using Microsoft.EntityFrameworkCore;
+using PayPortal.Domain;
+using PayPortal.Domain.Customers;
+using PayPortal.Domain.Invoicing;
+using PayPortal.Domain.Ledger;
+using PayPortal.Infrastructure.Data;
+
+namespace PayPortal.Infrastructure.Invoicing;
+
+/// <summary>A draft's header and lines as a specialist entered them.</summary>
+public sealed record DraftInput(DateOnly IssueDate, PaymentTerms Terms, string? PoNumber, string? ProjectCode, bool AllowPartialPayment,
+    IReadOnlyList<InvoiceLineDraft> Lines);
+
+public sealed record DeskResult(bool Succeeded, string Message, long? Id = null)
+{
+    public static DeskResult Fail(string message) => new(false, message);
+}
+
+/// <summary>
+/// The back office's invoicing: drafts that take the customer's terms, posting (numbered from the
+/// sequence, entered in the ledger, immutable from then on), voids with a reason, and credit memos in
+/// full or by line, applied to the invoice at once. Every step is one audited unit of work; a refused
+/// step says why and changes nothing.
+/// </summary>
+public sealed class InvoiceDesk(PayPortalDbContext db, DocumentNumbers numbers, TimeProvider clock)
+{
+    private const string ChangedMeanwhile = "Someone changed this invoice at the same time; nothing was saved. Reload and try again.";
+
+    public async Task<DeskResult> CreateDraftAsync(long customerId, CancellationToken ct = default)
+    {
+        var customer = await db.Customers.SingleOrDefaultAsync(c => c.Id == customerId, ct);
+        if (customer is null) return DeskResult.Fail("No such customer.");
+        var invoice = new Invoice(customer, clock.Today());
+        db.Invoices.Add(invoice);
+        db.AuditAction = "invoice.draft";
+        await db.SaveChangesAsync(ct);
+        return new(true, $"Draft invoice for {customer.Name} created.", invoice.Id);
+    }
+
+    public Task<DeskResult> SaveDraftAsync(long invoiceId, long version, DraftInput input, CancellationToken ct = default) =>
+        OnInvoiceAsync(invoiceId, version, "invoice.draft.save", invoice =>
+        {
+            invoice.ReviseDraft(input.IssueDate, input.Terms, input.PoNumber, input.ProjectCode, input.AllowPartialPayment);
+            invoice.ReplaceLines(input.Lines);
+            return Task.FromResult($"Draft saved: {invoice.Lines.Count} line(s), total {invoice.Total}.");
+        }, ct);
+
+    public Task<DeskResult> DiscardDraftAsync(long invoiceId, long version, CancellationToken ct = default) =>
+        OnInvoiceAsync(invoiceId, version, "invoice.draft.discard", invoice =>
+        {
+            if (invoice.IsPosted) throw new InvalidOperationException($"Invoice {invoice.Number} is posted; void it or issue a credit memo instead.");
+            db.Invoices.Remove(invoice);
+            return Task.FromResult("Draft discarded.");
+        }, ct);
+
+    public Task<DeskResult> PostAsync(long invoiceId, long version, CancellationToken ct = default) =>
+        OnInvoiceAsync(invoiceId, version, "invoice.post", async invoice =>
+        {
+            if (invoice.IsPosted) throw new InvalidOperationException($"Invoice {invoice.Number} is already posted.");
+            var number = await numbers.NextInvoiceNumberAsync(ct);
+            db.Journals.Add(Postings.PostInvoice(invoice, number, clock.GetUtcNow().UtcDateTime));
+            return $"Invoice {number} posted: {invoice.Total} due {invoice.DueDate:yyyy-MM-dd}.";
+        }, ct);
+
+    public Task<DeskResult> VoidAsync(long invoiceId, long version, string reason, CancellationToken ct = default) =>
+        OnInvoiceAsync(invoiceId, version, "invoice.void", invoice =>
+        {
+            db.Journals.Add(Postings.VoidInvoice(invoice, reason, clock.Today(), clock.GetUtcNow().UtcDateTime));
+            return Task.FromResult($"Invoice {invoice.Number} is void.");
+        }, ct);
+
+    /// <summary>
+    /// Credits the lines named (or, with none, everything not yet credited) and applies the credit to
+    /// the invoice as far as it is open; what the invoice no longer owes stays as credit on the account.
+    /// </summary>
+    public Task<DeskResult> CreditAsync(long invoiceId, long version, IReadOnlyList<LineCredit>? lines, string reason, CancellationToken ct = default) =>
+        OnInvoiceAsync(invoiceId, version, "creditmemo.issue", async invoice =>
+        {
+            var lineIds = invoice.Lines.Select(l => l.Id).ToList();
+            var earlier = await db.Set<CreditMemoLine>().Where(l => lineIds.Contains(l.InvoiceLineId)).ToListAsync(ct);
+            var number = await numbers.NextCreditMemoNumberAsync(ct);
+            var today = clock.Today();
+            var now = clock.GetUtcNow().UtcDateTime;
+            var memo = lines is null
+                ? InvoiceCredit.Full(invoice, earlier, number, today, reason)
+                : InvoiceCredit.ForLines(invoice, lines, earlier, number, today, reason);
+            db.CreditMemos.Add(memo);
+            db.Journals.Add(Postings.IssueCreditMemo(memo, now));
+            var apply = invoice.CanReceiveMoney ? Math.Min(memo.AmountMinor, invoice.OpenMinor) : 0;
+            if (apply > 0)
+            {
+                var (allocation, journal) = Postings.ApplyCredit(memo, invoice, new Money(apply, invoice.Currency), today, now);
+                db.Allocations.Add(allocation);
+                db.Journals.Add(journal);
+            }
+            var left = memo.AmountMinor - apply;
+            return $"Credit memo {number} for {memo.Amount} issued{(apply > 0 ? $"; {new Money(apply, invoice.Currency)} applied to invoice {invoice.Number}" : "")}"
+                + (left > 0 ? $"; {new Money(left, invoice.Currency)} stays as credit on the account." : ".");
+        }, ct);
+
+    private async Task<DeskResult> OnInvoiceAsync(long invoiceId, long version, string action, Func<Invoice, Task<string>> change, CancellationToken ct)
+    {
+        var invoice = await db.Invoices.Include(i => i.Lines).Include(i => i.Customer).SingleOrDefaultAsync(i => i.Id == invoiceId, ct);
+        if (invoice is null) return DeskResult.Fail("No such invoice.");
+        if (invoice.Version != version) return DeskResult.Fail(ChangedMeanwhile);
+        string message;
+        try
+        {
+            message = await change(invoice);
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
+        {
+            db.ChangeTracker.Clear();
+            return DeskResult.Fail(DomainMessages.Of(ex));
+        }
+        db.AuditAction = action;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return DeskResult.Fail(ChangedMeanwhile);
+        }
+        return new(true, message, invoice.Id);
+    }
+}

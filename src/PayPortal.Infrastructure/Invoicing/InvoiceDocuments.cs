@@ -1,0 +1,27 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PayPortal.Domain.Invoicing;
+using PayPortal.Infrastructure.Data;
+using PayPortal.Infrastructure.Pdf;
+
+namespace PayPortal.Infrastructure.Invoicing;
+
+/// <summary>An invoice's PDF as the customer receives it, wherever it is asked for (portal, back office, email).</summary>
+public sealed class InvoiceDocuments(PayPortalDbContext db, IOptions<CompanyOptions> company)
+{
+    /// <summary>The PDF of an invoice, or null when there is none (for that customer, when one is named; drafts only for staff).</summary>
+    public async Task<(Invoice Invoice, byte[] Pdf)?> RenderAsync(long invoiceId, long? customerId, string? portalLink, CancellationToken ct = default)
+    {
+        var invoice = await db.Invoices.AsNoTracking().Include(i => i.Lines).Include(i => i.Customer)
+            .SingleOrDefaultAsync(i => i.Id == invoiceId && (customerId == null || (i.CustomerId == customerId && i.Status != InvoiceStatus.Draft)), ct);
+        return invoice is null ? null : (invoice, Render(invoice, portalLink));
+    }
+
+    public byte[] Render(Invoice invoice, string? portalLink)
+    {
+        var customer = invoice.Customer ?? throw new InvalidOperationException("Load the invoice's customer.");
+        return InvoicePdf.Render(new InvoicePdfModel(company.Value, customer.Name, customer.Number, customer.BillingEmailList, invoice, portalLink));
+    }
+
+    public static string FileName(Invoice invoice) => $"invoice-{invoice.Number ?? $"draft-{invoice.Id}"}.pdf";
+}

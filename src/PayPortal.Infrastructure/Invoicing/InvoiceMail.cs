@@ -1,0 +1,100 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PayPortal.Domain.Invoicing;
+using PayPortal.Infrastructure.Data;
+using PayPortal.Infrastructure.Email;
+
+namespace PayPortal.Infrastructure.Invoicing;
+
+public sealed record SendResult(bool Succeeded, string Message, int Messages = 0);
+
+/// <summary>
+/// Emails posted invoices to the account's billing contacts: the billing addresses on the account and
+/// every portal contact who wants invoices, less any contact who said no. Each message carries the
+/// invoice PDF and a link that opens it in the portal; it goes through the outbox, so it is sent (and
+/// entered in the communication log) after the save that queued it.
+/// </summary>
+public sealed class InvoiceMail(PayPortalDbContext db, InvoiceDocuments documents, IOptions<CompanyOptions> company, OutboxSignal outbox, TimeProvider clock)
+{
+    public async Task<SendResult> SendAsync(long invoiceId, Func<long, string> portalLink, CancellationToken ct = default)
+    {
+        var invoice = await db.Invoices.Include(i => i.Lines).Include(i => i.Customer).SingleOrDefaultAsync(i => i.Id == invoiceId, ct);
+        if (invoice is null) return new(false, "No such invoice.");
+        if (!invoice.IsPosted) return new(false, "A draft is not sent; post it first.");
+        if (invoice.Status == InvoiceStatus.Void) return new(false, $"Invoice {invoice.Number} is void and is not sent.");
+        var resend = invoice.SentAt is not null;
+        var recipients = await QueueAsync(invoice, portalLink, ct);
+        if (recipients.Count == 0) return new(false, $"{invoice.Customer!.Name} has no billing email address and no contact who takes invoices by email.");
+        db.AuditAction = resend ? "invoice.resend" : "invoice.send";
+        await db.SaveChangesAsync(ct);
+        outbox.Notify();
+        return new(true, $"Invoice {invoice.Number} {(resend ? "sent again" : "sent")} to {string.Join(", ", recipients)}.", recipients.Count);
+    }
+
+    /// <summary>Sends every posted invoice that has never been sent (void ones excepted), oldest first.</summary>
+    public async Task<SendResult> SendAllUnsentAsync(Func<long, string> portalLink, CancellationToken ct = default)
+    {
+        var unsent = await db.Invoices.Include(i => i.Lines).Include(i => i.Customer)
+            .Where(i => i.SentAt == null && i.Status != InvoiceStatus.Draft && i.Status != InvoiceStatus.Void)
+            .OrderBy(i => i.Id).ToListAsync(ct);
+        var sent = 0;
+        var messages = 0;
+        var without = new List<string>();
+        foreach (var invoice in unsent)
+        {
+            var recipients = await QueueAsync(invoice, portalLink, ct);
+            if (recipients.Count == 0) without.Add(invoice.Number!);
+            else (sent, messages) = (sent + 1, messages + recipients.Count);
+        }
+        db.AuditAction = "invoice.send.bulk";
+        await db.SaveChangesAsync(ct);
+        outbox.Notify();
+        var message = sent == 0 && without.Count == 0 ? "Every posted invoice has already been sent." : $"{sent} invoice(s) sent in {messages} email(s).";
+        if (without.Count > 0) message += $" Not sent, no billing address: {string.Join(", ", without)}.";
+        return new(true, message, messages);
+    }
+
+    /// <summary>The addresses an account's invoices and statements go to, honouring each contact's email preference.</summary>
+    public async Task<IReadOnlyList<string>> BillingRecipientsAsync(long customerId, IEnumerable<string> billingEmails, CancellationToken ct)
+    {
+        var contacts = await db.Users.AsNoTracking().Where(u => u.CustomerId == customerId && u.Email != null)
+            .Select(u => new { Email = u.Email!, u.EmailInvoicesAndStatements }).ToListAsync(ct);
+        var declined = contacts.Where(c => !c.EmailInvoicesAndStatements).Select(c => c.Email).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return billingEmails.Concat(contacts.Where(c => c.EmailInvoicesAndStatements).Select(c => c.Email))
+            .Where(e => !declined.Contains(e))
+            .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+    }
+
+    private async Task<IReadOnlyList<string>> QueueAsync(Invoice invoice, Func<long, string> portalLink, CancellationToken ct)
+    {
+        var customer = invoice.Customer!;
+        var recipients = await BillingRecipientsAsync(customer.Id, customer.BillingEmailList, ct);
+        if (recipients.Count == 0) return recipients;
+        var link = portalLink(invoice.Id);
+        var pdf = documents.Render(invoice, link);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var from = company.Value.Name;
+        var discount = invoice.DiscountDeadline is { } deadline && invoice.OpenMinor == invoice.TotalMinor && deadline >= clock.Today()
+            ? $"Pay in full by {deadline:yyyy-MM-dd} and take {invoice.DiscountPercent:0.##}% off ({invoice.EarlyPaymentDiscountOn(deadline)}).\n" : "";
+        foreach (var to in recipients)
+        {
+            db.Outbox.Add(new OutboxMessage
+            {
+                CustomerId = customer.Id, InvoiceId = invoice.Id, Kind = "invoice", To = to, CreatedAt = now,
+                Subject = $"Invoice {invoice.Number} from {from}: {invoice.Open} due {invoice.DueDate:yyyy-MM-dd}",
+                TextBody = $"Dear {customer.Name},\n\nplease find attached invoice {invoice.Number} dated {invoice.IssueDate:yyyy-MM-dd} for {invoice.Total}, "
+                    + $"due {invoice.DueDate:yyyy-MM-dd}.{(invoice.PoNumber is null ? "" : $" Your PO: {invoice.PoNumber}.")}\n{discount}\n"
+                    + $"View and pay it online: {link}\n\n{from}\n",
+                HtmlBody = $"<p>Dear {WebUtility.HtmlEncode(customer.Name)},</p><p>please find attached invoice <strong>{WebUtility.HtmlEncode(invoice.Number)}</strong> "
+                    + $"dated {invoice.IssueDate:yyyy-MM-dd} for <strong>{WebUtility.HtmlEncode(invoice.Total.ToString())}</strong>, due {invoice.DueDate:yyyy-MM-dd}."
+                    + (invoice.PoNumber is null ? "" : $" Your PO: {WebUtility.HtmlEncode(invoice.PoNumber)}.") + "</p>"
+                    + (discount.Length > 0 ? $"<p>{WebUtility.HtmlEncode(discount.Trim())}</p>" : "")
+                    + $"<p><a href=\"{WebUtility.HtmlEncode(link)}\">View and pay invoice {WebUtility.HtmlEncode(invoice.Number)} online</a></p><p>{WebUtility.HtmlEncode(from)}</p>",
+                Attachments = [new OutboxAttachment { FileName = InvoiceDocuments.FileName(invoice), ContentType = "application/pdf", Content = pdf }],
+            });
+        }
+        invoice.MarkSent(now);
+        return recipients;
+    }
+}

@@ -1,0 +1,111 @@
+using PayPortal.Domain.Customers;
+using PayPortal.Domain.Invoicing;
+using PayPortal.Domain.Ledger;
+using static PayPortal.Domain.Tests.TestData;
+
+namespace PayPortal.Domain.Tests.Invoicing;
+
+public class DraftAndCreditTests
+{
+    private static Invoice Posted(params InvoiceLineDraft[] lines)
+    {
+        var invoice = new Invoice(Customer(), Today);
+        invoice.ReplaceLines(lines);
+        Postings.PostInvoice(invoice, "INV-000007", Now);
+        return invoice;
+    }
+
+    [Fact]
+    public void A_draft_takes_new_terms_and_lines_and_recomputes_its_total()
+    {
+        var invoice = new Invoice(Customer(PaymentTerms.Net(30)), Today);
+        invoice.ReplaceLines([new("Old", 1, 10_00)]);
+        invoice.ReviseDraft(new DateOnly(2026, 1, 31), new PaymentTerms(45, 2, 10), " PO-9 ", "", allowPartialPayment: false);
+        invoice.ReplaceLines([new("Bolts", 4, 2_50, TaxRatePercent: 10), new("Nuts", 2, 1_00)]);
+
+        Assert.Equal(new DateOnly(2026, 3, 17), invoice.DueDate);
+        Assert.Equal(new DateOnly(2026, 2, 10), invoice.DiscountDeadline);
+        Assert.Equal(new PaymentTerms(45, 2, 10), invoice.Terms);
+        Assert.Equal("PO-9", invoice.PoNumber);
+        Assert.Null(invoice.ProjectCode);
+        Assert.False(invoice.AllowPartialPayment);
+        Assert.Equal([1, 2], invoice.Lines.Select(l => l.LineNo));
+        Assert.Equal(11_00 + 2_00, invoice.TotalMinor);
+    }
+
+    [Fact]
+    public void A_posted_invoice_refuses_every_change_to_its_header_lines_and_number()
+    {
+        var invoice = Posted(new InvoiceLineDraft("Bolts", 1, 10_00));
+        Assert.Contains("posted and cannot change", Assert.Throws<InvalidOperationException>(() => invoice.ReplaceLines([new("X", 1, 1)])).Message);
+        Assert.Throws<InvalidOperationException>(() => invoice.ReviseDraft(Today, PaymentTerms.Net(10), null, null, true));
+        Assert.Throws<InvalidOperationException>(() => invoice.AddLine("More", 1, 1_00));
+        Assert.Throws<InvalidOperationException>(() => Postings.PostInvoice(invoice, "INV-000008", Now));
+        Assert.Equal("INV-000007", invoice.Number);
+    }
+
+    [Fact]
+    public void Only_a_posted_invoice_is_sent_and_the_first_send_is_remembered()
+    {
+        var draft = new Invoice(Customer(), Today);
+        Assert.Throws<InvalidOperationException>(() => draft.MarkSent(Now));
+        var invoice = Posted(new InvoiceLineDraft("Bolts", 1, 10_00));
+        invoice.MarkSent(Now);
+        invoice.MarkSent(Now.AddDays(3));
+        Assert.Equal(Now, invoice.SentAt);
+    }
+
+    [Fact]
+    public void A_sequence_numbers_gaplessly_with_the_configured_prefix_and_width_and_never_goes_back()
+    {
+        var sequence = new NumberSequence(NumberSequence.Invoices, 41);
+        Assert.Equal("INV-000041", sequence.Take("INV-", 6));
+        Assert.Equal("INV-000042", sequence.Take("INV-", 6));
+        Assert.Equal("2026/43", sequence.Take("2026/", 2));
+        sequence.SkipTo(10);
+        Assert.Equal(44, sequence.NextValue);
+        sequence.SkipTo(100);
+        Assert.Equal("INV-100", sequence.Take("INV-", 3));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new NumberSequence("x", 0));
+    }
+
+    [Fact]
+    public void A_full_credit_memo_credits_the_total_to_the_cent()
+    {
+        var invoice = Posted(new("Consulting", 3, 33_33, 10, 7.25m), new("Stamps", 2.5m, 99));
+        var memo = InvoiceCredit.Full(invoice, [], "CM-1", Today, "Cancelled order");
+        Assert.Equal(invoice.TotalMinor, memo.AmountMinor);
+        Assert.Equal(2, memo.Lines.Count);
+        Assert.Same(invoice, memo.Invoice);
+    }
+
+    [Fact]
+    public void Crediting_by_line_prorates_by_quantity_and_the_last_part_takes_exactly_what_is_left()
+    {
+        // 3 x 33.33 less 10 %, tax 7.25 %: line total 96.51. A third is 32.17; the remaining two thirds 64.34.
+        var invoice = Posted(new("Consulting", 3, 33_33, 10, 7.25m), new("Stamps", 2.5m, 99));
+        var first = InvoiceCredit.ForLines(invoice, [new LineCredit(1, 1)], [], "CM-1", Today, "Damaged");
+        Assert.Equal(32_17, first.AmountMinor);
+        var second = InvoiceCredit.ForLines(invoice, [new LineCredit(1, 2)], first.Lines, "CM-2", Today, "Damaged");
+        Assert.Equal(96_51 - 32_17, second.AmountMinor);
+
+        var earlier = first.Lines.Concat(second.Lines).ToList();
+        var over = Assert.Throws<ArgumentOutOfRangeException>(() => InvoiceCredit.ForLines(invoice, [new LineCredit(1, 0.5m)], earlier, "CM-3", Today, "Again"));
+        Assert.Contains("Line 1: only 0 of 3 is left to credit", over.Message);
+        var rest = InvoiceCredit.Full(invoice, earlier, "CM-3", Today, "Rest");
+        Assert.Equal(invoice.Lines[1].TotalMinor, rest.AmountMinor);
+        Assert.Contains("already been credited", Assert.Throws<InvalidOperationException>(() => InvoiceCredit.Full(invoice, [.. earlier, .. rest.Lines], "CM-4", Today, "None")).Message);
+    }
+
+    [Fact]
+    public void A_credit_names_real_lines_positive_quantities_and_a_reason_and_never_a_draft_or_void_invoice()
+    {
+        var invoice = Posted(new InvoiceLineDraft("Bolts", 2, 10_00));
+        Assert.Contains("no line 3", Assert.Throws<ArgumentException>(() => InvoiceCredit.ForLines(invoice, [new LineCredit(3, 1)], [], "CM-1", Today, "x")).Message);
+        Assert.Contains("above zero", Assert.Throws<ArgumentOutOfRangeException>(() => InvoiceCredit.ForLines(invoice, [new LineCredit(1, 0)], [], "CM-1", Today, "x")).Message);
+        Assert.Throws<ArgumentException>(() => InvoiceCredit.ForLines(invoice, [new LineCredit(1, 1)], [], "CM-1", Today, " "));
+        Assert.Throws<InvalidOperationException>(() => InvoiceCredit.Full(new Invoice(Customer(), Today), [], "CM-1", Today, "x"));
+        Postings.VoidInvoice(invoice, "Wrong customer", Today, Now);
+        Assert.Contains("void", Assert.Throws<InvalidOperationException>(() => InvoiceCredit.Full(invoice, [], "CM-1", Today, "x")).Message);
+    }
+}
