@@ -61,6 +61,11 @@ public class AccessTests(PayPortalFactory factory) : IClassFixture<PayPortalFact
     [InlineData("/BackOffice")]
     [InlineData("/BackOffice/Customers")]
     [InlineData("/BackOffice/Customers/Details/1")]
+    [InlineData("/BackOffice/Invoices")]
+    [InlineData("/BackOffice/Invoices/New")]
+    [InlineData("/BackOffice/Invoices/Details/1")]
+    [InlineData("/BackOffice/Invoices/Edit/1")]
+    [InlineData("/BackOffice/Invoices/Details/1?handler=Pdf")]
     public async Task A_customer_contact_cannot_open_the_back_office(string path)
     {
         var client = await factory.SignedInAs(DemoAccounts.Customer.Email);

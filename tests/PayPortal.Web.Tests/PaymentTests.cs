@@ -34,7 +34,9 @@ public class PaymentTests(PayPortalFactory factory) : IClassFixture<PayPortalFac
     private static string Decimal(long minor) => (minor / 100m).ToString("0.00", CultureInfo.InvariantCulture);
 
     /// <summary>Chooses invoices and amounts and starts checkout; returns the response (a redirect to the checkout page on success).</summary>
-    private static async Task<HttpResponseMessage> StartPayment(HttpClient client, params (long Id, long AmountMinor)[] lines)
+    private static Task<HttpResponseMessage> StartPayment(HttpClient client, params (long Id, long AmountMinor)[] lines) => StartPayment(client, false, lines);
+
+    internal static async Task<HttpResponseMessage> StartPayment(HttpClient client, bool useCredits, params (long Id, long AmountMinor)[] lines)
     {
         var query = string.Join('&', lines.Select(l => $"invoice={l.Id}"));
         var fields = new List<KeyValuePair<string, string>>();
@@ -43,11 +45,12 @@ public class PaymentTests(PayPortalFactory factory) : IClassFixture<PayPortalFac
             fields.Add(new("invoice", id.ToString(CultureInfo.InvariantCulture)));
             fields.Add(new($"Amounts[{id}]", Decimal(amount)));
         }
+        if (useCredits) fields.Add(new("UseCredits", "true"));
         fields.Add(new("__RequestVerificationToken", await client.AntiforgeryToken("/Portal")));
         return await client.PostAsync($"/Portal/Pay?{query}", new FormUrlEncodedContent(fields));
     }
 
-    private static async Task<HttpResponseMessage> PayOnCheckoutPage(HttpClient client, Uri checkout, string handler, params (string, string)[] fields)
+    internal static async Task<HttpResponseMessage> PayOnCheckoutPage(HttpClient client, Uri checkout, string handler, params (string, string)[] fields)
     {
         var token = await client.AntiforgeryToken(checkout.PathAndQuery);
         var form = fields.Select(f => new KeyValuePair<string, string>(f.Item1, f.Item2)).Append(new("__RequestVerificationToken", token));
