@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using PayPortal.Infrastructure;
 using PayPortal.Domain.Disputes;
 using PayPortal.Infrastructure.Data;
 using PayPortal.Infrastructure.Reporting;
@@ -16,7 +17,7 @@ public class IndexModel(PayPortalDbContext db, AgingReport aging, TimeProvider c
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        Today = clock.Today();
         Aging = await aging.ForOpenInvoicesAsync(Today, ct: ct);
         OpenDisputes = await db.Disputes.CountAsync(d => d.Status == DisputeStatus.Open || d.Status == DisputeStatus.WaitingOnCustomer, ct);
         CustomersWithBalance = await db.Invoices.Where(i => i.OpenMinor != 0).Select(i => i.CustomerId).Distinct().CountAsync(ct);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using PayPortal.Infrastructure;
 using PayPortal.Domain;
 using PayPortal.Domain.Invoicing;
 using PayPortal.Domain.Ledger;
@@ -30,7 +31,7 @@ public class IndexModel(PayPortalDbContext db, StatementQuery statements, TimePr
     public async Task OnGetAsync(CancellationToken ct)
     {
         var customerId = User.CustomerId();
-        Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        Today = clock.Today();
         var customer = await db.Customers.AsNoTracking().Where(c => c.Id == customerId)
             .Select(c => new { c.Name, c.Number, c.CurrencyCode, c.CreditHold }).SingleAsync(ct);
         (CustomerName, CustomerNumber, CreditHold) = (customer.Name, customer.Number, customer.CreditHold);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using PayPortal.Infrastructure;
 using PayPortal.Domain.Customers;
 using PayPortal.Domain.Payments;
 using PayPortal.Infrastructure.Data;
@@ -51,7 +52,7 @@ public class DetailsModel(PayPortalDbContext db, AgingReport aging, ContactInvit
         var customer = await db.Customers.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct);
         if (customer is null) return false;
         Customer = customer;
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today();
         Aging = (await aging.ForOpenInvoicesAsync(today, id, ct: ct)).FirstOrDefault();
         Contacts = await db.Users.AsNoTracking().Where(u => u.CustomerId == id).OrderBy(u => u.Email)
             .Select(u => new Contact(u.Email!, u.DisplayName, u.IsAccountAdmin, u.PasswordHash != null, u.InvitedAt, u.InvitedBy))

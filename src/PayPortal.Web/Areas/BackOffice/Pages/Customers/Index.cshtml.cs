@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using PayPortal.Infrastructure;
 using PayPortal.Infrastructure.Data;
 
 namespace PayPortal.Web.Areas.BackOffice.Pages.Customers;
@@ -22,7 +23,7 @@ public class IndexModel(PayPortalDbContext db, TimeProvider clock) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today();
         PageNumber = Math.Max(1, PageNumber);
         var query = db.Customers.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(Q))

@@ -3,16 +3,15 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using PayPortal.Domain.Invoicing;
 using PayPortal.Domain.Payments;
-using Microsoft.Extensions.Options;
 using PayPortal.Infrastructure;
 using PayPortal.Infrastructure.Data;
-using PayPortal.Infrastructure.Pdf;
+using PayPortal.Infrastructure.Invoicing;
 using PayPortal.Web.Security;
 
 namespace PayPortal.Web.Areas.Portal.Pages.Invoices;
 
 /// <summary>One invoice with its lines and what was applied to it. Another account's invoice is simply not found.</summary>
-public class DetailsModel(PayPortalDbContext db, IOptions<CompanyOptions> company, TimeProvider clock) : PageModel
+public class DetailsModel(PayPortalDbContext db, InvoiceDocuments documents, TimeProvider clock) : PageModel
 {
     public Invoice Invoice { get; private set; } = null!;
     public IReadOnlyList<Applied> AppliedItems { get; private set; } = [];
@@ -22,12 +21,9 @@ public class DetailsModel(PayPortalDbContext db, IOptions<CompanyOptions> compan
 
     public async Task<IActionResult> OnGetPdfAsync(long id, CancellationToken ct)
     {
-        var invoice = await FindAsync(id, ct);
-        if (invoice is null) return NotFound();
-        var customer = await db.Customers.AsNoTracking().SingleAsync(c => c.Id == invoice.CustomerId, ct);
         var link = Url.Page("/Invoices/Details", null, new { area = "Portal", id }, Request.Scheme);
-        var pdf = InvoicePdf.Render(new InvoicePdfModel(company.Value, customer.Name, customer.Number, customer.BillingEmailList, invoice, link));
-        return File(pdf, "application/pdf", $"invoice-{invoice.Number}.pdf");
+        var rendered = await documents.RenderAsync(id, User.CustomerId(), link, ct);
+        return rendered is { } r ? File(r.Pdf, "application/pdf", InvoiceDocuments.FileName(r.Invoice)) : NotFound();
     }
 
     private Task<Invoice?> FindAsync(long id, CancellationToken ct)
@@ -42,7 +38,7 @@ public class DetailsModel(PayPortalDbContext db, IOptions<CompanyOptions> compan
         var invoice = await FindAsync(id, ct);
         if (invoice is null) return NotFound();
         Invoice = invoice;
-        Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        Today = clock.Today();
         AppliedItems = await db.Allocations.AsNoTracking()
             .Where(a => a.InvoiceId == id)
             .OrderBy(a => a.AppliedOn).ThenBy(a => a.Id)

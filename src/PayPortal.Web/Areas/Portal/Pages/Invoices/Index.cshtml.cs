@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using PayPortal.Infrastructure;
 using PayPortal.Domain;
 using PayPortal.Domain.Invoicing;
 using PayPortal.Infrastructure.Data;
@@ -36,7 +37,7 @@ public class IndexModel(PayPortalDbContext db, TimeProvider clock) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        Today = clock.Today();
         if (!Filters.ContainsKey(Show)) Show = "open";
         if (!Sorts.ContainsKey(Sort)) Sort = "due";
         var query = db.Invoices.AsNoTracking().Where(i => i.CustomerId == User.CustomerId() && i.Status != InvoiceStatus.Draft);

@@ -42,7 +42,7 @@ public class IndexModel(PayPortalDbContext db, StatementQuery statements, IOptio
     /// <summary>Fills in this month by default and checks the range; false with <see cref="Error"/> when it cannot be shown.</summary>
     private bool Normalize()
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today();
         var firstOfMonth = new DateOnly(today.Year, today.Month, 1);
         Months = Enumerable.Range(0, 12).Select(i => firstOfMonth.AddMonths(-i)).Select(m => (m, m.AddMonths(1).AddDays(-1))).ToList();
         From ??= firstOfMonth;
