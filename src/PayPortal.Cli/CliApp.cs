@@ -7,6 +7,7 @@ using PayPortal.Infrastructure.Auditing;
 using PayPortal.Infrastructure.Data;
 using PayPortal.Infrastructure.Imports;
 using PayPortal.Infrastructure.Ledger;
+using PayPortal.Infrastructure.Plans;
 using PayPortal.Infrastructure.Seeding;
 
 namespace PayPortal.Cli;
@@ -29,6 +30,8 @@ public static class CliApp
           import customers FILE.csv                        number,name,email,currency,terms_days,discount_percent,discount_days,credit_limit
           import invoices FILE.csv                         number,customer_number,issue_date,due_date,amount,currency,po_number
           check ledger                                     prove stored amounts equal the AR ledger
+          plans run [--as-of DATE]                         payment plans: reminders before installments, completion, breaking
+                                                           plans past the grace period (idempotent; DATE defaults to today)
 
         --db PATH defaults to the portal's database ($PAYPORTAL_DATA/payportal.db or the user's app data
         folder); a PATH that does not exist yet is created and migrated.
@@ -68,6 +71,7 @@ public static class CliApp
                 ["import", "customers", var file] => await Import(services.GetRequiredService<CustomerCsvImport>().ImportAsync, "customers", file, stdout, stderr, ct),
                 ["import", "invoices", var file] => await Import(services.GetRequiredService<InvoiceCsvImport>().ImportAsync, "invoices", file, stdout, stderr, ct),
                 ["check", "ledger"] => await CheckLedger(services, stdout, stderr, ct),
+                ["plans", "run"] => await RunPlans(services, parsed, stdout, ct),
                 _ => throw new UsageException($"unknown command '{string.Join(' ', parsed.Command)}'"),
             };
         }
@@ -98,6 +102,15 @@ public static class CliApp
         services.AddPayPortalData(DataPaths.SqliteConnectionString(databasePath));
         services.AddPayPortalIdentityCore();
         return services.BuildServiceProvider(validateScopes: true);
+    }
+
+    private static async Task<int> RunPlans(IServiceProvider services, CliArguments args, TextWriter stdout, CancellationToken ct)
+    {
+        args.RequireOnly("--as-of");
+        var asOf = args.Date("--as-of", services.GetRequiredService<TimeProvider>().Today());
+        var result = await services.GetRequiredService<PlanMonitor>().RunAsync(asOf, ct);
+        await stdout.WriteLineAsync($"Payment plans as of {asOf:yyyy-MM-dd}: {result.Reminders} reminder(s) queued, {result.Broken} broken, {result.Completed} completed.");
+        return Ok;
     }
 
     private static async Task<int> Migrated(TextWriter stdout, string databasePath)

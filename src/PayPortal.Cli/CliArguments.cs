@@ -63,4 +63,13 @@ public sealed class CliArguments
             throw new UsageException($"{name} must be between {min:N0} and {max:N0}, not {value:N0}");
         return value;
     }
+
+    /// <summary>A date option as yyyy-MM-dd, or <paramref name="fallback"/> when it is not given.</summary>
+    public DateOnly Date(string name, DateOnly fallback)
+    {
+        if (!_options.TryGetValue(name, out var text)) return fallback;
+        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? date
+            : throw new UsageException($"{name} must be a date like 2026-11-23, not '{text}'");
+    }
 }

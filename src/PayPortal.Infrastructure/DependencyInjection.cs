@@ -37,6 +37,14 @@ public static class DependencyInjection
         services.AddScoped<Invoicing.InvoiceDesk>();
         services.AddScoped<Invoicing.InvoiceDocuments>();
         services.AddScoped<Invoicing.InvoiceMail>();
+        services.AddOptions<Notices.PortalLinkOptions>();
+        services.TryAddSingleton<Notices.PortalLinks>();
+        services.AddScoped<Notices.Recipients>();
+        services.AddScoped<Notices.NoticeMail>();
+        services.AddOptions<Plans.PlanOptions>();
+        services.AddScoped<Disputes.DisputeDesk>();
+        services.AddScoped<Plans.PlanDesk>();
+        services.AddScoped<Plans.PlanMonitor>();
         services.TryAddSingleton<OutboxSignal>();
         services.TryAddSingleton<Mailer>();
         return services;

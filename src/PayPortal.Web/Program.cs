@@ -28,6 +28,10 @@ builder.Services.AddTransient<IEmailSender, IdentityEmailSender>();
 builder.Services.AddScoped<ContactInvitations>();
 builder.AddPayPortalStripe();
 builder.Services.AddHostedService<PayPortal.Web.Email.OutboxWorker>();
+builder.Services.AddHostedService<PayPortal.Web.Email.PlanMonitorWorker>();
+builder.Services.AddOptions<PayPortal.Infrastructure.Invoicing.InvoicingOptions>().BindConfiguration(PayPortal.Infrastructure.Invoicing.InvoicingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddOptions<PayPortal.Infrastructure.Plans.PlanOptions>().BindConfiguration(PayPortal.Infrastructure.Plans.PlanOptions.Section);
+builder.Services.AddOptions<PayPortal.Infrastructure.Notices.PortalLinkOptions>().BindConfiguration("PayPortal");
 
 builder.Services.AddDefaultIdentity<AppUser>(DependencyInjection.ConfigureIdentity)
     .AddRoles<IdentityRole>()

@@ -30,6 +30,9 @@ public class PayPortalDbContext(DbContextOptions<PayPortalDbContext> options, IA
     public DbSet<Refund> Refunds => Set<Refund>();
     public DbSet<WriteOff> WriteOffs => Set<WriteOff>();
     public DbSet<Dispute> Disputes => Set<Dispute>();
+    public DbSet<DisputeMessage> DisputeMessages => Set<DisputeMessage>();
+    public DbSet<DisputeAttachment> DisputeAttachments => Set<DisputeAttachment>();
+    public DbSet<Domain.Plans.PaymentPlan> PaymentPlans => Set<Domain.Plans.PaymentPlan>();
     public DbSet<Journal> Journals => Set<Journal>();
     public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
@@ -70,8 +73,11 @@ public class PayPortalDbContext(DbContextOptions<PayPortalDbContext> options, IA
             var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
             foreach (var e in audit.Complete())
             {
-                await Database.ExecuteSqlInterpolatedAsync(
-                    $"INSERT INTO \"AuditEvents\" (\"At\", \"Actor\", \"Action\", \"EntityType\", \"EntityId\", \"CustomerId\", \"Changes\") VALUES ({e.At}, {e.Actor}, {e.Action}, {e.EntityType}, {(object?)e.EntityId ?? DBNull.Value}, {(object?)e.CustomerId ?? DBNull.Value}, {(object?)e.Changes ?? DBNull.Value})",
+                // Parameters made by the connection itself, so a missing value (a record with no customer) is a typed NULL.
+                await Database.ExecuteSqlRawAsync(
+                    "INSERT INTO \"AuditEvents\" (\"At\", \"Actor\", \"Action\", \"EntityType\", \"EntityId\", \"CustomerId\", \"Changes\") VALUES (@at, @actor, @action, @type, @id, @customer, @changes)",
+                    [Parameter("@at", e.At), Parameter("@actor", e.Actor), Parameter("@action", e.Action), Parameter("@type", e.EntityType),
+                     Parameter("@id", e.EntityId), Parameter("@customer", e.CustomerId), Parameter("@changes", e.Changes)],
                     cancellationToken);
             }
             if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
@@ -82,6 +88,14 @@ public class PayPortalDbContext(DbContextOptions<PayPortalDbContext> options, IA
         {
             if (ownTransaction is not null) await ownTransaction.DisposeAsync();
         }
+    }
+
+    private System.Data.Common.DbParameter Parameter(string name, object? value)
+    {
+        var parameter = Database.GetDbConnection().CreateCommand().CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value ?? DBNull.Value;
+        return parameter;
     }
 
     private void RefuseLedgerRewrites()

@@ -84,15 +84,7 @@ public sealed class InvoiceDesk(PayPortalDbContext db, DocumentNumbers numbers, 
             var memo = lines is null
                 ? InvoiceCredit.Full(invoice, earlier, number, today, reason)
                 : InvoiceCredit.ForLines(invoice, lines, earlier, number, today, reason);
-            db.CreditMemos.Add(memo);
-            db.Journals.Add(Postings.IssueCreditMemo(memo, now));
-            var apply = invoice.CanReceiveMoney ? Math.Min(memo.AmountMinor, invoice.OpenMinor) : 0;
-            if (apply > 0)
-            {
-                var (allocation, journal) = Postings.ApplyCredit(memo, invoice, new Money(apply, invoice.Currency), today, now);
-                db.Allocations.Add(allocation);
-                db.Journals.Add(journal);
-            }
+            var apply = CreditMemos.IssueAndApply(db, memo, invoice, today, now);
             var left = memo.AmountMinor - apply;
             return $"Credit memo {number} for {memo.Amount} issued{(apply > 0 ? $"; {new Money(apply, invoice.Currency)} applied to invoice {invoice.Number}" : "")}"
                 + (left > 0 ? $"; {new Money(left, invoice.Currency)} stays as credit on the account." : ".");

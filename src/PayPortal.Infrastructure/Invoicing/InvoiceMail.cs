@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using PayPortal.Domain.Invoicing;
 using PayPortal.Infrastructure.Data;
 using PayPortal.Infrastructure.Email;
+using PayPortal.Infrastructure.Notices;
 
 namespace PayPortal.Infrastructure.Invoicing;
 
@@ -15,7 +16,7 @@ public sealed record SendResult(bool Succeeded, string Message, int Messages = 0
 /// invoice PDF and a link that opens it in the portal; it goes through the outbox, so it is sent (and
 /// entered in the communication log) after the save that queued it.
 /// </summary>
-public sealed class InvoiceMail(PayPortalDbContext db, InvoiceDocuments documents, IOptions<CompanyOptions> company, OutboxSignal outbox, TimeProvider clock)
+public sealed class InvoiceMail(PayPortalDbContext db, Recipients addresses, InvoiceDocuments documents, IOptions<CompanyOptions> company, OutboxSignal outbox, TimeProvider clock)
 {
     public async Task<SendResult> SendAsync(long invoiceId, Func<long, string> portalLink, CancellationToken ct = default)
     {
@@ -55,21 +56,10 @@ public sealed class InvoiceMail(PayPortalDbContext db, InvoiceDocuments document
         return new(true, message, messages);
     }
 
-    /// <summary>The addresses an account's invoices and statements go to, honouring each contact's email preference.</summary>
-    public async Task<IReadOnlyList<string>> BillingRecipientsAsync(long customerId, IEnumerable<string> billingEmails, CancellationToken ct)
-    {
-        var contacts = await db.Users.AsNoTracking().Where(u => u.CustomerId == customerId && u.Email != null)
-            .Select(u => new { Email = u.Email!, u.EmailInvoicesAndStatements }).ToListAsync(ct);
-        var declined = contacts.Where(c => !c.EmailInvoicesAndStatements).Select(c => c.Email).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        return billingEmails.Concat(contacts.Where(c => c.EmailInvoicesAndStatements).Select(c => c.Email))
-            .Where(e => !declined.Contains(e))
-            .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-    }
-
     private async Task<IReadOnlyList<string>> QueueAsync(Invoice invoice, Func<long, string> portalLink, CancellationToken ct)
     {
         var customer = invoice.Customer!;
-        var recipients = await BillingRecipientsAsync(customer.Id, customer.BillingEmailList, ct);
+        var recipients = await addresses.BillingAsync(customer.Id, ct);
         if (recipients.Count == 0) return recipients;
         var link = portalLink(invoice.Id);
         var pdf = documents.Render(invoice, link);

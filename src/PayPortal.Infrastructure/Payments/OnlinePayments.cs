@@ -56,11 +56,50 @@ public sealed class OnlinePayments(PayPortalDbContext db, StripeClient stripe, I
         };
         if (payment.AmountMinor == 0) return await SettleWithCreditsAsync(payment, ct);
 
+        return await OpenCheckoutAsync(payment, successUrl, cancelUrl, ct);
+    }
+
+    /// <summary>
+    /// Starts paying the next installment of an active plan: what is due on it now, spread over the
+    /// plan's invoices oldest due first (partial payments allowed whatever the invoice says: the plan
+    /// agreed to them). The money is applied when Stripe confirms it, like any portal payment.
+    /// </summary>
+    public async Task<CheckoutStart> StartInstallmentCheckoutAsync(long customerId, string contactUserId, long planId,
+        Func<long, string> successUrl, Func<long, string> cancelUrl, CancellationToken ct = default)
+    {
+        var plan = await db.PaymentPlans.AsNoTracking().Include(p => p.Installments).Include(p => p.Invoices)
+            .SingleOrDefaultAsync(p => p.Id == planId && p.CustomerId == customerId, ct);
+        if (plan is null) return new(null, null, ["No such payment plan."]);
+        if (plan.Status != Domain.Plans.PlanStatus.Active) return new(null, null, [$"The plan is {plan.Status.ToString().ToLowerInvariant()}; only an active plan's installments are paid here."]);
+        var invoiceIds = plan.Invoices.Select(i => i.InvoiceId).ToList();
+        var invoices = await db.Invoices.AsNoTracking().Where(i => invoiceIds.Contains(i.Id)).OrderBy(i => i.DueDate).ThenBy(i => i.Id).ToListAsync(ct);
+        var due = plan.NextDue(invoices.Sum(i => i.OpenMinor));
+        if (due is null) return new(null, null, ["Every installment of this plan is paid."]);
+
+        var left = due.Value.DueMinor;
+        var lines = new List<PortalPaymentLine>();
+        foreach (var invoice in invoices.Where(i => i.CanReceiveMoney))
+        {
+            var amount = Math.Min(left, invoice.OpenMinor);
+            if (amount <= 0) break;
+            lines.Add(new PortalPaymentLine { InvoiceId = invoice.Id, InvoiceNumber = invoice.Number!, AmountMinor = amount });
+            left -= amount;
+        }
+        var payment = new PortalPayment
+        {
+            CustomerId = customerId, ContactUserId = contactUserId, CurrencyCode = plan.CurrencyCode, PaymentPlanId = plan.Id,
+            AmountMinor = lines.Sum(l => l.AmountMinor), IsTest = IsSandbox, CreatedAt = clock.GetUtcNow().UtcDateTime, Lines = lines,
+        };
+        return await OpenCheckoutAsync(payment, successUrl, cancelUrl, ct);
+    }
+
+    private async Task<CheckoutStart> OpenCheckoutAsync(PortalPayment payment, Func<long, string> successUrl, Func<long, string> cancelUrl, CancellationToken ct)
+    {
         // Saved before calling Stripe (never hold a transaction across the call): the id names the checkout.
         db.PortalPayments.Add(payment);
         await db.SaveChangesAsync(ct);
 
-        var stripeCurrency = currency.Code.ToLowerInvariant();
+        var stripeCurrency = payment.CurrencyCode.ToLowerInvariant();
         var metadata = new Dictionary<string, string> { [MetadataKey] = payment.Id.ToString(CultureInfo.InvariantCulture) };
         CheckoutSession session;
         try
@@ -193,6 +232,7 @@ public sealed class OnlinePayments(PayPortalDbContext db, StripeClient stripe, I
                 "payment_intent.payment_failed" => await OnIntentFailed(stripeEvent.ObjectAs<PaymentIntent>(), ct),
                 "charge.refunded" => await OnChargeRefunded(stripeEvent.ObjectAs<Charge>(), ct),
                 "charge.dispute.created" => await OnChargeback(stripeEvent.ObjectAs<Dispute>(), ct),
+                "charge.dispute.closed" => await OnChargebackClosed(stripeEvent.ObjectAs<Dispute>(), ct),
                 _ => $"ignored: {stripeEvent.Type} is not handled",
             };
             db.StripeEvents.Add(new StripeEventRecord { EventId = stripeEvent.Id, Type = stripeEvent.Type, ReceivedAt = clock.GetUtcNow().UtcDateTime, Outcome = outcome });
@@ -287,6 +327,10 @@ public sealed class OnlinePayments(PayPortalDbContext db, StripeClient stripe, I
         return $"refunded {newly} of payment {payment.Id}";
     }
 
+    /// <summary>
+    /// A card dispute: the bank took the money back, so it leaves as a chargeback (the invoices owe it
+    /// again), and a chargeback case joins the dispute queue with Stripe's evidence deadline.
+    /// </summary>
     private async Task<string> OnChargeback(Dispute dispute, CancellationToken ct)
     {
         var payment = await PaymentFor(dispute.PaymentIntent, ct);
@@ -294,8 +338,41 @@ public sealed class OnlinePayments(PayPortalDbContext db, StripeClient stripe, I
         if (await db.Refunds.AnyAsync(r => r.ExternalReference == dispute.Id, ct)) return $"no change: chargeback {dispute.Id} already recorded";
         var amount = Math.Min(dispute.Amount, payment.AmountMinor - payment.RefundedMinor);
         if (amount <= 0) return $"no change: nothing left on payment {payment.Id} to charge back";
-        await TakeBackAsync(payment, amount, $"Chargeback: card dispute {dispute.Id} ({dispute.Reason ?? "no reason given"})", dispute.Id, ct);
+        var reopened = await TakeBackAsync(payment, amount, $"Chargeback: card dispute {dispute.Id} ({dispute.Reason ?? "no reason given"})", dispute.Id, ct);
+        if (reopened.OrderByDescending(r => r.Value).Select(r => r.Key).FirstOrDefault() is { } invoice)
+        {
+            DateTime? dueBy = dispute.EvidenceDetails?.DueBy is { } unix ? DateTimeOffset.FromUnixTimeSeconds(unix).UtcDateTime : null;
+            db.Disputes.Add(Domain.Disputes.Dispute.Chargeback(invoice, new Money(amount, payment.Currency), dispute.Id, dispute.Reason, dueBy, clock.GetUtcNow().UtcDateTime));
+        }
         return $"chargeback of {amount} on payment {payment.Id}; its invoices are open again";
+    }
+
+    /// <summary>The bank's decision: won brings the money back (received again and put on the invoice it came off), lost leaves the invoice owed.</summary>
+    private async Task<string> OnChargebackClosed(Dispute stripeDispute, CancellationToken ct)
+    {
+        var chargeback = await db.Disputes.Include(d => d.Invoice).ThenInclude(i => i!.Customer)
+            .SingleOrDefaultAsync(d => d.StripeDisputeId == stripeDispute.Id, ct);
+        if (chargeback is null) return $"ignored: no chargeback recorded for dispute {stripeDispute.Id}";
+        if (!chargeback.IsOpen) return $"no change: chargeback {stripeDispute.Id} already {chargeback.Status}";
+        var now = clock.GetUtcNow().UtcDateTime;
+        var won = stripeDispute.Status == "won";
+        chargeback.DecideChargeback(won, now);
+        if (!won) return $"chargeback {stripeDispute.Id} lost; invoice {chargeback.Invoice!.Number} stays owed";
+
+        var invoice = chargeback.Invoice!;
+        var original = await PaymentFor(stripeDispute.PaymentIntent, ct);
+        var returned = new Payment(invoice.Customer!, new Money(chargeback.AmountMinor, invoice.Currency), PaymentMethod.Card, clock.Today(),
+            $"{stripeDispute.Id} won", original?.IsTest ?? false);
+        db.Payments.Add(returned);
+        db.Journals.Add(Postings.ReceivePayment(returned, now));
+        var apply = invoice.CanReceiveMoney ? Math.Min(invoice.OpenMinor, returned.AmountMinor) : 0;
+        if (apply > 0)
+        {
+            var (allocation, journal) = Postings.Allocate(returned, invoice, new Money(apply, invoice.Currency), clock.Today(), now, "chargeback won");
+            db.Allocations.Add(allocation);
+            db.Journals.Add(journal);
+        }
+        return $"chargeback {stripeDispute.Id} won; {new Money(chargeback.AmountMinor, invoice.Currency)} received again";
     }
 
     private async Task<Payment?> PaymentFor(System.Text.Json.JsonElement? paymentIntent, CancellationToken ct)
@@ -316,8 +393,9 @@ public sealed class OnlinePayments(PayPortalDbContext db, StripeClient stripe, I
     /// that much cash, any excess of a reversed application is applied again to the same invoice, and
     /// the amount leaves as a refund. So exactly the refunded amount is owed again, nothing more.
     /// </summary>
-    private async Task TakeBackAsync(Payment payment, long amount, string reason, string externalReference, CancellationToken ct)
+    private async Task<Dictionary<Domain.Invoicing.Invoice, long>> TakeBackAsync(Payment payment, long amount, string reason, string externalReference, CancellationToken ct)
     {
+        var reopened = new Dictionary<Domain.Invoicing.Invoice, long>();
         var now = clock.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(now);
         var applications = await db.Allocations.Include(a => a.Invoice).Include(a => a.Payment)
@@ -329,6 +407,7 @@ public sealed class OnlinePayments(PayPortalDbContext db, StripeClient stripe, I
             if (missing <= 0) break;
             db.Journals.Add(Postings.ReverseAllocation(application, reason, today, now));
             var keep = application.AmountMinor - missing;
+            reopened[application.Invoice!] = reopened.GetValueOrDefault(application.Invoice!) + Math.Min(missing, application.AmountMinor);
             if (keep > 0)
             {
                 var (again, journal) = Postings.Allocate(payment, application.Invoice!, new Money(keep, payment.Currency), today, now, application.Rule);
@@ -339,6 +418,7 @@ public sealed class OnlinePayments(PayPortalDbContext db, StripeClient stripe, I
         var (refund, refundJournal) = Postings.Refund(payment, new Money(amount, payment.Currency), reason, today, now, externalReference);
         db.Refunds.Add(refund);
         db.Journals.Add(refundJournal);
+        return reopened;
     }
 
     private async Task<string> OnIntentFailed(PaymentIntent intent, CancellationToken ct)

@@ -33,6 +33,8 @@ public class PortalPayment : Domain.IVersioned
     public long CreditMinor => Lines.Sum(l => l.CreditMinor);
     /// <summary>The AR payment written when the money arrived; none when credits alone settled the invoices.</summary>
     public long? PaymentId { get; set; }
+    /// <summary>The payment plan whose installment this pays, if any.</summary>
+    public long? PaymentPlanId { get; set; }
     /// <summary>Paid through the built-in sandbox: test money.</summary>
     public bool IsTest { get; set; }
     public string? FailureMessage { get; set; }

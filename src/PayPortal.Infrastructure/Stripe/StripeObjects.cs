@@ -31,7 +31,11 @@ public sealed record Charge(
 
 public sealed record Refund(string Id, string Object, long Amount, string Currency, string? Status, JsonElement? Charge);
 
-public sealed record Dispute(string Id, string Object, long Amount, string Currency, string Status, string? Reason, JsonElement? Charge, JsonElement? PaymentIntent);
+public sealed record Dispute(string Id, string Object, long Amount, string Currency, string Status, string? Reason, JsonElement? Charge, JsonElement? PaymentIntent,
+    DisputeEvidenceDetails? EvidenceDetails = null);
+
+/// <summary>When evidence is due (Unix seconds), as Stripe sends it on a dispute.</summary>
+public sealed record DisputeEvidenceDetails(long? DueBy);
 
 /// <summary>A webhook event. <see cref="Data"/>.Object is parsed by type once the signature is proven.</summary>
 public sealed record StripeEvent(string Id, string Object, string Type, long Created, string? ApiVersion, bool Livemode, string? Account, StripeEventData Data, StripeEventRequest? Request)

@@ -32,4 +32,30 @@ public static class Format
 
     /// <summary>A CSS class per status, for the badge colour (the text always says the status too).</summary>
     public static string StatusClass(InvoiceStatus status) => "status status-" + status.ToString().ToLowerInvariant();
+
+    public static string DisputeReason(PayPortal.Domain.Disputes.DisputeReason reason) => reason switch
+    {
+        PayPortal.Domain.Disputes.DisputeReason.DamagedGoods => "Damaged goods",
+        PayPortal.Domain.Disputes.DisputeReason.NotReceived => "Not received",
+        PayPortal.Domain.Disputes.DisputeReason.DuplicateBilling => "Duplicate billing",
+        PayPortal.Domain.Disputes.DisputeReason.Chargeback => "Card chargeback",
+        _ => reason.ToString(),
+    };
+
+    public static string DisputeStatus(PayPortal.Domain.Disputes.DisputeStatus status, bool toCustomer = false) => status switch
+    {
+        PayPortal.Domain.Disputes.DisputeStatus.WaitingOnCustomer => toCustomer ? "Waiting for your reply" : "Waiting on the customer",
+        PayPortal.Domain.Disputes.DisputeStatus.PartiallyAccepted => "Accepted in part",
+        PayPortal.Domain.Disputes.DisputeStatus.Rebilled => "Accepted: invoice re-billed",
+        PayPortal.Domain.Disputes.DisputeStatus.Won => "Chargeback won",
+        PayPortal.Domain.Disputes.DisputeStatus.Lost => "Chargeback lost",
+        _ => status.ToString(),
+    };
+
+    public static string PlanStatus(PayPortal.Domain.Plans.PlanStatus status) => status switch
+    {
+        PayPortal.Domain.Plans.PlanStatus.CounterOffered => "Counter-offer waiting for the customer",
+        PayPortal.Domain.Plans.PlanStatus.Requested => "Waiting for review",
+        _ => status.ToString(),
+    };
 }

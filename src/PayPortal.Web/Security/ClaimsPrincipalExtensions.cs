@@ -15,5 +15,9 @@ public static class ClaimsPrincipalExtensions
     public static string DisplayName(this ClaimsPrincipal user) =>
         user.FindFirstValue(PayPortalClaims.DisplayName) is { Length: > 0 } name ? name : user.Identity?.Name ?? "";
 
+    /// <summary>The signed-in user's id (Identity's name identifier).</summary>
+    public static string UserId(this ClaimsPrincipal user) =>
+        user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("Not signed in.");
+
     public static bool IsStaff(this ClaimsPrincipal user) => Roles.BackOffice.Any(user.IsInRole);
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using PayPortal.Domain.Disputes;
+using PayPortal.Domain.Plans;
 using PayPortal.Infrastructure.Auditing;
 using PayPortal.Infrastructure.Identity;
 
@@ -12,12 +13,95 @@ internal sealed class DisputeConfiguration : IEntityTypeConfiguration<Dispute>
     {
         b.HasIndex(d => new { d.Status, d.OpenedAt });
         b.HasIndex(d => d.InvoiceId);
-        b.Property(d => d.Message).HasMaxLength(4000);
+        b.HasIndex(d => d.CustomerId);
+        b.HasIndex(d => d.StripeDisputeId).IsUnique().HasFilter("\"StripeDisputeId\" IS NOT NULL");
+        b.Property(d => d.Message).HasMaxLength(Dispute.MaxMessageLength);
+        b.Property(d => d.Resolution).HasMaxLength(Dispute.MaxMessageLength);
+        b.Property(d => d.AssigneeName).HasMaxLength(256);
+        b.Property(d => d.StripeDisputeId).HasMaxLength(100);
         b.Property(d => d.Version).IsConcurrencyToken();
         b.HasOne(d => d.Invoice).WithMany().HasForeignKey(d => d.InvoiceId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(d => d.Customer).WithMany().HasForeignKey(d => d.CustomerId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(d => d.CreditMemo).WithMany().HasForeignKey(d => d.CreditMemoId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<AppUser>().WithMany().HasForeignKey(d => d.RaisedByUserId).OnDelete(DeleteBehavior.SetNull);
+        b.HasOne<AppUser>().WithMany().HasForeignKey(d => d.AssigneeUserId).OnDelete(DeleteBehavior.SetNull);
+        b.HasMany(d => d.Lines).WithOne().HasForeignKey(l => l.DisputeId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(d => d.Messages).WithOne().HasForeignKey(m => m.DisputeId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(d => d.Lines).HasField("_lines").UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.Navigation(d => d.Messages).HasField("_messages").UsePropertyAccessMode(PropertyAccessMode.Field);
         b.Ignore(d => d.IsOpen);
+        b.Ignore(d => d.Amount);
     }
+}
+
+internal sealed class DisputeLineConfiguration : IEntityTypeConfiguration<DisputeLine>
+{
+    public void Configure(EntityTypeBuilder<DisputeLine> b)
+    {
+        b.Property(l => l.Description).HasMaxLength(500);
+        b.HasOne(l => l.InvoiceLine).WithMany().HasForeignKey(l => l.InvoiceLineId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class DisputeMessageConfiguration : IEntityTypeConfiguration<DisputeMessage>
+{
+    public void Configure(EntityTypeBuilder<DisputeMessage> b)
+    {
+        b.Property(m => m.AuthorName).HasMaxLength(256);
+        b.Property(m => m.Text).HasMaxLength(Dispute.MaxMessageLength);
+        b.HasMany(m => m.Attachments).WithOne().HasForeignKey(a => a.DisputeMessageId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(m => m.Attachments).HasField("_attachments").UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class DisputeAttachmentConfiguration : IEntityTypeConfiguration<DisputeAttachment>
+{
+    public void Configure(EntityTypeBuilder<DisputeAttachment> b)
+    {
+        b.Property(a => a.FileName).HasMaxLength(200);
+        b.Property(a => a.ContentType).HasMaxLength(100);
+    }
+}
+
+internal sealed class PaymentPlanConfiguration : IEntityTypeConfiguration<PaymentPlan>
+{
+    public void Configure(EntityTypeBuilder<PaymentPlan> b)
+    {
+        b.HasIndex(p => new { p.Status, p.RequestedAt });
+        b.HasIndex(p => p.CustomerId);
+        b.Property(p => p.CurrencyCode).HasMaxLength(3).IsFixedLength();
+        b.Property(p => p.RequestedTerms).HasMaxLength(200);
+        b.Property(p => p.ReviewReasons).HasMaxLength(500);
+        b.Property(p => p.DecidedBy).HasMaxLength(256);
+        b.Property(p => p.Note).HasMaxLength(1000);
+        b.Property(p => p.Version).IsConcurrencyToken();
+        b.HasOne(p => p.Customer).WithMany().HasForeignKey(p => p.CustomerId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<AppUser>().WithMany().HasForeignKey(p => p.RequestedByUserId).OnDelete(DeleteBehavior.SetNull);
+        b.HasOne<AppUser>().WithMany().HasForeignKey(p => p.AssigneeUserId).OnDelete(DeleteBehavior.SetNull);
+        b.HasMany(p => p.Invoices).WithOne().HasForeignKey(i => i.PaymentPlanId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(p => p.Installments).WithOne().HasForeignKey(i => i.PaymentPlanId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(p => p.Invoices).HasField("_invoices").UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.Navigation(p => p.Installments).HasField("_installments").UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.Ignore(p => p.Currency);
+        b.Ignore(p => p.Total);
+        b.Ignore(p => p.Terms);
+        b.Ignore(p => p.IsPending);
+    }
+}
+
+internal sealed class PlanInvoiceConfiguration : IEntityTypeConfiguration<PlanInvoice>
+{
+    public void Configure(EntityTypeBuilder<PlanInvoice> b)
+    {
+        b.HasIndex(i => i.InvoiceId);
+        b.Property(i => i.InvoiceNumber).HasMaxLength(40);
+        b.HasOne(i => i.Invoice).WithMany().HasForeignKey(i => i.InvoiceId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class PlanInstallmentConfiguration : IEntityTypeConfiguration<PlanInstallment>
+{
+    public void Configure(EntityTypeBuilder<PlanInstallment> b) => b.HasIndex(i => new { i.PaymentPlanId, i.Number }).IsUnique();
 }
 
 internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEvent>

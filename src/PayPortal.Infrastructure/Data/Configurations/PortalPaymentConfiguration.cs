@@ -19,6 +19,7 @@ internal sealed class PortalPaymentConfiguration : IEntityTypeConfiguration<Port
         b.Property(p => p.FailureMessage).HasMaxLength(500);
         b.Property(p => p.Version).IsConcurrencyToken();
         b.HasOne<Customer>().WithMany().HasForeignKey(p => p.CustomerId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<PayPortal.Domain.Plans.PaymentPlan>().WithMany().HasForeignKey(p => p.PaymentPlanId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(p => p.Lines).WithOne().HasForeignKey(l => l.PortalPaymentId).OnDelete(DeleteBehavior.Cascade);
         b.Ignore(p => p.Amount);
         b.Ignore(p => p.CreditMinor);

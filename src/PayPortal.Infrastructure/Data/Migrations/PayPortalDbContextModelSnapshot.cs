@@ -218,13 +218,32 @@ namespace PayPortal.Infrastructure.Data.Migrations
                     b.Property<long>("AmountMinor")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AssigneeName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssigneeUserId")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("CreditMemoId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreditedMinor")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("CustomerId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("EvidenceDueBy")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("InvoiceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Message")
@@ -235,11 +254,22 @@ namespace PayPortal.Infrastructure.Data.Migrations
                     b.Property<DateTime>("OpenedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RaisedByUserId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Reason")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("StripeDisputeId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
@@ -247,13 +277,120 @@ namespace PayPortal.Infrastructure.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AssigneeUserId");
+
+                    b.HasIndex("CreditMemoId");
+
                     b.HasIndex("CustomerId");
 
                     b.HasIndex("InvoiceId");
 
+                    b.HasIndex("RaisedByUserId");
+
+                    b.HasIndex("StripeDisputeId")
+                        .IsUnique()
+                        .HasFilter("\"StripeDisputeId\" IS NOT NULL");
+
                     b.HasIndex("Status", "OpenedAt");
 
                     b.ToTable("Disputes");
+                });
+
+            modelBuilder.Entity("PayPortal.Domain.Disputes.DisputeAttachment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DisputeMessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DisputeMessageId");
+
+                    b.ToTable("DisputeAttachments");
+                });
+
+            modelBuilder.Entity("PayPortal.Domain.Disputes.DisputeLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DisputeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("InvoiceLineId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LineNo")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DisputeId");
+
+                    b.HasIndex("InvoiceLineId");
+
+                    b.ToTable("DisputeLine");
+                });
+
+            modelBuilder.Entity("PayPortal.Domain.Disputes.DisputeMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DisputeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("FromCustomer")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsInternal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DisputeId");
+
+                    b.ToTable("DisputeMessages");
                 });
 
             modelBuilder.Entity("PayPortal.Domain.Invoicing.CreditMemo", b =>
@@ -766,6 +903,143 @@ namespace PayPortal.Infrastructure.Data.Migrations
                     b.ToTable("Refunds");
                 });
 
+            modelBuilder.Entity("PayPortal.Domain.Plans.PaymentPlan", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AssigneeUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CurrencyCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<long>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("FirstDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Frequency")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InstallmentCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedTerms")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewReasons")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TotalMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssigneeUserId");
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("RequestedByUserId");
+
+                    b.HasIndex("Status", "RequestedAt");
+
+                    b.ToTable("PaymentPlans");
+                });
+
+            modelBuilder.Entity("PayPortal.Domain.Plans.PlanInstallment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AmountMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PaymentPlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ReminderSentAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PaymentPlanId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("PlanInstallment");
+                });
+
+            modelBuilder.Entity("PayPortal.Domain.Plans.PlanInvoice", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("InvoiceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InvoiceNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OpenAtStartMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PaymentPlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InvoiceId");
+
+                    b.HasIndex("PaymentPlanId");
+
+                    b.ToTable("PlanInvoice");
+                });
+
             modelBuilder.Entity("PayPortal.Infrastructure.Auditing.AuditEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -1073,6 +1347,9 @@ namespace PayPortal.Infrastructure.Data.Migrations
                         .HasMaxLength(255)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("PaymentPlanId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
@@ -1086,6 +1363,8 @@ namespace PayPortal.Infrastructure.Data.Migrations
                         .IsUnique();
 
                     b.HasIndex("PaymentIntentId");
+
+                    b.HasIndex("PaymentPlanId");
 
                     b.HasIndex("CustomerId", "CreatedAt");
 
@@ -1212,6 +1491,16 @@ namespace PayPortal.Infrastructure.Data.Migrations
 
             modelBuilder.Entity("PayPortal.Domain.Disputes.Dispute", b =>
                 {
+                    b.HasOne("PayPortal.Infrastructure.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("AssigneeUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("PayPortal.Domain.Invoicing.CreditMemo", "CreditMemo")
+                        .WithMany()
+                        .HasForeignKey("CreditMemoId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("PayPortal.Domain.Customers.Customer", "Customer")
                         .WithMany()
                         .HasForeignKey("CustomerId")
@@ -1224,9 +1513,51 @@ namespace PayPortal.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("PayPortal.Infrastructure.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("RaisedByUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("CreditMemo");
+
                     b.Navigation("Customer");
 
                     b.Navigation("Invoice");
+                });
+
+            modelBuilder.Entity("PayPortal.Domain.Disputes.DisputeAttachment", b =>
+                {
+                    b.HasOne("PayPortal.Domain.Disputes.DisputeMessage", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("DisputeMessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PayPortal.Domain.Disputes.DisputeLine", b =>
+                {
+                    b.HasOne("PayPortal.Domain.Disputes.Dispute", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("DisputeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PayPortal.Domain.Invoicing.InvoiceLine", "InvoiceLine")
+                        .WithMany()
+                        .HasForeignKey("InvoiceLineId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("InvoiceLine");
+                });
+
+            modelBuilder.Entity("PayPortal.Domain.Disputes.DisputeMessage", b =>
+                {
+                    b.HasOne("PayPortal.Domain.Disputes.Dispute", null)
+                        .WithMany("Messages")
+                        .HasForeignKey("DisputeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("PayPortal.Domain.Invoicing.CreditMemo", b =>
@@ -1415,6 +1746,53 @@ namespace PayPortal.Infrastructure.Data.Migrations
                     b.Navigation("Payment");
                 });
 
+            modelBuilder.Entity("PayPortal.Domain.Plans.PaymentPlan", b =>
+                {
+                    b.HasOne("PayPortal.Infrastructure.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("AssigneeUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("PayPortal.Domain.Customers.Customer", "Customer")
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PayPortal.Infrastructure.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("RequestedByUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Customer");
+                });
+
+            modelBuilder.Entity("PayPortal.Domain.Plans.PlanInstallment", b =>
+                {
+                    b.HasOne("PayPortal.Domain.Plans.PaymentPlan", null)
+                        .WithMany("Installments")
+                        .HasForeignKey("PaymentPlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PayPortal.Domain.Plans.PlanInvoice", b =>
+                {
+                    b.HasOne("PayPortal.Domain.Invoicing.Invoice", "Invoice")
+                        .WithMany()
+                        .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PayPortal.Domain.Plans.PaymentPlan", null)
+                        .WithMany("Invoices")
+                        .HasForeignKey("PaymentPlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Invoice");
+                });
+
             modelBuilder.Entity("PayPortal.Infrastructure.Email.CommunicationLogEntry", b =>
                 {
                     b.HasOne("PayPortal.Domain.Customers.Customer", null)
@@ -1468,6 +1846,11 @@ namespace PayPortal.Infrastructure.Data.Migrations
                         .HasForeignKey("CustomerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("PayPortal.Domain.Plans.PaymentPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PaymentPlanId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("PayPortal.Infrastructure.Payments.PortalPaymentLine", b =>
@@ -1485,6 +1868,18 @@ namespace PayPortal.Infrastructure.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PayPortal.Domain.Disputes.Dispute", b =>
+                {
+                    b.Navigation("Lines");
+
+                    b.Navigation("Messages");
+                });
+
+            modelBuilder.Entity("PayPortal.Domain.Disputes.DisputeMessage", b =>
+                {
+                    b.Navigation("Attachments");
+                });
+
             modelBuilder.Entity("PayPortal.Domain.Invoicing.CreditMemo", b =>
                 {
                     b.Navigation("Lines");
@@ -1498,6 +1893,13 @@ namespace PayPortal.Infrastructure.Data.Migrations
             modelBuilder.Entity("PayPortal.Domain.Ledger.Journal", b =>
                 {
                     b.Navigation("Entries");
+                });
+
+            modelBuilder.Entity("PayPortal.Domain.Plans.PaymentPlan", b =>
+                {
+                    b.Navigation("Installments");
+
+                    b.Navigation("Invoices");
                 });
 
             modelBuilder.Entity("PayPortal.Infrastructure.Email.OutboxMessage", b =>

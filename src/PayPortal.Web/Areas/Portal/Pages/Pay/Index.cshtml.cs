@@ -64,7 +64,7 @@ public class IndexModel(PayPortalDbContext db, OnlinePayments payments, TimeProv
         }
         if (Errors.Count == 0)
         {
-            var start = await payments.StartCheckoutAsync(User.CustomerId(), User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)!.Value, requested, UseCredits,
+            var start = await payments.StartCheckoutAsync(User.CustomerId(), User.UserId(), requested, UseCredits,
                 paymentId => Url.Page("/Pay/Return", null, new { area = "Portal", payment = paymentId }, Request.Scheme)! + "&session_id={CHECKOUT_SESSION_ID}",
                 paymentId => Url.Page("/Pay/Return", null, new { area = "Portal", payment = paymentId, cancelled = true }, Request.Scheme)!, ct);
             if (start.Errors.Count == 0)

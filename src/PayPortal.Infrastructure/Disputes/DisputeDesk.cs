@@ -1,0 +1,183 @@
+using Microsoft.EntityFrameworkCore;
+using PayPortal.Domain;
+using PayPortal.Domain.Disputes;
+using PayPortal.Domain.Invoicing;
+using PayPortal.Infrastructure.Data;
+using PayPortal.Infrastructure.Email;
+using PayPortal.Infrastructure.Invoicing;
+using PayPortal.Infrastructure.Notices;
+
+namespace PayPortal.Infrastructure.Disputes;
+
+/// <summary>A file as uploaded: its name and bytes (the type is read from the bytes).</summary>
+public sealed record UploadedFile(string FileName, byte[] Content);
+
+/// <summary>
+/// Every step of a dispute, from the customer's portal and the specialist's back office. Each step is
+/// one audited save; each step the customer should hear about emails them (and lands in their
+/// communication log once sent); a refused step says why and changes nothing.
+/// </summary>
+public sealed class DisputeDesk(PayPortalDbContext db, DocumentNumbers numbers, NoticeMail notices, PortalLinks links, OutboxSignal outbox, TimeProvider clock)
+{
+    private const string ChangedMeanwhile = "Someone changed this dispute at the same time; nothing was saved. Reload and try again.";
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    public async Task<DeskResult> OpenAsync(long customerId, string contactUserId, string authorName, long invoiceId, DisputeReason reason, long amountMinor,
+        IReadOnlyList<int> lineNumbers, string message, IReadOnlyList<UploadedFile> files, CancellationToken ct = default)
+    {
+        var invoice = await db.Invoices.Include(i => i.Lines).Include(i => i.Customer)
+            .SingleOrDefaultAsync(i => i.Id == invoiceId && i.CustomerId == customerId && i.Status != InvoiceStatus.Draft, ct);
+        if (invoice is null) return DeskResult.Fail("No such invoice.");
+        if (reason == DisputeReason.Chargeback || !Enum.IsDefined(reason)) return DeskResult.Fail("Choose a reason.");
+        return await SaveAsync("dispute.open", async () =>
+        {
+            var dispute = Dispute.Open(invoice, reason, new Money(amountMinor, invoice.Currency), message, Now, contactUserId, authorName, lineNumbers, Attachments(files));
+            db.Disputes.Add(dispute);
+            await db.SaveChangesAsync(ct); // the id names the dispute in the email
+            await notices.ToCustomerAsync(customerId, contactUserId, "dispute", $"We received your dispute on invoice {invoice.Number}",
+                $"You disputed {dispute.Amount} of invoice {invoice.Number} ({Describe(reason)}). We will look into it and reply here; while it is open, the disputed amount is not chased.",
+                links.PortalDispute(dispute.Id), "Follow your dispute", ct);
+            return (dispute, $"Dispute on invoice {invoice.Number} for {dispute.Amount} sent. We will reply here.");
+        }, ct);
+    }
+
+    public Task<DeskResult> AddCustomerMessageAsync(long customerId, long disputeId, string authorName, string text, IReadOnlyList<UploadedFile> files, CancellationToken ct = default) =>
+        OnDisputeAsync(disputeId, customerId, "dispute.message.customer", dispute =>
+        {
+            dispute.AddCustomerMessage(authorName, text, Now, Attachments(files));
+            return Task.FromResult("Message sent.");
+        }, ct);
+
+    public Task<DeskResult> WithdrawAsync(long customerId, long disputeId, CancellationToken ct = default) =>
+        OnDisputeAsync(disputeId, customerId, "dispute.withdraw", async dispute =>
+        {
+            dispute.Withdraw(Now);
+            await TellCustomerAsync(dispute, "withdrawn", $"You withdrew your dispute on invoice {dispute.Invoice!.Number}. The invoice is payable as usual.", ct);
+            return "Dispute withdrawn.";
+        }, ct);
+
+    public Task<DeskResult> AssignAsync(long disputeId, string? userId, CancellationToken ct = default) =>
+        OnDisputeAsync(disputeId, null, "dispute.assign", async dispute =>
+        {
+            var name = userId is null ? null : await db.Users.Where(u => u.Id == userId && u.CustomerId == null).Select(u => u.DisplayName).SingleOrDefaultAsync(ct)
+                ?? throw new InvalidOperationException("Assign the dispute to a member of staff.");
+            dispute.Assign(userId, name);
+            return name is null ? "Dispute unassigned." : $"Dispute assigned to {name}.";
+        }, ct);
+
+    public Task<DeskResult> AddNoteAsync(long disputeId, string author, string text, CancellationToken ct = default) =>
+        OnDisputeAsync(disputeId, null, "dispute.note", dispute =>
+        {
+            dispute.AddInternalNote(author, text, Now);
+            return Task.FromResult("Internal note added.");
+        }, ct);
+
+    public Task<DeskResult> ReplyAsync(long disputeId, string author, string text, bool requestsInformation, CancellationToken ct = default) =>
+        OnDisputeAsync(disputeId, null, requestsInformation ? "dispute.request-information" : "dispute.reply", async dispute =>
+        {
+            dispute.Reply(author, text, Now, requestsInformation);
+            await TellCustomerAsync(dispute, requestsInformation ? "we need more information" : "a reply",
+                $"{author} wrote about your dispute on invoice {dispute.Invoice!.Number}:\n\n{text.Trim()}"
+                + (requestsInformation ? "\n\nPlease answer in the portal; the dispute waits for your reply." : ""), ct);
+            return requestsInformation ? "Asked the customer for more information; the dispute now waits on them." : "Reply sent to the customer.";
+        }, ct);
+
+    /// <summary>Accepts in full (no amount) or in part: a credit memo for the amount is issued and applied to the invoice.</summary>
+    public Task<DeskResult> AcceptAsync(long disputeId, string author, long? amountMinor, string? note, CancellationToken ct = default) =>
+        OnDisputeAsync(disputeId, null, "dispute.accept", async dispute =>
+        {
+            var invoice = dispute.Invoice!;
+            var amount = new Money(amountMinor ?? dispute.AmountMinor, invoice.Currency);
+            if (!amount.IsPositive) throw new ArgumentException("The amount to credit must be above zero.");
+            if (amount.Minor > dispute.AmountMinor) throw new InvalidOperationException($"At most the disputed {dispute.Amount} can be credited.");
+            var memo = new CreditMemo(invoice.Customer!, await numbers.NextCreditMemoNumberAsync(ct), clock.Today(), amount,
+                $"Dispute #{dispute.Id} on invoice {invoice.Number} accepted{(amount.Minor < dispute.AmountMinor ? " in part" : "")}", invoice);
+            CreditMemos.IssueAndApply(db, memo, invoice, clock.Today(), Now);
+            dispute.Accept(amount, memo, note, Now);
+            await TellCustomerAsync(dispute, "accepted",
+                $"We accepted your dispute on invoice {invoice.Number}{(amount.Minor < dispute.AmountMinor ? " in part" : "")}: credit memo {memo.Number} for {amount} was applied to the invoice."
+                + (string.IsNullOrWhiteSpace(note) ? "" : $"\n\n{note.Trim()}"), ct);
+            return $"Dispute accepted: credit memo {memo.Number} for {amount} applied to invoice {invoice.Number}.";
+        }, ct);
+
+    public Task<DeskResult> RejectAsync(long disputeId, string author, string reason, CancellationToken ct = default) =>
+        OnDisputeAsync(disputeId, null, "dispute.reject", async dispute =>
+        {
+            dispute.Reject(reason, Now);
+            await TellCustomerAsync(dispute, "rejected",
+                $"We looked into your dispute on invoice {dispute.Invoice!.Number} and cannot accept it:\n\n{reason.Trim()}\n\nThe invoice is payable as usual.", ct);
+            return "Dispute rejected; the customer was told why.";
+        }, ct);
+
+    /// <summary>The invoice was wrong: whatever is not yet credited on it is credited and applied, and a corrected draft copy is made to edit and post.</summary>
+    public Task<DeskResult> RebillAsync(long disputeId, string author, string note, CancellationToken ct = default) =>
+        OnDisputeAsync(disputeId, null, "dispute.rebill", async dispute =>
+        {
+            var invoice = dispute.Invoice!;
+            var lineIds = invoice.Lines.Select(l => l.Id).ToList();
+            var earlier = await db.CreditMemoLines.Where(l => lineIds.Contains(l.InvoiceLineId)).ToListAsync(ct);
+            var memo = InvoiceCredit.Full(invoice, earlier, await numbers.NextCreditMemoNumberAsync(ct), clock.Today(), $"Dispute #{dispute.Id}: invoice {invoice.Number} re-billed");
+            CreditMemos.IssueAndApply(db, memo, invoice, clock.Today(), Now);
+            dispute.Rebill(memo, note, Now);
+            var corrected = new Invoice(invoice.Customer!, clock.Today(), poNumber: invoice.PoNumber, projectCode: invoice.ProjectCode);
+            corrected.ReplaceLines(invoice.Lines.OrderBy(l => l.LineNo).Select(l => new InvoiceLineDraft(l.Description, l.Quantity, l.UnitPriceMinor, l.DiscountPercent, l.TaxRatePercent)));
+            db.Invoices.Add(corrected);
+            await TellCustomerAsync(dispute, "re-billed",
+                $"You were right about invoice {invoice.Number}: it was credited in full (credit memo {memo.Number}) and a corrected invoice will follow.\n\n{note.Trim()}", ct);
+            return $"Invoice {invoice.Number} credited in full ({memo.Number}); a corrected draft was made to edit and post.";
+        }, ct);
+
+    private Task TellCustomerAsync(Dispute dispute, string what, string body, CancellationToken ct) =>
+        notices.ToCustomerAsync(dispute.CustomerId, dispute.RaisedByUserId, "dispute", $"Your dispute on invoice {dispute.Invoice!.Number}: {what}", body,
+            links.PortalDispute(dispute.Id), "Open the dispute", ct);
+
+    private static List<DisputeAttachment> Attachments(IReadOnlyList<UploadedFile> files)
+    {
+        if (files.Count > DisputeAttachment.MaxPerMessage) throw new ArgumentException($"Attach at most {DisputeAttachment.MaxPerMessage} files to one message.");
+        return files.Select(f => DisputeAttachment.Create(f.FileName, f.Content)).ToList();
+    }
+
+    public static string Describe(DisputeReason reason) => reason switch
+    {
+        DisputeReason.DamagedGoods => "damaged goods",
+        DisputeReason.NotReceived => "not received",
+        DisputeReason.DuplicateBilling => "duplicate billing",
+        DisputeReason.Chargeback => "card chargeback",
+        _ => reason.ToString().ToLowerInvariant(),
+    };
+
+    /// <summary>Loads the dispute (for a customer: only theirs; anything else is "not found"), runs one step and saves it with its audit and emails.</summary>
+    private async Task<DeskResult> OnDisputeAsync(long disputeId, long? customerId, string action, Func<Dispute, Task<string>> step, CancellationToken ct)
+    {
+        var dispute = await db.Disputes.Include(d => d.Invoice).ThenInclude(i => i!.Lines).Include(d => d.Invoice).ThenInclude(i => i!.Customer)
+            .SingleOrDefaultAsync(d => d.Id == disputeId && (customerId == null || d.CustomerId == customerId), ct);
+        if (dispute is null) return DeskResult.Fail("No such dispute.");
+        return await SaveAsync(action, async () => (dispute, await step(dispute)), ct);
+    }
+
+    private async Task<DeskResult> SaveAsync(string action, Func<Task<(Dispute Dispute, string Message)>> step, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            db.AuditAction = action;
+            var (dispute, message) = await step();
+            db.AuditAction = action;
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            outbox.Notify();
+            return new(true, message, dispute.Id);
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
+        {
+            db.ChangeTracker.Clear();
+            return DeskResult.Fail(DomainMessages.Of(ex));
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return DeskResult.Fail(ChangedMeanwhile);
+        }
+    }
+}
