@@ -41,9 +41,14 @@ public class AccessTests(PayPortalFactory factory) : IClassFixture<PayPortalFact
 
         foreach (var id in foreignInvoices.Append(999_999_999))
         {
-            var response = await client.GetAsync($"/Portal/Invoices/Details/{id}");
-            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/Portal/Invoices/Details/{id}")).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/Portal/Invoices/Details/{id}?handler=Pdf")).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/Portal/Disputes/New?invoice={id}")).StatusCode);
         }
+        var foreignDisputes = await factory.WithDb(db => db.Disputes.Where(d => d.CustomerId == other).Select(d => d.Id).ToListAsync());
+        foreach (var id in foreignDisputes.Append(999_999_999))
+            Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/Portal/Disputes/Details/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/Portal/Plans/Details/999999999")).StatusCode);
     }
 
     [Theory]
@@ -66,6 +71,10 @@ public class AccessTests(PayPortalFactory factory) : IClassFixture<PayPortalFact
     [InlineData("/BackOffice/Invoices/Details/1")]
     [InlineData("/BackOffice/Invoices/Edit/1")]
     [InlineData("/BackOffice/Invoices/Details/1?handler=Pdf")]
+    [InlineData("/BackOffice/Disputes")]
+    [InlineData("/BackOffice/Disputes/Details/1")]
+    [InlineData("/BackOffice/Plans")]
+    [InlineData("/BackOffice/Plans/Details/1")]
     public async Task A_customer_contact_cannot_open_the_back_office(string path)
     {
         var client = await factory.SignedInAs(DemoAccounts.Customer.Email);

@@ -165,4 +165,21 @@ public class DisputeWorkflowTests(PayPortalFactory factory) : IClassFixture<PayP
         var ledger = await factory.WithDb(db => new LedgerConsistencyCheck(db).RunAsync());
         Assert.True(ledger.IsConsistent, string.Join("\n", ledger.Problems));
     }
+
+    [Fact]
+    public async Task Disputed_amounts_stay_in_aging_marked_as_disputed_and_are_left_out_of_the_past_due_figure()
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var (disputed, pastDue, disputedPastDue) = await factory.WithDb(async db =>
+        {
+            var usd = db.Invoices.Where(i => i.CurrencyCode == "USD" && i.OpenMinor != 0);
+            return (await usd.SumAsync(i => i.DisputedMinor), await usd.Where(i => i.DueDate < today).SumAsync(i => i.OpenMinor),
+                await usd.Where(i => i.DueDate < today).SumAsync(i => i.DisputedMinor));
+        });
+        Assert.True(disputedPastDue > 0, "the demo has past-due disputes");
+        var staff = await factory.SignedInAs(DemoAccounts.Specialist.Email);
+        var home = await staff.GetStringAsync("/BackOffice");
+        Assert.Contains($"id=\"disputed-USD\">{new PayPortal.Domain.Money(disputed, PayPortal.Domain.Currency.USD)}<", home);
+        Assert.Contains($"id=\"past-due-USD\">{new PayPortal.Domain.Money(pastDue - disputedPastDue, PayPortal.Domain.Currency.USD)}<", home);
+    }
 }

@@ -317,12 +317,27 @@ public class PaymentTests(PayPortalFactory factory) : IClassFixture<PayPortalFac
         {
             ["id"] = "dp_" + portal.Id, ["object"] = "dispute", ["amount"] = 5_00, ["currency"] = "usd", ["status"] = "needs_response",
             ["reason"] = "fraudulent", ["charge"] = "ch_x", ["payment_intent"] = intent,
+            ["evidence_details"] = new JsonObject { ["due_by"] = 1_900_000_000 },
         };
         Assert.Contains("chargeback of 500", await Deliver(Event("evt_d1_" + portal.Id, "charge.dispute.created", dispute)));
         Assert.Contains("already recorded", await Deliver(Event("evt_d2_" + portal.Id, "charge.dispute.created", dispute)));
         Assert.Equal(invoice.Open, (await Invoice(invoice.Id)).Open);
         var refund = await factory.WithDb(db => db.Refunds.SingleAsync(r => r.ExternalReference == "dp_" + portal.Id));
         Assert.Contains("Chargeback", refund.Reason);
+
+        // The chargeback joins the dispute queue with Stripe's evidence deadline.
+        var chargeback = await factory.WithDb(db => db.Disputes.SingleAsync(d => d.StripeDisputeId == "dp_" + portal.Id));
+        Assert.Equal((PayPortal.Domain.Disputes.DisputeKind.Chargeback, invoice.Id, 5_00L), (chargeback.Kind, chargeback.InvoiceId, chargeback.AmountMinor));
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1_900_000_000).UtcDateTime, chargeback.EvidenceDueBy);
+        var staff = await factory.SignedInAs(DemoAccounts.Specialist.Email);
+        Assert.Contains("evidence due 2030-03-17", await staff.GetStringAsync("/BackOffice/Disputes?reason=Chargeback"));
+
+        // The bank decides for us: the money comes back onto the invoice.
+        dispute["status"] = "won";
+        Assert.Contains("won", await Deliver(Event("evt_d3_" + portal.Id, "charge.dispute.closed", dispute)));
+        Assert.Contains("no change", await Deliver(Event("evt_d4_" + portal.Id, "charge.dispute.closed", dispute)));
+        Assert.Equal(invoice.Open - 5_00, (await Invoice(invoice.Id)).Open);
+        Assert.Equal(PayPortal.Domain.Disputes.DisputeStatus.Won, await factory.WithDb(db => db.Disputes.Where(d => d.Id == chargeback.Id).Select(d => d.Status).SingleAsync()));
         var check = await Ledger();
         Assert.True(check.IsConsistent, string.Join("\n", check.Problems));
     }

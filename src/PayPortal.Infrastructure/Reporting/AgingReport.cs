@@ -7,7 +7,14 @@ namespace PayPortal.Infrastructure.Reporting;
 
 public sealed record AgingLine(string Label, long Count, Money Amount, decimal Share);
 
-public sealed record AgingByCurrency(Currency Currency, IReadOnlyList<AgingLine> Buckets, Money Total, Money PastDue, long OpenInvoices);
+/// <summary>
+/// One currency's aging. Disputed amounts stay in the buckets (they are still owed) and are shown
+/// beside them; <see cref="CollectiblePastDue"/> is the overdue figure collectors chase: past due less what is disputed.
+/// </summary>
+public sealed record AgingByCurrency(Currency Currency, IReadOnlyList<AgingLine> Buckets, Money Total, Money PastDue, long OpenInvoices, Money Disputed, Money DisputedPastDue)
+{
+    public Money CollectiblePastDue => PastDue - DisputedPastDue;
+}
 
 /// <summary>
 /// What is open today, by aging bucket, per currency (amounts in different currencies never add up).
@@ -42,6 +49,14 @@ public sealed class AgingReport(PayPortalDbContext db)
             .Select(g => new { g.Key.CurrencyCode, g.Key.Bucket, Count = g.LongCount(), Sum = g.Sum(x => x.OpenMinor) })
             .ToListAsync(ct);
 
+        // Disputed amounts are few: a second query over the filtered index of disputed invoices.
+        var disputedQuery = db.Invoices.AsNoTracking().Where(i => i.DisputedMinor != 0);
+        if (customerId is { } c) disputedQuery = disputedQuery.Where(i => i.CustomerId == c);
+        var disputed = await disputedQuery
+            .GroupBy(i => new { i.CurrencyCode, PastDue = i.DueDate < asOf })
+            .Select(g => new { g.Key.CurrencyCode, g.Key.PastDue, Sum = g.Sum(i => i.DisputedMinor) })
+            .ToListAsync(ct);
+
         // The main currency first: the one with the most open invoices.
         return rows.GroupBy(r => r.CurrencyCode).OrderByDescending(g => g.Sum(r => r.Count)).ThenBy(g => g.Key).Select(g =>
         {
@@ -55,7 +70,9 @@ public sealed class AgingReport(PayPortalDbContext db)
                 counts[index] += r.Count;
             }
             var lines = buckets.Labels.Select((label, i) => new AgingLine(label, counts[i], summary[i], summary.ShareOf(i))).ToList();
-            return new AgingByCurrency(currency, lines, summary.Total, summary.PastDue, counts.Sum());
+            var disputedHere = disputed.Where(d => d.CurrencyCode == g.Key).ToList();
+            return new AgingByCurrency(currency, lines, summary.Total, summary.PastDue, counts.Sum(),
+                new Money(disputedHere.Sum(d => d.Sum), currency), new Money(disputedHere.Where(d => d.PastDue).Sum(d => d.Sum), currency));
         }).ToList();
     }
 }

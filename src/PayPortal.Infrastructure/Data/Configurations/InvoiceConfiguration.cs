@@ -14,6 +14,7 @@ internal sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
         b.HasIndex(i => new { i.CustomerId, i.DueDate, i.OpenMinor }).HasDatabaseName("IX_Invoices_Customer_Open").HasFilter("\"OpenMinor\" <> 0");
         b.HasIndex(i => new { i.DueDate, i.OpenMinor, i.CurrencyCode }).HasDatabaseName("IX_Invoices_Open_Aging").HasFilter("\"OpenMinor\" <> 0");
         b.HasIndex(i => new { i.CustomerId, i.IssueDate });
+        b.HasIndex(i => new { i.CurrencyCode, i.DueDate, i.DisputedMinor }).HasDatabaseName("IX_Invoices_Disputed").HasFilter("\"DisputedMinor\" <> 0");
         b.Property(i => i.Number).HasMaxLength(40).UseCollation("NOCASE");
         b.Property(i => i.CurrencyCode).HasMaxLength(3).IsFixedLength();
         b.Property(i => i.PoNumber).HasMaxLength(60);

@@ -567,6 +567,10 @@ namespace PayPortal.Infrastructure.Data.Migrations
 
                     b.HasIndex("CustomerId", "IssueDate");
 
+                    b.HasIndex("CurrencyCode", "DueDate", "DisputedMinor")
+                        .HasDatabaseName("IX_Invoices_Disputed")
+                        .HasFilter("\"DisputedMinor\" <> 0");
+
                     b.HasIndex("CustomerId", "DueDate", "OpenMinor")
                         .HasDatabaseName("IX_Invoices_Customer_Open")
                         .HasFilter("\"OpenMinor\" <> 0");

@@ -38,7 +38,7 @@ public class IndexModel(PayPortalDbContext db, TimeProvider clock) : PageModel
             .Skip((PageNumber - 1) * PageSize).Take(PageSize)
             .Select(c => new Row(c.Id, c.Number, c.Name, c.CurrencyCode,
                 db.Invoices.Where(i => i.CustomerId == c.Id && i.OpenMinor != 0).Sum(i => i.OpenMinor),
-                db.Invoices.Where(i => i.CustomerId == c.Id && i.OpenMinor != 0 && i.DueDate < today).Sum(i => i.OpenMinor),
+                db.Invoices.Where(i => i.CustomerId == c.Id && i.OpenMinor != 0 && i.DueDate < today).Sum(i => i.OpenMinor - i.DisputedMinor), // disputed amounts are not chased
                 c.CreditHold))
             .ToListAsync(ct);
 

@@ -96,8 +96,6 @@ public class DetailsModel(PayPortalDbContext db, DisputeDesk desk, TimeProvider 
         return true;
     }
 
-    public string? ErrorFor(string form) => ModelState[form]?.Errors.FirstOrDefault()?.ErrorMessage;
-
     public ConversationView Conversation => new(Dispute.Messages.OrderBy(m => m.At).ThenBy(m => m.Id).ToList(), ShowInternal: true,
         attachment => Url.Page("/Disputes/Details", "File", new { id = Dispute.Id, attachment })!);
 }

@@ -63,6 +63,4 @@ public class DetailsModel(PayPortalDbContext db, PlanDesk desk, TimeProvider clo
         Schedule = ScheduleView.Of(plan, InvoicesOpenMinor);
         return true;
     }
-
-    public string? ErrorFor(string form) => ModelState[form]?.Errors.FirstOrDefault()?.ErrorMessage;
 }
