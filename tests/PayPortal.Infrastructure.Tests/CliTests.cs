@@ -30,6 +30,30 @@ public class CliTests : IAsyncLifetime
         return (code, stdout.ToString(), stderr.ToString());
     }
 
+    [Fact]
+    public async Task Plans_run_queues_a_reminder_before_an_installment_once_however_often_it_runs()
+    {
+        await using var db = await TempDatabase.CreateAsync();
+        await using (var scope = db.Scope())
+        {
+            var customer = new Domain.Customers.Customer("C-1", "Acme", Domain.Currency.USD, Domain.Customers.PaymentTerms.Net(30), ["ap@acme.test"]) { CreatedAt = DateTime.UtcNow };
+            var invoice = new Domain.Invoicing.Invoice(customer, new DateOnly(2026, 10, 1));
+            invoice.AddLine("Widgets", 1, 300_00);
+            scope.Db.Invoices.Add(invoice);
+            scope.Db.Journals.Add(Domain.Ledger.Postings.PostInvoice(invoice, "INV-1", DateTime.UtcNow));
+            await scope.Db.SaveChangesAsync();
+            var today = DateOnly.FromDateTime(DateTime.UtcNow);
+            var requested = await scope.Get<Plans.PlanDesk>().RequestAsync(customer.Id, null, [invoice.Id], new Domain.Plans.PlanTerms(3, Domain.Plans.PlanFrequency.Weekly, today.AddDays(2)));
+            Assert.True(requested.Succeeded, requested.Message);
+        }
+        var asOf = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var first = await Run("--db", db.Path, "plans", "run", "--as-of", asOf);
+        Assert.Equal((0, $"Payment plans as of {asOf}: 1 reminder(s) queued, 0 broken, 0 completed."), (first.Code, first.Out.Trim()));
+        var second = await Run("--db", db.Path, "plans", "run", "--as-of", asOf);
+        Assert.Equal($"Payment plans as of {asOf}: 0 reminder(s) queued, 0 broken, 0 completed.", second.Out.Trim());
+        Assert.Equal(1L, await db.ScalarAsync("SELECT COUNT(*) FROM Outbox WHERE Kind = 'plan-reminder'"));
+    }
+
     private string WriteFile(string name, string content)
     {
         var path = Path.Combine(_folder, name);
@@ -135,6 +159,8 @@ public class CliTests : IAsyncLifetime
     [InlineData(new[] { "seed", "bulk", "--customers", "1", "--invoice", "10" }, "does not take --invoice")]
     [InlineData(new[] { "import", "customers" }, "unknown command 'import customers'")]
     [InlineData(new[] { "check", "ledger", "--db" }, "--db needs a value")]
+    [InlineData(new[] { "plans", "run", "--as-of", "23/11/2026" }, "--as-of must be a date like 2026-11-23, not '23/11/2026'")]
+    [InlineData(new[] { "plans", "run", "--asof", "2026-11-23" }, "does not take --asof")]
     public async Task Wrong_usage_exits_2_and_says_what_is_wrong(string[] args, string expected)
     {
         var (code, _, err) = await Run([.. args.Select(a => a), .. (args.Contains("--db") ? Array.Empty<string>() : ["--db", Db])]);

@@ -30,7 +30,7 @@ public sealed class PlanDesk(PayPortalDbContext db, IOptions<PlanOptions> option
         return decision is null ? ([], null, reasons) : (PlanSchedule.Build(total, terms), decision, reasons);
     }
 
-    public async Task<DeskResult> RequestAsync(long customerId, string contactUserId, IReadOnlyList<long> invoiceIds, PlanTerms terms, CancellationToken ct = default)
+    public async Task<DeskResult> RequestAsync(long customerId, string? contactUserId, IReadOnlyList<long> invoiceIds, PlanTerms terms, CancellationToken ct = default)
     {
         var (customer, invoices, problems) = await PlanInvoicesAsync(customerId, invoiceIds, ct);
         if (problems.Count > 0) return DeskResult.Fail(string.Join(" ", problems));
