@@ -23,7 +23,7 @@ public class PaymentTests(PayPortalFactory factory) : IClassFixture<PayPortalFac
         {
             var customerId = await db.Users.Where(u => u.Email == email).Select(u => u.CustomerId).SingleAsync();
             var today = DateOnly.FromDateTime(DateTime.UtcNow);
-            return await db.Invoices.Where(i => i.CustomerId == customerId && i.OpenMinor > 0 && i.DisputedMinor == 0 && i.OpenMinor == i.TotalMinor
+            return await db.Invoices.Where(i => i.CustomerId == customerId && i.OpenMinor > 0 && i.DisputedMinor == 0 && i.Status != InvoiceStatus.Void
                                                 && (i.DiscountDeadline == null || i.DiscountDeadline < today))
                 .OrderBy(i => i.Id).Select(i => new InvoiceState(i.Id, i.Number!, i.OpenMinor, i.Status, i.AllowPartialPayment, i.DiscountPercent, i.DiscountDeadline)).ToListAsync();
         });
