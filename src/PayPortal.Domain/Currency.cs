@@ -31,6 +31,9 @@ public readonly record struct Currency
     /// <summary>10^MinorDigits: how many minor units make one major unit.</summary>
     public long MinorPerMajor => MinorDigits switch { 0 => 1, 1 => 10, 2 => 100, _ => 1000 };
 
+    /// <summary>The codes of the accepted currencies whose minor unit has this many digits.</summary>
+    public static IReadOnlyList<string> CodesWithMinorDigits(int digits) => Known.Where(k => k.Value == digits).Select(k => k.Key).Order().ToList();
+
     public static bool TryParse(string? code, [NotNullWhen(true)] out Currency? currency)
     {
         var normalized = code?.Trim().ToUpperInvariant();

@@ -43,7 +43,7 @@ public class CliTests : IAsyncLifetime
             scope.Db.Journals.Add(Domain.Ledger.Postings.PostInvoice(invoice, "INV-1", DateTime.UtcNow));
             await scope.Db.SaveChangesAsync();
             var today = DateOnly.FromDateTime(DateTime.UtcNow);
-            var requested = await scope.Get<Plans.PlanDesk>().RequestAsync(customer.Id, null, [invoice.Id], new Domain.Plans.PlanTerms(3, Domain.Plans.PlanFrequency.Weekly, today.AddDays(2)));
+            var requested = await scope.Get<PayPortal.Infrastructure.Plans.PlanDesk>().RequestAsync(customer.Id, null, [invoice.Id], new Domain.Plans.PlanTerms(3, Domain.Plans.PlanFrequency.Weekly, today.AddDays(2)));
             Assert.True(requested.Succeeded, requested.Message);
         }
         var asOf = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);

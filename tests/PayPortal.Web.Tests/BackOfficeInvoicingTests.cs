@@ -116,9 +116,9 @@ public class BackOfficeInvoicingTests(PayPortalFactory factory) : IClassFixture<
     public async Task Bulk_send_emails_every_posted_invoice_never_sent_and_then_nothing_more()
     {
         var staff = await factory.SignedInAs(DemoAccounts.Specialist.Email);
-        var unsent = await factory.WithDb(db => db.Invoices.Where(i => i.SentAt == null && i.Status != InvoiceStatus.Draft && i.Status != InvoiceStatus.Void).Select(i => i.Id).ToListAsync());
+        var unsent = await factory.WithDb(db => db.Invoices.Where(i => i.SentAt == null && i.Status != InvoiceStatus.Draft && i.Status != InvoiceStatus.Void && i.OpenMinor > 0).Select(i => i.Id).ToListAsync());
         Assert.NotEmpty(unsent); // the demo leaves its last few days' invoices unsent
-        Assert.Contains($"{unsent.Count} posted invoice(s) have never been sent.", await staff.GetStringAsync("/BackOffice/Invoices"));
+        Assert.Contains($"{unsent.Count} posted invoice(s) with something owed have never been sent.", await staff.GetStringAsync("/BackOffice/Invoices"));
         var before = await factory.WithDb(db => db.Outbox.MaxAsync(m => (long?)m.Id)) ?? 0;
 
         var bulk = await staff.PostForm("/BackOffice/Invoices?handler=SendAll", new Dictionary<string, string>(), "/BackOffice/Invoices");

@@ -182,4 +182,29 @@ public class DisputeWorkflowTests(PayPortalFactory factory) : IClassFixture<PayP
         Assert.Contains($"id=\"disputed-USD\">{new PayPortal.Domain.Money(disputed, PayPortal.Domain.Currency.USD)}<", home);
         Assert.Contains($"id=\"past-due-USD\">{new PayPortal.Domain.Money(pastDue - disputedPastDue, PayPortal.Domain.Currency.USD)}<", home);
     }
+
+    [Fact]
+    public async Task A_disputed_invoice_is_not_voided_and_a_dispute_on_an_invoice_credited_in_full_meanwhile_is_not_credited_again()
+    {
+        var customer = await factory.SignedInAs(DemoAccounts.Customer.Email);
+        var staff = await factory.SignedInAs(DemoAccounts.Specialist.Email);
+        var target = await UndisputedInvoiceOf(DemoAccounts.Customer.Email, skip: 5);
+        var id = IdFrom(await OpenDispute(customer, target.Id, "10.00"));
+
+        var version = await factory.WithDb(db => db.Invoices.Where(i => i.Id == target.Id).Select(i => i.Version).SingleAsync());
+        var voided = await staff.PostForm($"/BackOffice/Invoices/Details/{target.Id}?handler=Void", new Dictionary<string, string> { ["Version"] = version.ToString(), ["Reason"] = "Wrong" }, $"/BackOffice/Invoices/Details/{target.Id}");
+        Assert.Contains("has an open dispute; resolve it before voiding", await voided.Content.ReadAsStringAsync());
+
+        // The whole invoice is credited meanwhile: accepting the dispute would credit it twice.
+        var credited = await staff.PostForm($"/BackOffice/Invoices/Details/{target.Id}?handler=CreditAll", new Dictionary<string, string> { ["Version"] = version.ToString(), ["Reason"] = "Order cancelled" }, $"/BackOffice/Invoices/Details/{target.Id}");
+        Assert.Equal(HttpStatusCode.Redirect, credited.StatusCode);
+        var detail = $"/BackOffice/Disputes/Details/{id}";
+        var refused = await staff.PostForm($"{detail}?handler=Accept", new Dictionary<string, string>(), detail);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains("is already credited in full; reject the dispute", await refused.Content.ReadAsStringAsync());
+        var total = await factory.WithDb(db => db.Invoices.Where(i => i.Id == target.Id).Select(i => i.TotalMinor).SingleAsync());
+        Assert.Equal(total, await factory.WithDb(db => db.CreditMemos.Where(m => m.InvoiceId == target.Id).SumAsync(m => m.AmountMinor)));
+        var ledger = await factory.WithDb(db => new LedgerConsistencyCheck(db).RunAsync());
+        Assert.True(ledger.IsConsistent, string.Join("\n", ledger.Problems));
+    }
 }

@@ -78,6 +78,8 @@ public class PayWithCreditsTests(PayPortalFactory factory) : IClassFixture<PayPo
         var started = await PaymentTests.StartPayment(client, true, (second.Id, second.OpenMinor));
         var checkout = started.Headers.Location!;
         Assert.StartsWith("/stripe-sandbox/checkout/", checkout.AbsolutePath);
+        // While that checkout is under way its credit is spoken for: no other payment is offered it.
+        Assert.DoesNotContain("Use my available credit", await client.GetStringAsync($"/Portal/Pay?invoice={open[2].Id}"));
         var page = await client.GetStringAsync(checkout.PathAndQuery);
         Assert.Contains($"Invoice {second.Number} (after your credit)", page);
         Assert.Contains(new Money(second.OpenMinor - 10_00, Currency.USD).ToString(), page);

@@ -155,6 +155,7 @@ public class Dispute : IVersioned
     public DisputeMessage Reply(string authorName, string text, DateTime at, bool requestsInformation = false)
     {
         RequireOpen();
+        RequireCustomerDispute("answered in the portal");
         var message = new DisputeMessage(authorName, fromCustomer: false, isInternal: false, RequireText(text, "Write a message."), at);
         _messages.Add(message);
         if (requestsInformation) Status = DisputeStatus.WaitingOnCustomer;
@@ -182,16 +183,20 @@ public class Dispute : IVersioned
         Close(DisputeStatus.Withdrawn, "Withdrawn by the customer.", at);
     }
 
-    public void Reject(string reason, DateTime at) => Close(DisputeStatus.Rejected, RequireText(reason, "Say why the dispute is rejected."), at);
+    public void Reject(string reason, DateTime at)
+    {
+        RequireCustomerDispute("rejected here");
+        Close(DisputeStatus.Rejected, RequireText(reason, "Say why the dispute is rejected."), at);
+    }
 
     /// <summary>
-    /// Accepts the dispute in full or in part: <paramref name="credited"/> (at most the disputed amount,
-    /// and what the invoice still owes) is credited by the memo the caller issues and applies.
+    /// Accepts the dispute in full or in part: <paramref name="credited"/> (at most the disputed amount)
+    /// is credited by the memo the caller issues and applies to the invoice as far as it is still open.
     /// </summary>
     public void Accept(Money credited, CreditMemo memo, string? note, DateTime at)
     {
         RequireOpen();
-        if (Kind == DisputeKind.Chargeback) throw new InvalidOperationException("A chargeback is decided by the bank, not accepted here.");
+        RequireCustomerDispute("accepted here");
         if (!credited.IsPositive) throw new ArgumentOutOfRangeException(nameof(credited), "The amount to credit must be above zero.");
         if (credited.Minor > AmountMinor) throw new InvalidOperationException($"At most the disputed {Amount} can be credited.");
         CreditedMinor = credited.Minor;
@@ -206,6 +211,7 @@ public class Dispute : IVersioned
     public void Rebill(CreditMemo memo, string note, DateTime at)
     {
         RequireOpen();
+        RequireCustomerDispute("re-billed here");
         CreditedMinor = memo.AmountMinor;
         CreditMemo = memo;
         CreditMemoId = memo.Id;
@@ -220,8 +226,6 @@ public class Dispute : IVersioned
     }
 
     /// <summary>Ends the dispute; what the invoice still owes returns to collections.</summary>
-    public void Close(DisputeStatus outcome, DateTime at) => Close(outcome, null, at);
-
     private void Close(DisputeStatus outcome, string? resolution, DateTime at)
     {
         RequireOpen();
@@ -231,6 +235,11 @@ public class Dispute : IVersioned
         Status = outcome;
         Resolution = resolution;
         ClosedAt = at;
+    }
+
+    private void RequireCustomerDispute(string what)
+    {
+        if (Kind == DisputeKind.Chargeback) throw new InvalidOperationException($"A card chargeback is decided by the bank, not {what}.");
     }
 
     private void RequireOpen()

@@ -10,13 +10,19 @@ public sealed record InvoiceLineDraft(string Description, decimal Quantity, long
 /// </summary>
 public class InvoiceLine
 {
+    // Bounds that keep quantity x price inside what a long holds in minor units, with room for tax.
+    public const decimal MaxQuantity = 1_000_000_000m;
+    public const long MaxUnitPriceMinor = 1_000_000_000_00L;
+
     private InvoiceLine() { }
 
     public InvoiceLine(int lineNo, string description, decimal quantity, long unitPriceMinor, decimal discountPercent = 0, decimal taxRatePercent = 0)
     {
         if (string.IsNullOrWhiteSpace(description)) throw new ArgumentException("A line needs a description.", nameof(description));
         if (quantity <= 0) throw new ArgumentOutOfRangeException(nameof(quantity), quantity, "Quantity must be positive.");
+        if (quantity > MaxQuantity) throw new ArgumentOutOfRangeException(nameof(quantity), quantity, $"Quantity can be at most {MaxQuantity:N0}.");
         if (unitPriceMinor < 0) throw new ArgumentOutOfRangeException(nameof(unitPriceMinor), unitPriceMinor, "Unit price cannot be negative.");
+        if (unitPriceMinor > MaxUnitPriceMinor) throw new ArgumentOutOfRangeException(nameof(unitPriceMinor), unitPriceMinor, "The unit price is too large.");
         if (discountPercent is < 0 or > 100) throw new ArgumentOutOfRangeException(nameof(discountPercent), discountPercent, "Discount must be 0 to 100 %.");
         if (taxRatePercent is < 0 or > 100) throw new ArgumentOutOfRangeException(nameof(taxRatePercent), taxRatePercent, "Tax rate must be 0 to 100 %.");
         LineNo = lineNo;

@@ -34,9 +34,4 @@ public class NumberSequence : IVersioned
         return number;
     }
 
-    /// <summary>Moves on past numbers already used (by an import or an earlier format), never back.</summary>
-    public void SkipTo(long value)
-    {
-        if (value > NextValue) NextValue = value;
-    }
 }

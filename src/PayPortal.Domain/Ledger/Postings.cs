@@ -26,6 +26,7 @@ public static class Postings
         if (string.IsNullOrWhiteSpace(reason)) throw new ArgumentException("A void needs a reason.", nameof(reason));
         if (!invoice.IsPosted || invoice.Status is InvoiceStatus.Void) throw new InvalidOperationException($"Invoice {invoice.Number} is not open to void.");
         if (invoice.OpenMinor != invoice.TotalMinor) throw new InvalidOperationException($"Invoice {invoice.Number} has payments or credits applied; reverse them or issue a credit memo instead.");
+        if (invoice.DisputedMinor > 0) throw new InvalidOperationException($"Invoice {invoice.Number} has an open dispute; resolve it before voiding the invoice.");
         var amount = invoice.OpenMinor;
         invoice.MarkVoid(reason.Trim(), at);
         return new Journal(JournalKind.InvoiceVoided, on, at, $"Invoice {invoice.Number} voided: {reason.Trim()}",

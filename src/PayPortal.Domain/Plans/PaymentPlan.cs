@@ -97,9 +97,11 @@ public class PaymentPlan : IVersioned
         return (plan, reasons);
     }
 
-    public void Approve(string by, string? userId, DateTime at)
+    public void Approve(string by, string? userId, DateOnly today, DateTime at)
     {
         if (Status != PlanStatus.Requested) throw new InvalidOperationException($"Only a requested plan can be approved; this one is {Status}.");
+        if (FirstDate < today)
+            throw new InvalidOperationException($"The first installment date {FirstDate:yyyy-MM-dd} has passed; send a counter-offer with a new first date instead.");
         AssigneeUserId = userId;
         Activate(by, at);
     }
@@ -124,9 +126,10 @@ public class PaymentPlan : IVersioned
         Status = PlanStatus.CounterOffered;
     }
 
-    public void AcceptCounterOffer(DateTime at)
+    public void AcceptCounterOffer(DateOnly today, DateTime at)
     {
         if (Status != PlanStatus.CounterOffered) throw new InvalidOperationException("There is no counter-offer to accept.");
+        if (FirstDate < today) throw new InvalidOperationException($"This offer's first installment date {FirstDate:yyyy-MM-dd} has passed; please ask us for a new one.");
         Status = PlanStatus.Active;
         DecidedAt = at;
     }
@@ -232,7 +235,7 @@ public class PlanInvoice
     public long OpenAtStartMinor { get; private set; }
 }
 
-public class PlanInstallment
+public class PlanInstallment : IVersioned
 {
     private PlanInstallment() { }
 
@@ -250,4 +253,6 @@ public class PlanInstallment
     public long AmountMinor { get; private set; }
     /// <summary>When the reminder before its due date went out; at most one per installment.</summary>
     public DateTime? ReminderSentAt { get; set; }
+    /// <summary>Two reminder runs at once (the hourly worker and the CLI) cannot both send it.</summary>
+    public long Version { get; set; }
 }

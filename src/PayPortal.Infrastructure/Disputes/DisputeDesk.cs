@@ -26,12 +26,12 @@ public sealed class DisputeDesk(PayPortalDbContext db, DocumentNumbers numbers, 
     public async Task<DeskResult> OpenAsync(long customerId, string contactUserId, string authorName, long invoiceId, DisputeReason reason, long amountMinor,
         IReadOnlyList<int> lineNumbers, string message, IReadOnlyList<UploadedFile> files, CancellationToken ct = default)
     {
-        var invoice = await db.Invoices.Include(i => i.Lines).Include(i => i.Customer)
-            .SingleOrDefaultAsync(i => i.Id == invoiceId && i.CustomerId == customerId && i.Status != InvoiceStatus.Draft, ct);
-        if (invoice is null) return DeskResult.Fail("No such invoice.");
         if (reason == DisputeReason.Chargeback || !Enum.IsDefined(reason)) return DeskResult.Fail("Choose a reason.");
         return await SaveAsync("dispute.open", async () =>
         {
+            var invoice = await db.Invoices.Include(i => i.Lines).Include(i => i.Customer)
+                .SingleOrDefaultAsync(i => i.Id == invoiceId && i.CustomerId == customerId && i.Status != InvoiceStatus.Draft, ct)
+                ?? throw new KeyNotFoundException();
             var dispute = Dispute.Open(invoice, reason, new Money(amountMinor, invoice.Currency), message, Now, contactUserId, authorName, lineNumbers, Attachments(files));
             db.Disputes.Add(dispute);
             await db.SaveChangesAsync(ct); // the id names the dispute in the email
@@ -83,7 +83,10 @@ public sealed class DisputeDesk(PayPortalDbContext db, DocumentNumbers numbers, 
             return requestsInformation ? "Asked the customer for more information; the dispute now waits on them." : "Reply sent to the customer.";
         }, ct);
 
-    /// <summary>Accepts in full (no amount) or in part: a credit memo for the amount is issued and applied to the invoice.</summary>
+    /// <summary>
+    /// Accepts in full (no amount) or in part: a credit memo for the amount is issued and applied to the
+    /// invoice as far as it is still open; what it no longer owes stays as credit on the account.
+    /// </summary>
     public Task<DeskResult> AcceptAsync(long disputeId, string author, long? amountMinor, string? note, CancellationToken ct = default) =>
         OnDisputeAsync(disputeId, null, "dispute.accept", async dispute =>
         {
@@ -91,15 +94,26 @@ public sealed class DisputeDesk(PayPortalDbContext db, DocumentNumbers numbers, 
             var amount = new Money(amountMinor ?? dispute.AmountMinor, invoice.Currency);
             if (!amount.IsPositive) throw new ArgumentException("The amount to credit must be above zero.");
             if (amount.Minor > dispute.AmountMinor) throw new InvalidOperationException($"At most the disputed {dispute.Amount} can be credited.");
+            // Never more credit than the invoice's total across all its memos: one credited in full meanwhile has nothing left to give.
+            var left = invoice.TotalMinor - await db.CreditMemos.Where(m => m.InvoiceId == invoice.Id).SumAsync(m => m.AmountMinor, ct);
+            if (left <= 0) throw new InvalidOperationException($"Invoice {invoice.Number} is already credited in full; reject the dispute, saying so.");
+            if (amount.Minor > left) throw new InvalidOperationException($"Only {new Money(left, invoice.Currency)} of invoice {invoice.Number} is left to credit.");
             var memo = new CreditMemo(invoice.Customer!, await numbers.NextCreditMemoNumberAsync(ct), clock.Today(), amount,
                 $"Dispute #{dispute.Id} on invoice {invoice.Number} accepted{(amount.Minor < dispute.AmountMinor ? " in part" : "")}", invoice);
-            CreditMemos.IssueAndApply(db, memo, invoice, clock.Today(), Now);
+            var applied = CreditMemos.IssueAndApply(db, memo, invoice, clock.Today(), Now);
             dispute.Accept(amount, memo, note, Now);
+            var where = Where(applied, amount, invoice);
             await TellCustomerAsync(dispute, "accepted",
-                $"We accepted your dispute on invoice {invoice.Number}{(amount.Minor < dispute.AmountMinor ? " in part" : "")}: credit memo {memo.Number} for {amount} was applied to the invoice."
+                $"We accepted your dispute on invoice {invoice.Number}{(amount.Minor < dispute.AmountMinor ? " in part" : "")}: credit memo {memo.Number} for {amount} {where}."
                 + (string.IsNullOrWhiteSpace(note) ? "" : $"\n\n{note.Trim()}"), ct);
-            return $"Dispute accepted: credit memo {memo.Number} for {amount} applied to invoice {invoice.Number}.";
+            return $"Dispute accepted: credit memo {memo.Number} for {amount} {where}.";
         }, ct);
+
+    /// <summary>Where a credit went, in words: on the invoice, on the account, or split.</summary>
+    private static string Where(long applied, Money amount, Invoice invoice) =>
+        applied == amount.Minor ? $"applied to invoice {invoice.Number}"
+        : applied == 0 ? "kept as credit on the account (the invoice owes nothing more)"
+        : $"of which {new Money(applied, invoice.Currency)} applied to invoice {invoice.Number} and the rest kept as credit on the account";
 
     public Task<DeskResult> RejectAsync(long disputeId, string author, string reason, CancellationToken ct = default) =>
         OnDisputeAsync(disputeId, null, "dispute.reject", async dispute =>
@@ -115,10 +129,7 @@ public sealed class DisputeDesk(PayPortalDbContext db, DocumentNumbers numbers, 
         OnDisputeAsync(disputeId, null, "dispute.rebill", async dispute =>
         {
             var invoice = dispute.Invoice!;
-            var lineIds = invoice.Lines.Select(l => l.Id).ToList();
-            var earlier = await db.CreditMemoLines.Where(l => lineIds.Contains(l.InvoiceLineId)).ToListAsync(ct);
-            var memo = InvoiceCredit.Full(invoice, earlier, await numbers.NextCreditMemoNumberAsync(ct), clock.Today(), $"Dispute #{dispute.Id}: invoice {invoice.Number} re-billed");
-            CreditMemos.IssueAndApply(db, memo, invoice, clock.Today(), Now);
+            var (memo, _) = await CreditMemos.CreditInvoiceAsync(db, numbers, invoice, null, $"Dispute #{dispute.Id}: invoice {invoice.Number} re-billed", clock.Today(), Now, ct);
             dispute.Rebill(memo, note, Now);
             var corrected = new Invoice(invoice.Customer!, clock.Today(), poNumber: invoice.PoNumber, projectCode: invoice.ProjectCode);
             corrected.ReplaceLines(invoice.Lines.OrderBy(l => l.LineNo).Select(l => new InvoiceLineDraft(l.Description, l.Quantity, l.UnitPriceMinor, l.DiscountPercent, l.TaxRatePercent)));
@@ -148,17 +159,18 @@ public sealed class DisputeDesk(PayPortalDbContext db, DocumentNumbers numbers, 
     };
 
     /// <summary>Loads the dispute (for a customer: only theirs; anything else is "not found"), runs one step and saves it with its audit and emails.</summary>
-    private async Task<DeskResult> OnDisputeAsync(long disputeId, long? customerId, string action, Func<Dispute, Task<string>> step, CancellationToken ct)
-    {
-        var dispute = await db.Disputes.Include(d => d.Invoice).ThenInclude(i => i!.Lines).Include(d => d.Invoice).ThenInclude(i => i!.Customer)
-            .SingleOrDefaultAsync(d => d.Id == disputeId && (customerId == null || d.CustomerId == customerId), ct);
-        if (dispute is null) return DeskResult.Fail("No such dispute.");
-        return await SaveAsync(action, async () => (dispute, await step(dispute)), ct);
-    }
+    private Task<DeskResult> OnDisputeAsync(long disputeId, long? customerId, string action, Func<Dispute, Task<string>> step, CancellationToken ct) =>
+        SaveAsync(action, async () =>
+        {
+            var dispute = await db.Disputes.Include(d => d.Invoice).ThenInclude(i => i!.Lines).Include(d => d.Invoice).ThenInclude(i => i!.Customer)
+                .SingleOrDefaultAsync(d => d.Id == disputeId && (customerId == null || d.CustomerId == customerId), ct)
+                ?? throw new KeyNotFoundException();
+            return (dispute, await step(dispute));
+        }, ct);
 
     private async Task<DeskResult> SaveAsync(string action, Func<Task<(Dispute Dispute, string Message)>> step, CancellationToken ct)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await WriteTransaction.BeginAsync(db, ct);
         try
         {
             db.AuditAction = action;
@@ -169,15 +181,21 @@ public sealed class DisputeDesk(PayPortalDbContext db, DocumentNumbers numbers, 
             outbox.Notify();
             return new(true, message, dispute.Id);
         }
+        catch (KeyNotFoundException)
+        {
+            return DeskResult.Fail(NotFound);
+        }
         catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
         {
             db.ChangeTracker.Clear();
             return DeskResult.Fail(DomainMessages.Of(ex));
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException)
         {
             db.ChangeTracker.Clear();
             return DeskResult.Fail(ChangedMeanwhile);
         }
     }
+
+    public const string NotFound = "No such dispute.";
 }

@@ -11,11 +11,6 @@ namespace PayPortal.Infrastructure.Invoicing;
 public sealed record DraftInput(DateOnly IssueDate, PaymentTerms Terms, string? PoNumber, string? ProjectCode, bool AllowPartialPayment,
     IReadOnlyList<InvoiceLineDraft> Lines);
 
-public sealed record DeskResult(bool Succeeded, string Message, long? Id = null)
-{
-    public static DeskResult Fail(string message) => new(false, message);
-}
-
 /// <summary>
 /// The back office's invoicing: drafts that take the customer's terms, posting (numbered from the
 /// sequence, entered in the ledger, immutable from then on), voids with a reason, and credit memos in
@@ -76,15 +71,8 @@ public sealed class InvoiceDesk(PayPortalDbContext db, DocumentNumbers numbers, 
     public Task<DeskResult> CreditAsync(long invoiceId, long version, IReadOnlyList<LineCredit>? lines, string reason, CancellationToken ct = default) =>
         OnInvoiceAsync(invoiceId, version, "creditmemo.issue", async invoice =>
         {
-            var lineIds = invoice.Lines.Select(l => l.Id).ToList();
-            var earlier = await db.Set<CreditMemoLine>().Where(l => lineIds.Contains(l.InvoiceLineId)).ToListAsync(ct);
-            var number = await numbers.NextCreditMemoNumberAsync(ct);
-            var today = clock.Today();
-            var now = clock.GetUtcNow().UtcDateTime;
-            var memo = lines is null
-                ? InvoiceCredit.Full(invoice, earlier, number, today, reason)
-                : InvoiceCredit.ForLines(invoice, lines, earlier, number, today, reason);
-            var apply = CreditMemos.IssueAndApply(db, memo, invoice, today, now);
+            var (memo, apply) = await CreditMemos.CreditInvoiceAsync(db, numbers, invoice, lines, reason, clock.Today(), clock.GetUtcNow().UtcDateTime, ct);
+            var number = memo.Number;
             var left = memo.AmountMinor - apply;
             return $"Credit memo {number} for {memo.Amount} issued{(apply > 0 ? $"; {new Money(apply, invoice.Currency)} applied to invoice {invoice.Number}" : "")}"
                 + (left > 0 ? $"; {new Money(left, invoice.Currency)} stays as credit on the account." : ".");
@@ -114,6 +102,12 @@ public sealed class InvoiceDesk(PayPortalDbContext db, DocumentNumbers numbers, 
         {
             db.ChangeTracker.Clear();
             return DeskResult.Fail(ChangedMeanwhile);
+        }
+        catch (DbUpdateException)
+        {
+            // E.g. two first-ever posts creating the number sequence at once.
+            db.ChangeTracker.Clear();
+            return DeskResult.Fail("Another change was saved at the same moment; nothing was saved. Please try again.");
         }
         return new(true, message, invoice.Id);
     }

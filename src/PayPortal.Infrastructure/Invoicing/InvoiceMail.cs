@@ -33,12 +33,15 @@ public sealed class InvoiceMail(PayPortalDbContext db, Recipients addresses, Inv
         return new(true, $"Invoice {invoice.Number} {(resend ? "sent again" : "sent")} to {string.Join(", ", recipients)}.", recipients.Count);
     }
 
-    /// <summary>Sends every posted invoice that has never been sent (void ones excepted), oldest first.</summary>
+    /// <summary>At most this many invoices per bulk send: each renders a PDF, and a click should answer in seconds.</summary>
+    public const int BulkBatch = 200;
+
+    /// <summary>Sends posted invoices that have never been sent and still owe something, oldest first, up to <see cref="BulkBatch"/> at a time.</summary>
     public async Task<SendResult> SendAllUnsentAsync(Func<long, string> portalLink, CancellationToken ct = default)
     {
-        var unsent = await db.Invoices.Include(i => i.Lines).Include(i => i.Customer)
-            .Where(i => i.SentAt == null && i.Status != InvoiceStatus.Draft && i.Status != InvoiceStatus.Void)
-            .OrderBy(i => i.Id).ToListAsync(ct);
+        var unsentQuery = db.Invoices.Where(i => i.SentAt == null && i.Status != InvoiceStatus.Draft && i.Status != InvoiceStatus.Void && i.OpenMinor > 0);
+        var waiting = await unsentQuery.CountAsync(ct);
+        var unsent = await unsentQuery.Include(i => i.Lines).Include(i => i.Customer).OrderBy(i => i.Id).Take(BulkBatch).ToListAsync(ct);
         var sent = 0;
         var messages = 0;
         var without = new List<string>();
@@ -53,6 +56,7 @@ public sealed class InvoiceMail(PayPortalDbContext db, Recipients addresses, Inv
         outbox.Notify();
         var message = sent == 0 && without.Count == 0 ? "Every posted invoice has already been sent." : $"{sent} invoice(s) sent in {messages} email(s).";
         if (without.Count > 0) message += $" Not sent, no billing address: {string.Join(", ", without)}.";
+        if (waiting > unsent.Count) message += $" {waiting - unsent.Count} more are waiting: send again for the next {BulkBatch}.";
         return new(true, message, messages);
     }
 

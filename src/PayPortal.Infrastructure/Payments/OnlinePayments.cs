@@ -146,9 +146,20 @@ public sealed class OnlinePayments(PayPortalDbContext db, StripeClient stripe, I
         return less.Count == 0 ? $"Invoice {line.InvoiceNumber}" : $"Invoice {line.InvoiceNumber} (after {string.Join(" and ", less)})";
     }
 
-    /// <summary>The customer's credit memos not yet applied, in one currency.</summary>
-    public async Task<Money> AvailableCreditAsync(long customerId, Currency currency, CancellationToken ct = default) =>
-        new(await db.CreditMemos.Where(m => m.CustomerId == customerId && m.IsIssued && m.CurrencyCode == currency.Code).SumAsync(m => m.UnappliedMinor, ct), currency);
+    /// <summary>
+    /// The customer's credit memos not yet applied, in one currency, less what checkouts still under way
+    /// will put on their invoices (a bank debit can take days; an unfinished checkout expires after a day).
+    /// </summary>
+    public async Task<Money> AvailableCreditAsync(long customerId, Currency currency, CancellationToken ct = default)
+    {
+        var unapplied = await db.CreditMemos.Where(m => m.CustomerId == customerId && m.IsIssued && m.CurrencyCode == currency.Code).SumAsync(m => m.UnappliedMinor, ct);
+        var since = clock.GetUtcNow().UtcDateTime.AddDays(-1);
+        var reserved = await db.PortalPayments
+            .Where(p => p.CustomerId == customerId && p.CurrencyCode == currency.Code
+                        && (p.Status == PortalPaymentStatus.Processing || p.Status == PortalPaymentStatus.Pending && p.CreatedAt >= since))
+            .SelectMany(p => p.Lines).SumAsync(l => l.CreditMinor, ct);
+        return new(Math.Max(0, unapplied - reserved), currency);
+    }
 
     /// <summary>Credits alone settle the selection: applied now, in one save, with no charge.</summary>
     private async Task<CheckoutStart> SettleWithCreditsAsync(PortalPayment portal, CancellationToken ct)
@@ -156,7 +167,14 @@ public sealed class OnlinePayments(PayPortalDbContext db, StripeClient stripe, I
         var now = clock.GetUtcNow().UtcDateTime;
         var invoiceIds = portal.Lines.Select(l => l.InvoiceId).ToList();
         var invoices = await db.Invoices.Where(i => invoiceIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
-        foreach (var line in portal.Lines) await SettleLineAsync(line, invoices[line.InvoiceId], null, clock.Today(), now, ct);
+        foreach (var line in portal.Lines)
+        {
+            if (await SettleLineAsync(line, invoices[line.InvoiceId], null, clock.Today(), now, ct) > 0)
+            {
+                db.ChangeTracker.Clear();
+                return new(null, null, ["Your available credit changed a moment ago; nothing was applied. Please try again."]);
+            }
+        }
         portal.Status = PortalPaymentStatus.Succeeded;
         portal.IsTest = false; // no money moved, test or otherwise
         portal.CompletedAt = now;
@@ -179,7 +197,8 @@ public sealed class OnlinePayments(PayPortalDbContext db, StripeClient stripe, I
     /// customer's credit memos (oldest first), then the cash. What can no longer be placed because the
     /// invoice was settled otherwise meanwhile stays unapplied: never lost.
     /// </summary>
-    private async Task SettleLineAsync(PortalPaymentLine line, Domain.Invoicing.Invoice invoice, Payment? payment, DateOnly today, DateTime now, CancellationToken ct)
+    /// <returns>The part of the line's credit that could not be placed (credit used up elsewhere meanwhile).</returns>
+    private async Task<long> SettleLineAsync(PortalPaymentLine line, Domain.Invoicing.Invoice invoice, Payment? payment, DateOnly today, DateTime now, CancellationToken ct)
     {
         if (line.DiscountMinor > 0 && invoice.EarlyPaymentDiscountOn(today).Minor >= line.DiscountMinor)
         {
@@ -205,12 +224,13 @@ public sealed class OnlinePayments(PayPortalDbContext db, StripeClient stripe, I
                 creditLeft -= amount;
             }
         }
-        if (payment is null) return;
+        if (payment is null) return creditLeft;
         var apply = invoice.CanReceiveMoney ? Math.Min(line.AmountMinor, Math.Min(invoice.OpenMinor, payment.UnappliedMinor)) : 0;
-        if (apply <= 0) return;
+        if (apply <= 0) return creditLeft;
         var (cash, cashJournal) = Postings.Allocate(payment, invoice, new Money(apply, invoice.Currency), today, now, "portal");
         db.Allocations.Add(cash);
         db.Journals.Add(cashJournal);
+        return creditLeft;
     }
 
     /// <summary>Handles one verified webhook event; a redelivery of an event already handled changes nothing.</summary>
@@ -285,7 +305,10 @@ public sealed class OnlinePayments(PayPortalDbContext db, StripeClient stripe, I
 
         var invoiceIds = portal.Lines.Select(l => l.InvoiceId).ToList();
         var invoices = await db.Invoices.Where(i => invoiceIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
-        foreach (var line in portal.Lines) await SettleLineAsync(line, invoices[line.InvoiceId], payment, today, now, ct);
+        var creditShort = 0L;
+        foreach (var line in portal.Lines) creditShort += await SettleLineAsync(line, invoices[line.InvoiceId], payment, today, now, ct);
+        if (creditShort > 0)
+            portal.FailureMessage = $"{new Money(creditShort, payment.Currency)} of the credit chosen was no longer available, so the invoices still show that much open.";
         await db.SaveChangesAsync(ct);
         await QueueReceiptAsync(portal, payment, customer, ct);
         portal.Status = PortalPaymentStatus.Succeeded;
@@ -339,11 +362,13 @@ public sealed class OnlinePayments(PayPortalDbContext db, StripeClient stripe, I
         var amount = Math.Min(dispute.Amount, payment.AmountMinor - payment.RefundedMinor);
         if (amount <= 0) return $"no change: nothing left on payment {payment.Id} to charge back";
         var reopened = await TakeBackAsync(payment, amount, $"Chargeback: card dispute {dispute.Id} ({dispute.Reason ?? "no reason given"})", dispute.Id, ct);
-        if (reopened.OrderByDescending(r => r.Value).Select(r => r.Key).FirstOrDefault() is { } invoice)
-        {
-            DateTime? dueBy = dispute.EvidenceDetails?.DueBy is { } unix ? DateTimeOffset.FromUnixTimeSeconds(unix).UtcDateTime : null;
-            db.Disputes.Add(Domain.Disputes.Dispute.Chargeback(invoice, new Money(amount, payment.Currency), dispute.Id, dispute.Reason, dueBy, clock.GetUtcNow().UtcDateTime));
-        }
+        // The case is always recorded (its outcome may bring the money back): on the invoice it reopened most,
+        // or, when the cash was still unapplied, on the first invoice the customer was paying.
+        var invoice = reopened.OrderByDescending(r => r.Value).Select(r => r.Key).FirstOrDefault()
+            ?? await db.PortalPayments.Where(p => p.PaymentId == payment.Id).SelectMany(p => p.Lines).OrderBy(l => l.Id)
+                .Select(l => db.Invoices.Single(i => i.Id == l.InvoiceId)).FirstAsync(ct);
+        DateTime? dueBy = dispute.EvidenceDetails?.DueBy is { } unix ? DateTimeOffset.FromUnixTimeSeconds(unix).UtcDateTime : null;
+        db.Disputes.Add(Domain.Disputes.Dispute.Chargeback(invoice, new Money(amount, payment.Currency), dispute.Id, dispute.Reason, dueBy, clock.GetUtcNow().UtcDateTime));
         return $"chargeback of {amount} on payment {payment.Id}; its invoices are open again";
     }
 

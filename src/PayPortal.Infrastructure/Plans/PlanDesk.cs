@@ -30,29 +30,28 @@ public sealed class PlanDesk(PayPortalDbContext db, IOptions<PlanOptions> option
         return decision is null ? ([], null, reasons) : (PlanSchedule.Build(total, terms), decision, reasons);
     }
 
-    public async Task<DeskResult> RequestAsync(long customerId, string? contactUserId, IReadOnlyList<long> invoiceIds, PlanTerms terms, CancellationToken ct = default)
-    {
-        var (customer, invoices, problems) = await PlanInvoicesAsync(customerId, invoiceIds, ct);
-        if (problems.Count > 0) return DeskResult.Fail(string.Join(" ", problems));
-        var (plan, reasons) = PaymentPlan.Request(customer!, invoices, terms, options.Value.Policy, clock.Today(), Now, contactUserId);
-        if (plan is null) return DeskResult.Fail(string.Join(" ", reasons));
-        db.PaymentPlans.Add(plan);
-        return await SaveAsync(plan, "plan.request", async () =>
+    public Task<DeskResult> RequestAsync(long customerId, string? contactUserId, IReadOnlyList<long> invoiceIds, PlanTerms terms, CancellationToken ct = default) =>
+        SaveAsync("plan.request", async () =>
         {
+            // Inside the write lock: a double submit waits here and then finds the invoices already in a plan.
+            var (customer, invoices, problems) = await PlanInvoicesAsync(customerId, invoiceIds, ct);
+            if (problems.Count > 0) throw new InvalidOperationException(string.Join(" ", problems));
+            var (plan, reasons) = PaymentPlan.Request(customer!, invoices, terms, options.Value.Policy, clock.Today(), Now, contactUserId);
+            if (plan is null) throw new InvalidOperationException(string.Join(" ", reasons));
+            db.PaymentPlans.Add(plan);
             await db.SaveChangesAsync(ct); // the id names the plan in the email
             var active = plan.Status == PlanStatus.Active;
             await TellCustomerAsync(plan, active ? "active" : "received",
                 active ? $"Your payment plan is active: {Describe(plan)}. The first installment is due {plan.FirstDate:yyyy-MM-dd}; you can pay each one in the portal."
                        : $"We received your request for a payment plan ({Describe(plan)}). A specialist will review it because {plan.ReviewReasons}.", ct);
-            return active ? $"Your plan is approved and active. First installment {Money(plan, plan.Installments[0].AmountMinor)} due {plan.FirstDate:yyyy-MM-dd}."
-                          : $"Your request was sent; a specialist will review it because {plan.ReviewReasons}.";
+            return (plan, active ? $"Your plan is approved and active. First installment {Money(plan, plan.Installments[0].AmountMinor)} due {plan.FirstDate:yyyy-MM-dd}."
+                                 : $"Your request was sent; a specialist will review it because {plan.ReviewReasons}.");
         }, ct);
-    }
 
     public Task<DeskResult> ApproveAsync(long planId, string by, string userId, CancellationToken ct = default) =>
         OnPlanAsync(planId, null, "plan.approve", async plan =>
         {
-            plan.Approve(by, userId, Now);
+            plan.Approve(by, userId, clock.Today(), Now);
             await TellCustomerAsync(plan, "approved", $"Your payment plan was approved: {Describe(plan)}. The first installment is due {plan.FirstDate:yyyy-MM-dd}.", ct);
             return "Plan approved; the customer was told.";
         }, ct);
@@ -77,7 +76,7 @@ public sealed class PlanDesk(PayPortalDbContext db, IOptions<PlanOptions> option
     public Task<DeskResult> AcceptCounterOfferAsync(long customerId, long planId, CancellationToken ct = default) =>
         OnPlanAsync(planId, customerId, "plan.counter-offer.accept", async plan =>
         {
-            plan.AcceptCounterOffer(Now);
+            plan.AcceptCounterOffer(clock.Today(), Now);
             await TellCustomerAsync(plan, "active", $"You accepted the plan: {Describe(plan)}. The first installment is due {plan.FirstDate:yyyy-MM-dd}.", ct);
             return "You accepted the counter-offer; the plan is active.";
         }, ct);
@@ -123,36 +122,43 @@ public sealed class PlanDesk(PayPortalDbContext db, IOptions<PlanOptions> option
     private Task TellCustomerAsync(PaymentPlan plan, string what, string body, CancellationToken ct) =>
         notices.ToCustomerAsync(plan.CustomerId, plan.RequestedByUserId, "plan", $"Your payment plan: {what}", body, links.PortalPlan(plan.Id), "Open your plan", ct);
 
-    private async Task<DeskResult> OnPlanAsync(long planId, long? customerId, string action, Func<PaymentPlan, Task<string>> step, CancellationToken ct)
-    {
-        var plan = await db.PaymentPlans.Include(p => p.Installments).Include(p => p.Invoices).Include(p => p.Customer)
-            .SingleOrDefaultAsync(p => p.Id == planId && (customerId == null || p.CustomerId == customerId), ct);
-        if (plan is null) return DeskResult.Fail("No such payment plan.");
-        return await SaveAsync(plan, action, () => step(plan), ct);
-    }
+    private async Task<DeskResult> OnPlanAsync(long planId, long? customerId, string action, Func<PaymentPlan, Task<string>> step, CancellationToken ct) =>
+        await SaveAsync(action, async () =>
+        {
+            var plan = await db.PaymentPlans.Include(p => p.Installments).Include(p => p.Invoices).Include(p => p.Customer)
+                .SingleOrDefaultAsync(p => p.Id == planId && (customerId == null || p.CustomerId == customerId), ct)
+                ?? throw new KeyNotFoundException();
+            return (plan, await step(plan));
+        }, ct);
 
-    private async Task<DeskResult> SaveAsync(PaymentPlan plan, string action, Func<Task<string>> step, CancellationToken ct)
+    private async Task<DeskResult> SaveAsync(string action, Func<Task<(PaymentPlan Plan, string Message)>> step, CancellationToken ct)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await WriteTransaction.BeginAsync(db, ct);
         try
         {
             db.AuditAction = action;
-            var message = await step();
+            var (plan, message) = await step();
             db.AuditAction = action;
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             outbox.Notify();
             return new(true, message, plan.Id);
         }
+        catch (KeyNotFoundException)
+        {
+            return DeskResult.Fail(NotFound);
+        }
         catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
         {
             db.ChangeTracker.Clear();
             return DeskResult.Fail(DomainMessages.Of(ex));
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException)
         {
             db.ChangeTracker.Clear();
             return DeskResult.Fail("Someone changed this plan at the same time; nothing was saved. Reload and try again.");
         }
     }
+
+    public const string NotFound = "No such payment plan.";
 }

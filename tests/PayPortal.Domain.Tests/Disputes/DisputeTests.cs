@@ -105,7 +105,17 @@ public class DisputeTests
         Assert.Equal((DisputeKind.Chargeback, DisputeReason.Chargeback, 0L), (chargeback.Kind, chargeback.Reason, invoice.DisputedMinor));
         Assert.Throws<InvalidOperationException>(() => chargeback.Withdraw(Now));
         Assert.Throws<InvalidOperationException>(() => chargeback.AddCustomerMessage("Pat", "Hi", Now));
+        Assert.Throws<InvalidOperationException>(() => chargeback.Reject("No", Now));
+        Assert.Throws<InvalidOperationException>(() => chargeback.Reply("Alex", "Hello", Now));
         chargeback.DecideChargeback(won: true, Now);
         Assert.Equal(DisputeStatus.Won, chargeback.Status);
+    }
+
+    [Fact]
+    public void An_invoice_under_dispute_is_not_voided()
+    {
+        var invoice = TwoLineInvoice();
+        Dispute.Open(invoice, DisputeReason.DuplicateBilling, Usd(10_00), "Billed twice", Now);
+        Assert.Contains("open dispute", Assert.Throws<InvalidOperationException>(() => Postings.VoidInvoice(invoice, "Duplicate", Today, Now)).Message);
     }
 }

@@ -200,7 +200,7 @@ public class PostingsTests
         Assert.Throws<InvalidOperationException>(() => Dispute.Open(invoice, DisputeReason.Pricing, Usd(100_01), "Too much", Now));
         var dispute = Dispute.Open(invoice, DisputeReason.Pricing, Usd(40_00), "Wrong unit price", Now);
         Assert.Equal((InvoiceStatus.Disputed, 40_00L), (invoice.Status, invoice.DisputedMinor));
-        dispute.Close(DisputeStatus.Rejected, Now);
+        dispute.Reject("The price is the contract price.", Now);
         Assert.Equal((InvoiceStatus.Open, 0L), (invoice.Status, invoice.DisputedMinor));
     }
 }

@@ -64,15 +64,15 @@ public class PaymentPlanTests
         Assert.Equal((PlanStatus.CounterOffered, 4, "staff-1"), (plan.Status, plan.Installments.Count, plan.AssigneeUserId));
         Assert.Equal([300_00L, 300_00L, 300_00L, 300_00L], plan.Installments.Select(i => i.AmountMinor));
         Assert.StartsWith("12 monthly installments", plan.RequestedTerms);
-        Assert.Throws<InvalidOperationException>(() => plan.Approve("Alex", "staff-1", Now));
-        plan.AcceptCounterOffer(Now);
+        Assert.Throws<InvalidOperationException>(() => plan.Approve("Alex", "staff-1", Today, Now));
+        plan.AcceptCounterOffer(Today, Now);
         Assert.Equal(PlanStatus.Active, plan.Status);
 
         var (other, _) = Request(new PlanTerms(12, PlanFrequency.Monthly, Today.AddDays(7)), 1_200_00);
         other!.CounterOffer("Alex", "staff-1", new PlanTerms(4, PlanFrequency.Monthly, Today.AddDays(14)), null, Today, Now);
         other.DeclineCounterOffer(Now);
         Assert.Equal(PlanStatus.Declined, other.Status);
-        Assert.Throws<InvalidOperationException>(() => other.AcceptCounterOffer(Now));
+        Assert.Throws<InvalidOperationException>(() => other.AcceptCounterOffer(Today, Now));
     }
 
     [Fact]
@@ -80,7 +80,7 @@ public class PaymentPlanTests
     {
         var (plan, _) = Request(new PlanTerms(6, PlanFrequency.Monthly, Today.AddDays(7)), 1_500_00);
         Assert.Throws<ArgumentException>(() => plan!.Decline("Alex", " ", Now));
-        plan!.Approve("Alex", "staff-1", Now);
+        plan!.Approve("Alex", "staff-1", Today, Now);
         Assert.Equal((PlanStatus.Active, "Alex"), (plan.Status, plan.DecidedBy));
         plan.Cancel("Alex", "Customer asked to pay in full", Now);
         Assert.Equal(PlanStatus.Cancelled, plan.Status);
@@ -103,5 +103,15 @@ public class PaymentPlanTests
         Assert.True(paidOff!.Review(0, Today, 5, Now));
         Assert.Equal(PlanStatus.Completed, paidOff.Status);
         Assert.Null(paidOff.NextDue(0));
+    }
+
+    [Fact]
+    public void A_request_approved_or_a_counter_offer_accepted_after_its_first_date_is_refused()
+    {
+        var (plan, _) = Request(new PlanTerms(6, PlanFrequency.Monthly, Today.AddDays(7)), 1_500_00);
+        Assert.Contains("has passed", Assert.Throws<InvalidOperationException>(() => plan!.Approve("Alex", "staff-1", Today.AddDays(8), Now)).Message);
+        plan!.CounterOffer("Alex", "staff-1", new PlanTerms(4, PlanFrequency.Monthly, Today.AddDays(3)), null, Today, Now);
+        Assert.Contains("has passed", Assert.Throws<InvalidOperationException>(() => plan.AcceptCounterOffer(Today.AddDays(4), Now)).Message);
+        Assert.Equal(PlanStatus.CounterOffered, plan.Status);
     }
 }

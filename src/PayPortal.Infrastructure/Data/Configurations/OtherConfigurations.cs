@@ -101,7 +101,11 @@ internal sealed class PlanInvoiceConfiguration : IEntityTypeConfiguration<PlanIn
 
 internal sealed class PlanInstallmentConfiguration : IEntityTypeConfiguration<PlanInstallment>
 {
-    public void Configure(EntityTypeBuilder<PlanInstallment> b) => b.HasIndex(i => new { i.PaymentPlanId, i.Number }).IsUnique();
+    public void Configure(EntityTypeBuilder<PlanInstallment> b)
+    {
+        b.HasIndex(i => new { i.PaymentPlanId, i.Number }).IsUnique();
+        b.Property(i => i.Version).IsConcurrencyToken();
+    }
 }
 
 internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEvent>

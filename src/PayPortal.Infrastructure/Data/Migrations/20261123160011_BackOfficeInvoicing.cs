@@ -30,6 +30,10 @@ namespace PayPortal.Infrastructure.Data.Migrations
                 type: "TEXT",
                 nullable: true);
 
+            // Invoices posted before sending existed went out some other way: they count as sent, so a
+            // bulk send does not email the whole history.
+            migrationBuilder.Sql("UPDATE \"Invoices\" SET \"SentAt\" = \"PostedAt\" WHERE \"PostedAt\" IS NOT NULL;");
+
             migrationBuilder.CreateTable(
                 name: "CreditMemoLines",
                 columns: table => new

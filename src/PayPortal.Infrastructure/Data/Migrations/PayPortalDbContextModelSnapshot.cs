@@ -1007,6 +1007,10 @@ namespace PayPortal.Infrastructure.Data.Migrations
                     b.Property<DateTime?>("ReminderSentAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("PaymentPlanId", "Number")

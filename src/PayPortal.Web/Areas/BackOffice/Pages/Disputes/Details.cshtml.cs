@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using PayPortal.Domain;
 using PayPortal.Domain.Disputes;
+using PayPortal.Infrastructure;
 using PayPortal.Infrastructure.Data;
 using PayPortal.Infrastructure.Disputes;
 using PayPortal.Infrastructure.Invoicing;
@@ -26,6 +27,8 @@ public class DetailsModel(PayPortalDbContext db, DisputeDesk desk, TimeProvider 
     [BindProperty] public string? AssigneeId { get; set; }
     [BindProperty] public string? Amount { get; set; }
     [TempData] public string? StatusMessage { get; set; }
+    /// <summary>The form a refused step came from: its text is shown again there.</summary>
+    public string? FailedForm { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
@@ -66,7 +69,7 @@ public class DetailsModel(PayPortalDbContext db, DisputeDesk desk, TimeProvider 
     public Task<IActionResult> OnPostRebillAsync(long id, CancellationToken ct) =>
         StepAsync(id, "rebill", () => desk.RebillAsync(id, User.DisplayName(), Text ?? "", ct), ct);
 
-    /// <summary>Runs one step; success goes back to the page, a refusal shows it again with the message by the form it concerns and the text kept.</summary>
+    /// <summary>Runs one step; success goes back to the page, a refusal shows it again with the message and the text typed into that form.</summary>
     private async Task<IActionResult> StepAsync(long id, string form, Func<Task<DeskResult>> step, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
@@ -77,6 +80,7 @@ public class DetailsModel(PayPortalDbContext db, DisputeDesk desk, TimeProvider 
             return RedirectToPage(new { id });
         }
         ModelState.AddModelError(form, result.Message);
+        FailedForm = form;
         await LoadAsync(id, ct);
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return Page();
@@ -95,6 +99,8 @@ public class DetailsModel(PayPortalDbContext db, DisputeDesk desk, TimeProvider 
             .Select(u => (u.Id, u.DisplayName)).ToList();
         return true;
     }
+
+    public string? TextFor(string form) => FailedForm == form ? Text : null;
 
     public ConversationView Conversation => new(Dispute.Messages.OrderBy(m => m.At).ThenBy(m => m.Id).ToList(), ShowInternal: true,
         attachment => Url.Page("/Disputes/Details", "File", new { id = Dispute.Id, attachment })!);

@@ -40,8 +40,19 @@ public class IndexModel(PayPortalDbContext db, TimeProvider clock) : PageModel
             _ => query.Where(d => d.Status == DisputeStatus.Open || d.Status == DisputeStatus.WaitingOnCustomer),
         };
         if (Reason is { } reason) query = query.Where(d => d.Reason == reason);
+        MinAgeDays = MinAgeDays is { } days ? Math.Clamp(days, 0, 36_500) : null;
+        MinAmount = MinAmount is { } least ? Math.Clamp(least, 0, 1_000_000_000_000m) : null;
         if (MinAgeDays is > 0) query = query.Where(d => d.OpenedAt <= Now.AddDays(-MinAgeDays.Value));
-        if (MinAmount is > 0) query = query.Where(d => d.AmountMinor >= (long)(MinAmount.Value * 100)); // amounts in cents for the two-decimal currencies the queue mixes
+        if (MinAmount is > 0)
+        {
+            // In major units of each dispute's own currency, whatever its number of decimals.
+            var (t0, t2, t3) = ((long)MinAmount.Value, (long)(MinAmount.Value * 100), (long)(MinAmount.Value * 1000));
+            var zero = Currency.CodesWithMinorDigits(0);
+            var three = Currency.CodesWithMinorDigits(3);
+            query = query.Where(d => zero.Contains(d.Invoice!.CurrencyCode) ? d.AmountMinor >= t0
+                : three.Contains(d.Invoice.CurrencyCode) ? d.AmountMinor >= t3
+                : d.AmountMinor >= t2);
+        }
         var me = User.UserId();
         if (Assignee == "me") query = query.Where(d => d.AssigneeUserId == me);
         else if (Assignee == "unassigned") query = query.Where(d => d.AssigneeUserId == null);

@@ -34,7 +34,7 @@ public class IndexModel(PayPortalDbContext db, InvoiceMail mail) : PageModel
         query = Show switch
         {
             "draft" => query.Where(i => i.Status == InvoiceStatus.Draft),
-            "unsent" => query.Where(i => i.SentAt == null && i.Status != InvoiceStatus.Draft && i.Status != InvoiceStatus.Void),
+            "unsent" => query.Where(i => i.SentAt == null && i.Status != InvoiceStatus.Draft && i.Status != InvoiceStatus.Void && i.OpenMinor > 0),
             "open" => query.Where(i => i.OpenMinor != 0),
             "void" => query.Where(i => i.Status == InvoiceStatus.Void),
             _ => query,
@@ -49,7 +49,7 @@ public class IndexModel(PayPortalDbContext db, InvoiceMail mail) : PageModel
             .Skip((PageNumber - 1) * PageSize).Take(PageSize)
             .Select(i => new Row(i.Id, i.Number, i.Customer!.Number, i.Customer.Name, i.IssueDate, i.DueDate, i.Status, i.CurrencyCode, i.TotalMinor, i.OpenMinor, i.SentAt))
             .ToListAsync(ct);
-        UnsentCount = await db.Invoices.CountAsync(i => i.SentAt == null && i.Status != InvoiceStatus.Draft && i.Status != InvoiceStatus.Void, ct);
+        UnsentCount = await db.Invoices.CountAsync(i => i.SentAt == null && i.Status != InvoiceStatus.Draft && i.Status != InvoiceStatus.Void && i.OpenMinor > 0, ct);
 
         Response.Headers.Vary = "HX-Request";
         return Request.Headers.ContainsKey("HX-Request") ? Partial("_InvoiceList", this) : Page();

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using PayPortal.Domain.Plans;
+using PayPortal.Infrastructure;
 using PayPortal.Infrastructure.Data;
 using PayPortal.Infrastructure.Invoicing;
 using PayPortal.Infrastructure.Payments;
@@ -36,7 +37,7 @@ public class DetailsModel(PayPortalDbContext db, PlanDesk desk, OnlinePayments p
 
     private async Task<IActionResult> DoneAsync(long id, DeskResult result, CancellationToken ct)
     {
-        if (!result.Succeeded && result.Message == "No such payment plan.") return NotFound();
+        if (!result.Succeeded && result.Message == PlanDesk.NotFound) return NotFound();
         if (result.Succeeded)
         {
             StatusMessage = result.Message;
