@@ -30,6 +30,8 @@ public static class CliApp
           import customers FILE.csv                        number,name,email,currency,terms_days,discount_percent,discount_days,credit_limit
           import invoices FILE.csv                         number,customer_number,issue_date,due_date,amount,currency,po_number
           check ledger                                     prove stored amounts equal the AR ledger
+          bank import FILE [--auto-apply]                  camt.053/054, BAI2 or CSV statement; prints a JSON summary
+          export applications OUT.csv                      allocations made from bank lines (bank_reference,invoice_number,applied_amount,rule,confidence)
           plans run [--as-of DATE]                         payment plans: reminders before installments, completion, breaking
                                                            plans past the grace period (idempotent; DATE defaults to today)
 
@@ -72,6 +74,8 @@ public static class CliApp
                 ["import", "invoices", var file] => await Import(services.GetRequiredService<InvoiceCsvImport>().ImportAsync, "invoices", file, stdout, stderr, ct),
                 ["check", "ledger"] => await CheckLedger(services, stdout, stderr, ct),
                 ["plans", "run"] => await RunPlans(services, parsed, stdout, ct),
+                ["bank", "import", var file] => await BankImport(services, parsed, file, stdout, stderr, ct),
+                ["export", "applications", var file] => await ExportApplications(services, parsed, file, stdout, ct),
                 _ => throw new UsageException($"unknown command '{string.Join(' ', parsed.Command)}'"),
             };
         }
@@ -102,6 +106,38 @@ public static class CliApp
         services.AddPayPortalData(DataPaths.SqliteConnectionString(databasePath));
         services.AddPayPortalIdentityCore();
         return services.BuildServiceProvider(validateScopes: true);
+    }
+
+    private static async Task<int> BankImport(IServiceProvider services, CliArguments args, string file, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    {
+        args.RequireOnly("--auto-apply");
+        if (!File.Exists(file))
+        {
+            await stderr.WriteLineAsync($"payportal: {file}: no such file");
+            return Failed;
+        }
+        await using var stream = File.OpenRead(file);
+        var result = await services.GetRequiredService<Infrastructure.CashApplication.BankImport>().ImportAsync(stream, file, args.Flag("--auto-apply"), ct);
+        if (!result.Succeeded)
+        {
+            await stderr.WriteLineAsync($"payportal: {Path.GetFileName(file)} was not imported; nothing changed:");
+            foreach (var problem in result.Errors) await stderr.WriteLineAsync($"  {problem}");
+            return Failed;
+        }
+        await stdout.WriteLineAsync(System.Text.Json.JsonSerializer.Serialize(new
+        {
+            lines = result.Lines, credits = result.Credits, auto_applied = result.AutoApplied, exceptions = result.Exceptions,
+            unapplied_cents = result.UnappliedMinor, duplicate = result.Duplicate,
+        }));
+        return Ok;
+    }
+
+    private static async Task<int> ExportApplications(IServiceProvider services, CliArguments args, string file, TextWriter stdout, CancellationToken ct)
+    {
+        args.RequireOnly();
+        var count = await services.GetRequiredService<Infrastructure.CashApplication.ApplicationsExport>().WriteAsync(file, ct);
+        await stdout.WriteLineAsync($"{count:N0} application(s) written to {Path.GetFullPath(file)}");
+        return Ok;
     }
 
     private static async Task<int> RunPlans(IServiceProvider services, CliArguments args, TextWriter stdout, CancellationToken ct)

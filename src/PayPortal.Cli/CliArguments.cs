@@ -7,13 +7,17 @@ public sealed class UsageException(string message) : Exception(message);
 /// <summary>The command words and --options of one invocation; every problem is a <see cref="UsageException"/> naming it.</summary>
 public sealed class CliArguments
 {
+    /// <summary>Options that take no value: present or not.</summary>
+    private static readonly HashSet<string> KnownFlags = ["--auto-apply", "--dry-run"];
     private readonly Dictionary<string, string> _options;
+    private readonly HashSet<string> _flags;
 
-    private CliArguments(string? databasePath, string[] command, Dictionary<string, string> options)
+    private CliArguments(string? databasePath, string[] command, Dictionary<string, string> options, HashSet<string> flags)
     {
         DatabasePath = databasePath;
         Command = command;
         _options = options;
+        _flags = flags;
     }
 
     public string? DatabasePath { get; }
@@ -24,13 +28,19 @@ public sealed class CliArguments
         string? db = null;
         var words = new List<string>();
         var options = new Dictionary<string, string>(StringComparer.Ordinal);
+        var flags = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];
-            if (arg is "-h" or "--help") return new CliArguments(null, ["help"], options);
+            if (arg is "-h" or "--help") return new CliArguments(null, ["help"], options, flags);
             if (!arg.StartsWith("--", StringComparison.Ordinal))
             {
                 words.Add(arg);
+                continue;
+            }
+            if (KnownFlags.Contains(arg))
+            {
+                if (!flags.Add(arg)) throw new UsageException($"{arg} is given twice");
                 continue;
             }
             if (i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal)) throw new UsageException($"{arg} needs a value");
@@ -43,15 +53,17 @@ public sealed class CliArguments
             else if (!options.TryAdd(arg, value)) throw new UsageException($"{arg} is given twice");
         }
         if (words.Count == 0) throw new UsageException("no command given");
-        return new CliArguments(db, [.. words], options);
+        return new CliArguments(db, [.. words], options, flags);
     }
 
     /// <summary>Refuses options the command does not take (a typo should not be silently ignored).</summary>
     public void RequireOnly(params string[] allowed)
     {
-        var unknown = _options.Keys.Where(k => !allowed.Contains(k)).ToList();
+        var unknown = _options.Keys.Concat(_flags).Where(k => !allowed.Contains(k)).ToList();
         if (unknown.Count > 0) throw new UsageException($"'{string.Join(' ', Command)}' does not take {string.Join(", ", unknown)}");
     }
+
+    public bool Flag(string name) => _flags.Contains(name);
 
     public int Int(string name, int? fallback, int min = int.MinValue, int max = int.MaxValue)
     {

@@ -45,6 +45,10 @@ public static class DependencyInjection
         services.AddScoped<Disputes.DisputeDesk>();
         services.AddScoped<Plans.PlanDesk>();
         services.AddScoped<Plans.PlanMonitor>();
+        services.AddOptions<CashApplication.BankingOptions>();
+        services.AddScoped<CashApplication.MatchingData>();
+        services.AddScoped<CashApplication.BankImport>();
+        services.AddScoped<CashApplication.ApplicationsExport>();
         services.TryAddSingleton<OutboxSignal>();
         services.TryAddSingleton<Mailer>();
         return services;

@@ -33,6 +33,9 @@ public class PayPortalDbContext(DbContextOptions<PayPortalDbContext> options, IA
     public DbSet<DisputeMessage> DisputeMessages => Set<DisputeMessage>();
     public DbSet<DisputeAttachment> DisputeAttachments => Set<DisputeAttachment>();
     public DbSet<Domain.Plans.PaymentPlan> PaymentPlans => Set<Domain.Plans.PaymentPlan>();
+    public DbSet<Domain.CashApplication.BankStatement> BankStatements => Set<Domain.CashApplication.BankStatement>();
+    public DbSet<Domain.CashApplication.BankStatementLine> BankLines => Set<Domain.CashApplication.BankStatementLine>();
+    public DbSet<Domain.CashApplication.PayerAlias> PayerAliases => Set<Domain.CashApplication.PayerAlias>();
     public DbSet<Journal> Journals => Set<Journal>();
     public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
@@ -71,14 +74,24 @@ public class PayPortalDbContext(DbContextOptions<PayPortalDbContext> options, IA
         try
         {
             var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
-            foreach (var e in audit.Complete())
+            // Many rows per statement (a bank import audits hundreds of thousands of changes), each value a
+            // parameter made by the connection itself, so a missing value is a typed NULL.
+            foreach (var batch in audit.Complete().Chunk(100))
             {
-                // Parameters made by the connection itself, so a missing value (a record with no customer) is a typed NULL.
+                var values = new List<string>();
+                var parameters = new List<object>();
+                foreach (var e in batch)
+                {
+                    var n = parameters.Count;
+                    values.Add($"(@p{n}, @p{n + 1}, @p{n + 2}, @p{n + 3}, @p{n + 4}, @p{n + 5}, @p{n + 6})");
+                    parameters.AddRange([Parameter($"@p{n}", e.At), Parameter($"@p{n + 1}", e.Actor), Parameter($"@p{n + 2}", e.Action), Parameter($"@p{n + 3}", e.EntityType),
+                        Parameter($"@p{n + 4}", e.EntityId), Parameter($"@p{n + 5}", e.CustomerId), Parameter($"@p{n + 6}", e.Changes)]);
+                }
+#pragma warning disable EF1003 // only parameter placeholders are concatenated; every value is a parameter
                 await Database.ExecuteSqlRawAsync(
-                    "INSERT INTO \"AuditEvents\" (\"At\", \"Actor\", \"Action\", \"EntityType\", \"EntityId\", \"CustomerId\", \"Changes\") VALUES (@at, @actor, @action, @type, @id, @customer, @changes)",
-                    [Parameter("@at", e.At), Parameter("@actor", e.Actor), Parameter("@action", e.Action), Parameter("@type", e.EntityType),
-                     Parameter("@id", e.EntityId), Parameter("@customer", e.CustomerId), Parameter("@changes", e.Changes)],
-                    cancellationToken);
+                    "INSERT INTO \"AuditEvents\" (\"At\", \"Actor\", \"Action\", \"EntityType\", \"EntityId\", \"CustomerId\", \"Changes\") VALUES " + string.Join(", ", values),
+                    parameters, cancellationToken);
+#pragma warning restore EF1003
             }
             if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
             if (acceptAllChangesOnSuccess) ChangeTracker.AcceptAllChanges();

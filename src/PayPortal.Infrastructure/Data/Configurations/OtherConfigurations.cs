@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PayPortal.Domain.CashApplication;
 using PayPortal.Domain.Disputes;
 using PayPortal.Domain.Plans;
 using PayPortal.Infrastructure.Auditing;
@@ -105,6 +106,59 @@ internal sealed class PlanInstallmentConfiguration : IEntityTypeConfiguration<Pl
     {
         b.HasIndex(i => new { i.PaymentPlanId, i.Number }).IsUnique();
         b.Property(i => i.Version).IsConcurrencyToken();
+    }
+}
+
+internal sealed class BankStatementConfiguration : IEntityTypeConfiguration<BankStatement>
+{
+    public void Configure(EntityTypeBuilder<BankStatement> b)
+    {
+        b.HasIndex(s => s.FileSha256).IsUnique();
+        b.HasIndex(s => new { s.Format, s.AccountId, s.StatementId });
+        b.Property(s => s.Format).HasMaxLength(40);
+        b.Property(s => s.StatementId).HasMaxLength(200);
+        b.Property(s => s.AccountId).HasMaxLength(64);
+        b.Property(s => s.FileName).HasMaxLength(260);
+        b.Property(s => s.FileSha256).HasMaxLength(64);
+        b.Property(s => s.ImportedBy).HasMaxLength(256);
+        b.HasMany(s => s.Lines).WithOne(l => l.Statement).HasForeignKey(l => l.BankStatementId).OnDelete(DeleteBehavior.Restrict);
+        b.Navigation(s => s.Lines).HasField("_lines").UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class BankStatementLineConfiguration : IEntityTypeConfiguration<BankStatementLine>
+{
+    public void Configure(EntityTypeBuilder<BankStatementLine> b)
+    {
+        b.HasIndex(l => new { l.Status, l.BookingDate });
+        b.HasIndex(l => new { l.BankStatementId, l.LineNo }).IsUnique();
+        b.HasIndex(l => l.PaymentId);
+        b.Property(l => l.BankReference).HasMaxLength(140);
+        b.Property(l => l.CurrencyCode).HasMaxLength(3).IsFixedLength();
+        b.Property(l => l.PayerName).HasMaxLength(200);
+        b.Property(l => l.PayerAccount).HasMaxLength(64);
+        b.Property(l => l.RemittanceText).HasMaxLength(2000);
+        b.Property(l => l.References).HasMaxLength(1000);
+        b.Property(l => l.BankTransactionCode).HasMaxLength(40);
+        b.Property(l => l.Rule).HasMaxLength(60);
+        b.Property(l => l.ResolvedBy).HasMaxLength(256);
+        b.Property(l => l.Version).IsConcurrencyToken();
+        b.HasOne(l => l.Payment).WithMany().HasForeignKey(l => l.PaymentId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<PayPortal.Domain.Customers.Customer>().WithMany().HasForeignKey(l => l.CustomerId).OnDelete(DeleteBehavior.Restrict);
+        b.Ignore(l => l.Amount);
+    }
+}
+
+internal sealed class PayerAliasConfiguration : IEntityTypeConfiguration<PayerAlias>
+{
+    public void Configure(EntityTypeBuilder<PayerAlias> b)
+    {
+        b.HasIndex(a => a.NameKey).IsUnique().HasFilter("\"NameKey\" IS NOT NULL");
+        b.HasIndex(a => a.AccountKey).IsUnique().HasFilter("\"AccountKey\" IS NOT NULL");
+        b.Property(a => a.NameKey).HasMaxLength(200);
+        b.Property(a => a.AccountKey).HasMaxLength(64);
+        b.Property(a => a.LearnedFrom).HasMaxLength(140);
+        b.HasOne<PayPortal.Domain.Customers.Customer>().WithMany().HasForeignKey(a => a.CustomerId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

@@ -1,0 +1,134 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PayPortal.Domain;
+using PayPortal.Domain.CashApplication;
+using PayPortal.Infrastructure.Auditing;
+using PayPortal.Infrastructure.Banking;
+using PayPortal.Infrastructure.Data;
+
+namespace PayPortal.Infrastructure.CashApplication;
+
+public sealed record BankImportResult(bool Duplicate, int Lines, int Credits, int AutoApplied, int Exceptions, long UnappliedMinor, long? StatementId, IReadOnlyList<string> Errors)
+{
+    public bool Succeeded => Errors.Count == 0;
+}
+
+/// <summary>
+/// Imports a bank file (camt.053/054/052, BAI2 or CSV) all-or-nothing: a file that does not parse
+/// changes nothing and names every problem; the same file twice is recognised and changes nothing.
+/// Credits are matched by the engine; with auto-apply, those it is sure enough of are applied (payment,
+/// allocations and ledger entries, "applied by rule X"), and the rest wait in the exceptions queue
+/// with the engine's ranked suggestions. Debits are kept, not matched.
+/// </summary>
+public sealed class BankImport(PayPortalDbContext db, MatchingData matching, IOptions<BankingOptions> options, IActor actor, TimeProvider clock)
+{
+    private const int ChunkSize = 2_000;
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public async Task<BankImportResult> ImportAsync(Stream file, string fileName, bool autoApply, CancellationToken ct = default)
+    {
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, ct);
+        if (buffer.Length > options.Value.MaxFileBytes) return Refused($"the file is larger than {options.Value.MaxFileBytes / 1024 / 1024} MB");
+        var bytes = buffer.ToArray();
+        if (bytes.Length == 0) return Refused("the file is empty");
+        var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
+
+        BankFile parsed;
+        try
+        {
+            parsed = Parse(bytes);
+        }
+        catch (BankFileException ex)
+        {
+            return new(false, 0, 0, 0, 0, 0, null, ex.Problems);
+        }
+        var existing = await db.BankStatements.AsNoTracking()
+            .Where(s => s.FileSha256 == sha || (parsed.Format != "CSV" && s.Format == parsed.Format && s.AccountId == parsed.AccountId && s.StatementId == parsed.StatementId))
+            .Select(s => (long?)s.Id).FirstOrDefaultAsync(ct);
+        if (existing is not null)
+            return new(true, parsed.Lines.Count, parsed.Lines.Count(l => l.IsCredit), 0, 0, 0, existing, []);
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var statement = new BankStatement(parsed.Format, parsed.StatementId, parsed.AccountId, Path.GetFileName(fileName), sha, now, actor.Name);
+        var lineNo = 0;
+        foreach (var line in parsed.Lines)
+            statement.Add(new BankStatementLine(++lineNo, line.BankReference, line.BookingDate, line.ValueDate,
+                new Money(line.AmountMinor, Currency.Parse(line.CurrencyCode)), line.IsCredit, line.PayerName, line.PayerAccount,
+                line.RemittanceText, line.References, line.BankTransactionCode));
+        db.BankStatements.Add(statement);
+        db.AuditAction = "bank.import";
+        await db.SaveChangesAsync(ct);
+        var statementId = statement.Id;
+        db.ChangeTracker.Clear();
+
+        var (applied, exceptions, appliedCash) = await MatchAsync(statementId, autoApply, ct);
+        var credits = parsed.Lines.Where(l => l.IsCredit).ToList();
+        return new(false, parsed.Lines.Count, credits.Count, applied, exceptions, credits.Sum(l => l.AmountMinor) - appliedCash, statementId, []);
+    }
+
+    /// <summary>Matches the statement's open credits; applies those the engine is sure of when asked to.</summary>
+    private async Task<(int Applied, int Exceptions, long AppliedCash)> MatchAsync(long statementId, bool autoApply, CancellationToken ct)
+    {
+        var credits = await db.BankLines.AsNoTracking().Where(l => l.BankStatementId == statementId && l.IsCredit)
+            .OrderBy(l => l.LineNo).Select(l => l.Id).ToListAsync(ct);
+        if (credits.Count == 0) return (0, 0, 0);
+        var lastDate = await db.BankLines.Where(l => l.BankStatementId == statementId).MaxAsync(l => l.BookingDate, ct);
+        var threshold = options.Value.AutoApplyConfidence;
+        var engine = await matching.EngineAsync(lastDate, new MatchOptions(AutoApplyConfidence: threshold), ct);
+        var (applied, exceptions, appliedCash) = (0, 0, 0L);
+
+        foreach (var chunk in credits.Chunk(ChunkSize))
+        {
+            var lines = await db.BankLines.Where(l => chunk.Contains(l.Id)).OrderBy(l => l.LineNo).ToListAsync(ct);
+            var results = lines.Select(l => (Line: l, Result: engine.Match(l.AsCredit()))).ToList();
+            var toApply = autoApply ? results.Where(r => r.Result.Kind == LineKind.Customer && r.Result.Best is { } b && b.Confidence >= threshold && b.CustomerId is not null).ToList() : [];
+            var invoiceIds = toApply.SelectMany(r => r.Result.Best!.Allocations.Select(a => a.InvoiceId)).Distinct().ToList();
+            var customerIds = toApply.Select(r => r.Result.Best!.CustomerId!.Value).Distinct().ToList();
+            var invoices = await db.Invoices.Where(i => invoiceIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
+            var customers = await db.Customers.Where(c => customerIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
+            var now = clock.GetUtcNow().UtcDateTime;
+
+            foreach (var (line, result) in results)
+            {
+                if (result.Kind == LineKind.StripePayout)
+                {
+                    line.MarkStripePayout();
+                    continue;
+                }
+                var best = result.Best;
+                if (autoApply && best is { CustomerId: { } customerId } && best.Confidence >= threshold && AllStillOpen(best, invoices))
+                {
+                    var payment = CashApplier.Apply(db, line, customers[customerId], invoices, best.Allocations, best.Rule, best.Confidence, best.ShortPay, automatic: true, "matching", now);
+                    foreach (var a in best.Allocations) engine.Consume(a.InvoiceId, a.CashMinor + a.DiscountMinor);
+                    applied++;
+                    appliedCash += best.AppliedCashMinor;
+                    continue;
+                }
+                line.Suggestions = JsonSerializer.Serialize(result.Proposals, Json);
+                exceptions++;
+            }
+            db.AuditAction = "bank.match";
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+        }
+        return (applied, exceptions, appliedCash);
+    }
+
+    private static bool AllStillOpen(Proposal proposal, IReadOnlyDictionary<long, Domain.Invoicing.Invoice> invoices) =>
+        proposal.Allocations.All(a => invoices.TryGetValue(a.InvoiceId, out var invoice) && invoice.CanReceiveMoney && invoice.OpenMinor >= a.CashMinor + a.DiscountMinor);
+
+    private BankFile Parse(byte[] bytes)
+    {
+        var head = bytes.AsSpan(0, Math.Min(bytes.Length, 4096));
+        using var stream = new MemoryStream(bytes);
+        if (CamtParser.LooksLikeCamt(head)) return CamtParser.Parse(stream);
+        if (Bai2Parser.LooksLikeBai2(head)) return Bai2Parser.Parse(stream);
+        if (head.Length > 0 && (head[0] == (byte)'<' || head.StartsWith("\uFEFF<"u8))) return CamtParser.Parse(stream); // XML that is not camt: the parser names it
+        return CsvBankParser.Parse(stream, options.Value.CsvMappings);
+    }
+
+    private static BankImportResult Refused(string problem) => new(false, 0, 0, 0, 0, 0, null, [problem]);
+}
