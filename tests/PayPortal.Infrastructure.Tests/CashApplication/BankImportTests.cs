@@ -1,0 +1,172 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using PayPortal.Domain;
+using PayPortal.Domain.CashApplication;
+using PayPortal.Domain.Customers;
+using PayPortal.Domain.Invoicing;
+using PayPortal.Domain.Ledger;
+using PayPortal.Infrastructure.Banking;
+using PayPortal.Infrastructure.CashApplication;
+using PayPortal.Infrastructure.Ledger;
+
+namespace PayPortal.Infrastructure.Tests.CashApplication;
+
+public class BankImportTests : IAsyncLifetime
+{
+    private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
+    private TempDatabase _db = null!;
+    private readonly Dictionary<string, long> _invoices = [];
+
+    public async Task InitializeAsync()
+    {
+        _db = await TempDatabase.CreateAsync();
+        await using var scope = _db.Scope();
+        var acme = new Customer("C-1", "Acme Fabrication Inc.", Currency.USD, new PaymentTerms(30, 2, 10), ["ap@acme.test"]) { CreatedAt = DateTime.UtcNow };
+        var bright = new Customer("C-2", "Brightline Logistics LLC", Currency.USD, PaymentTerms.Net(30), ["ap@bright.test"]) { CreatedAt = DateTime.UtcNow };
+        foreach (var (customer, number, amount, issued) in new[]
+                 {
+                     (acme, "INV-100001", 500_00L, Today.AddDays(-40)), (acme, "INV-100002", 1000_00L, Today.AddDays(-3)),
+                     (acme, "INV-100003", 250_00L, Today.AddDays(-35)), (bright, "INV-100004", 300_00L, Today.AddDays(-50)), (bright, "INV-100005", 120_00L, Today.AddDays(-45)),
+                 })
+        {
+            var invoice = new Invoice(customer, issued);
+            invoice.AddLine("Goods", 1, amount);
+            scope.Db.Invoices.Add(invoice);
+            scope.Db.Journals.Add(Postings.PostInvoice(invoice, number, DateTime.UtcNow));
+            await scope.Db.SaveChangesAsync();
+            _invoices[number] = invoice.Id;
+        }
+    }
+
+    public async Task DisposeAsync() => await _db.DisposeAsync();
+
+    private static MemoryStream Camt(string statementId, params CamtEntry[] entries)
+    {
+        var stream = new MemoryStream();
+        Camt053Writer.Write(stream, statementId, "US00BANK0000000001", "USD", DateTime.UtcNow, entries);
+        stream.Position = 0;
+        return stream;
+    }
+
+    private async Task<BankImportResult> Import(Stream file, bool autoApply = true, string name = "statement.xml")
+    {
+        await using var scope = _db.Scope();
+        return await scope.Get<BankImport>().ImportAsync(file, name, autoApply);
+    }
+
+    private async Task<Dictionary<string, (BankLineStatus Status, string? Rule)>> Lines()
+    {
+        await using var scope = _db.Scope();
+        return await scope.Db.BankLines.ToDictionaryAsync(l => l.BankReference, l => (l.Status, l.Rule));
+    }
+
+    private async Task<long> Open(string number)
+    {
+        await using var scope = _db.Scope();
+        return await scope.Db.Invoices.Where(i => i.Id == _invoices[number]).Select(i => i.OpenMinor).SingleAsync();
+    }
+
+    [Fact]
+    public async Task Sure_lines_are_applied_by_their_rule_the_rest_wait_with_suggestions_and_the_ledger_agrees()
+    {
+        var result = await Import(Camt("STMT-1",
+            new("R1", Today, 500_00, true, "ACME FABRICATION", null, "Payment for inv 100001"),
+            new("R2", Today, 980_00, true, "ACME FABRICATION", null, "INV-100002 less 2%"),
+            new("R3", Today, 420_00, true, "Brightline Logistics", null, "monthly remittance"),
+            new("R4", Today, 99_00, true, "Zebra Holdings", null, "refund"),
+            new("R5", Today, 1_000_00, false, "Landlord", null, "rent"),
+            new("R6", Today, 250_00, true, "Acme Fabrication", null, "INV 100030")));
+
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors));
+        Assert.Equal((6, 5, false), (result.Lines, result.Credits, result.Duplicate));
+        var lines = await Lines();
+        Assert.Equal((BankLineStatus.AutoApplied, "invoice-number"), lines["R1"]);
+        Assert.Equal((BankLineStatus.AutoApplied, "invoice-number+discount"), lines["R2"]);
+        Assert.Equal((BankLineStatus.AutoApplied, "payer-open-invoices"), lines["R3"]); // 300 + 120, the only way
+        Assert.Equal(BankLineStatus.Exception, lines["R4"].Status); // nobody we know
+        Assert.Equal(BankLineStatus.Debit, lines["R5"].Status);
+        Assert.Equal((BankLineStatus.AutoApplied, "invoice-number"), lines["R6"]); // 100030 is 100003 with two digits swapped
+        Assert.Equal((4, 1, 99_00L), (result.AutoApplied, result.Exceptions, result.UnappliedMinor));
+        Assert.Equal(0, await Open("INV-100002")); // 980.00 cash + 20.00 discount
+        Assert.Equal(0, await Open("INV-100004"));
+
+        await using var scope = _db.Scope();
+        var check = await scope.Get<LedgerConsistencyCheck>().RunAsync();
+        Assert.True(check.IsConsistent, string.Join("\n", check.Problems));
+        var suggestions = await scope.Db.BankLines.Where(l => l.BankReference == "R4").Select(l => l.Suggestions).SingleAsync();
+        Assert.Equal("[]", suggestions);
+
+        var csv = Path.Combine(_db.Folder, "applications.csv");
+        Assert.Equal(5, await scope.Get<ApplicationsExport>().WriteAsync(csv));
+        var rows = await File.ReadAllLinesAsync(csv);
+        Assert.Equal(ApplicationsExport.Header, rows[0]);
+        Assert.Contains("R1,INV-100001,500.00,invoice-number,0.99", rows);
+        Assert.Contains("R2,INV-100002,980.00,invoice-number+discount,0.97", rows); // the discount beside it is not cash
+        Assert.Contains(rows, r => r.StartsWith("R3,INV-100004,300.00,payer-open-invoices,"));
+    }
+
+    [Fact]
+    public async Task The_same_statement_twice_is_recognised_and_changes_nothing()
+    {
+        var entries = new CamtEntry[] { new("R1", Today, 500_00, true, "ACME", null, "INV-100001") };
+        Assert.False((await Import(Camt("STMT-2", entries))).Duplicate);
+        var again = await Import(Camt("STMT-2", entries));
+        Assert.True(again.Duplicate);
+        Assert.Equal(1L, await _db.ScalarAsync("SELECT COUNT(*) FROM BankStatements"));
+        Assert.Equal(1L, await _db.ScalarAsync("SELECT COUNT(*) FROM Payments"));
+    }
+
+    [Fact]
+    public async Task Without_auto_apply_every_credit_waits_with_its_suggestions()
+    {
+        var result = await Import(Camt("STMT-3", new CamtEntry("R1", Today, 500_00, true, "ACME", null, "INV-100001")), autoApply: false);
+        Assert.Equal((0, 1), (result.AutoApplied, result.Exceptions));
+        await using var scope = _db.Scope();
+        var suggestions = await scope.Db.BankLines.Select(l => l.Suggestions).SingleAsync();
+        Assert.Contains("\"rule\":\"invoice-number\"", suggestions);
+        Assert.Equal(500_00, await Open("INV-100001"));
+    }
+
+    [Theory]
+    [InlineData("date,amount,reference,payer,text\n2026-11-20,12.345,R9,Acme,INV-100001\n", "line 2, field 'amount': '12.345' has more than 2 decimals for USD")]
+    [InlineData("date,amount,reference,payer,text\n20/11/2026,12.00,R9,Acme,INV-100001\n", "line 2, field 'date': '20/11/2026' is not a date like yyyy-MM-dd")]
+    [InlineData("date,amount,currency,reference\n2026-11-20,12.00,XXQ,R9\n", "line 2, field 'currency': unknown currency 'XXQ'")]
+    [InlineData("when,amount,reference\n2026-11-20,12.00,R9\n", "line 1: no 'date' column")]
+    public async Task A_bad_csv_statement_is_refused_naming_line_and_field_and_nothing_is_imported(string csv, string problem)
+    {
+        var result = await Import(new MemoryStream(Encoding.UTF8.GetBytes(csv)), name: "bank.csv");
+        Assert.Contains(problem, result.Errors);
+        Assert.Equal(0L, await _db.ScalarAsync("SELECT COUNT(*) FROM BankStatements"));
+    }
+
+    [Fact]
+    public async Task A_csv_statement_with_the_default_columns_is_imported_and_matched()
+    {
+        var csv = "date,amount,currency,reference,payer,payer_account,text\n"
+                  + $"{Today:yyyy-MM-dd},500.00,USD,CSV-1,Acme Fabrication,US1234,\"Invoice INV-100001, thanks\"\n"
+                  + $"{Today:yyyy-MM-dd},-75.10,USD,CSV-2,Office supplies,,card\n";
+        var result = await Import(new MemoryStream(Encoding.UTF8.GetBytes(csv)), name: "bank.csv");
+        Assert.Equal((2, 1, 1), (result.Lines, result.Credits, result.AutoApplied));
+        Assert.Equal(0, await Open("INV-100001"));
+    }
+
+    [CorpusFact]
+    public async Task A_corrupted_bai2_file_is_refused_with_its_line_and_nothing_changes()
+    {
+        await using var file = File.OpenRead(SharedTestData.PathOf("bai2", "zeptofs-ruby-bai2", "invalid_checksum_eod.bai2"));
+        var result = await Import(file, name: "eod.bai2");
+        Assert.Equal(["line 15: account 3333333333 control total is 8325983, but the records add up to 8325982"], result.Errors);
+        Assert.Equal(0L, await _db.ScalarAsync("SELECT COUNT(*) FROM BankStatements"));
+    }
+
+    [CorpusFact]
+    public async Task A_published_camt_statement_imports_with_its_lines_kept_and_credits_queued()
+    {
+        await using var file = File.OpenRead(SharedTestData.PathOf("camt", "moov-io-iso20022", "FI_camt_053_sample.xml"));
+        var result = await Import(file, name: "FI_camt_053_sample.xml");
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors));
+        Assert.Equal(13, result.Lines);
+        Assert.Equal(result.Credits, result.Exceptions); // none of these payers are our customers (EUR, Finnish sample)
+        Assert.Equal(2307500L, await _db.ScalarAsync("SELECT SUM(AmountMinor) FROM BankLines WHERE IsCredit = 1"));
+    }
+}
