@@ -49,6 +49,7 @@ public static class DependencyInjection
         services.AddScoped<CashApplication.MatchingData>();
         services.AddScoped<CashApplication.BankImport>();
         services.AddScoped<CashApplication.ApplicationsExport>();
+        services.AddScoped<CashApplication.ExceptionDesk>();
         services.TryAddSingleton<OutboxSignal>();
         services.TryAddSingleton<Mailer>();
         return services;

@@ -58,4 +58,14 @@ public static class Format
         PayPortal.Domain.Plans.PlanStatus.Requested => "Waiting for review",
         _ => status.ToString(),
     };
+
+    public static string BankLineStatus(PayPortal.Domain.CashApplication.BankLineStatus status) => status switch
+    {
+        PayPortal.Domain.CashApplication.BankLineStatus.AutoApplied => "Applied automatically",
+        PayPortal.Domain.CashApplication.BankLineStatus.Applied => "Applied by hand",
+        PayPortal.Domain.CashApplication.BankLineStatus.Exception => "Waiting",
+        PayPortal.Domain.CashApplication.BankLineStatus.NonCustomer => "Not a customer's",
+        PayPortal.Domain.CashApplication.BankLineStatus.StripePayout => "Stripe payout",
+        _ => "Debit",
+    };
 }

@@ -1,0 +1,143 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using PayPortal.Domain;
+using PayPortal.Domain.CashApplication;
+using PayPortal.Domain.Ledger;
+using PayPortal.Domain.Payments;
+using PayPortal.Infrastructure.Data;
+
+namespace PayPortal.Infrastructure.CashApplication;
+
+/// <summary>One invoice and the cash a specialist puts on it.</summary>
+public sealed record ManualAllocation(long InvoiceId, long CashMinor);
+
+/// <summary>
+/// The exceptions workbench's steps: accept a suggestion, apply by hand (split over invoices, any rest
+/// on account), keep it on account, or mark it as not a customer's. Every manual application teaches
+/// the payer's name and account to the alias table. Undoing an application (a manager's step) reverses
+/// it in the ledger and puts the line back in the queue, its cash unapplied on the same payment.
+/// </summary>
+public sealed class ExceptionDesk(PayPortalDbContext db, TimeProvider clock)
+{
+    public async Task<DeskResult> AcceptSuggestionAsync(long lineId, int index, string by, CancellationToken ct = default)
+    {
+        var line = await db.BankLines.AsNoTracking().SingleOrDefaultAsync(l => l.Id == lineId, ct);
+        if (line is null) return DeskResult.Fail("No such bank line.");
+        var proposals = line.Suggestions is null ? [] : JsonSerializer.Deserialize<List<Proposal>>(line.Suggestions, BankImport.Json) ?? [];
+        if (index < 0 || index >= proposals.Count || proposals[index].CustomerId is not { } customerId)
+            return DeskResult.Fail("That suggestion is no longer there; reload the line.");
+        var proposal = proposals[index];
+        return await ApplyAsync(lineId, customerId, proposal.Allocations.Select(a => new ManualAllocation(a.InvoiceId, a.CashMinor)).ToList(), by, ct,
+            discounts: proposal.Allocations.ToDictionary(a => a.InvoiceId, a => a.DiscountMinor), rule: $"accepted: {proposal.Rule}", confidence: proposal.Confidence);
+    }
+
+    /// <summary>Puts the line's money on the invoices named (one customer's), the rest on that customer's account.</summary>
+    public async Task<DeskResult> ApplyAsync(long lineId, long customerId, IReadOnlyList<ManualAllocation> allocations, string by, CancellationToken ct = default,
+        IReadOnlyDictionary<long, long>? discounts = null, string rule = "manual", double? confidence = null)
+    {
+        await using var transaction = await WriteTransaction.BeginAsync(db, ct);
+        try
+        {
+            var line = await db.BankLines.SingleOrDefaultAsync(l => l.Id == lineId, ct);
+            if (line is null) return DeskResult.Fail("No such bank line.");
+            if (line.Status is not BankLineStatus.Exception) return DeskResult.Fail($"Bank line {line.BankReference} is not waiting ({line.Status}).");
+            var customer = await db.Customers.SingleOrDefaultAsync(c => c.Id == customerId, ct);
+            if (customer is null) return DeskResult.Fail("No such customer.");
+            if (allocations.Any(a => a.CashMinor <= 0)) return DeskResult.Fail("Every amount must be above zero.");
+            if (allocations.GroupBy(a => a.InvoiceId).Any(g => g.Count() > 1)) return DeskResult.Fail("Name each invoice once.");
+            var total = allocations.Sum(a => a.CashMinor);
+            if (total > line.AmountMinor) return DeskResult.Fail($"The amounts come to {new Money(total, line.Amount.Currency)}, more than the line's {line.Amount}.");
+            var ids = allocations.Select(a => a.InvoiceId).ToList();
+            var invoices = await db.Invoices.Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
+            if (invoices.Count != ids.Count) return DeskResult.Fail("One of the invoices cannot be found.");
+            var now = clock.GetUtcNow().UtcDateTime;
+            var proposed = allocations.Select(a => new ProposedAllocation(a.InvoiceId, invoices[a.InvoiceId].Number ?? "", a.CashMinor, discounts?.GetValueOrDefault(a.InvoiceId) ?? 0)).ToList();
+
+            if (line.PaymentId is { } paymentId)
+            {
+                // Undone earlier: its money is already received, unapplied on that payment; apply from it.
+                var payment = await db.Payments.Include(p => p.Customer).SingleAsync(p => p.Id == paymentId, ct);
+                if (payment.CustomerId != customerId) return DeskResult.Fail($"This line's money was received for {payment.Customer!.Name}; apply it to their invoices or account.");
+                foreach (var a in proposed)
+                {
+                    var (allocation, journal) = Postings.Allocate(payment, invoices[a.InvoiceId], new Money(a.CashMinor, payment.Currency), line.BookingDate, now, rule);
+                    db.Allocations.Add(allocation);
+                    db.Journals.Add(journal);
+                }
+                line.MarkApplied(payment, rule, confidence, ShortPayReason.None, automatic: false, by, now);
+            }
+            else CashApplier.Apply(db, line, customer, invoices, proposed, rule, confidence, ShortPayReason.None, automatic: false, by, now);
+
+            await LearnAsync(line, customerId, now, ct);
+            db.AuditAction = "bank.apply";
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            var onAccount = line.AmountMinor - total;
+            return new(true, $"{line.Amount} from {line.BankReference} applied to {customer.Name}"
+                + (allocations.Count > 0 ? $": {string.Join(", ", proposed.Select(p => $"{p.InvoiceNumber} {new Money(p.CashMinor, line.Amount.Currency)}"))}" : "")
+                + (onAccount > 0 ? $"; {new Money(onAccount, line.Amount.Currency)} kept on account." : "."), line.Id);
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
+        {
+            db.ChangeTracker.Clear();
+            return DeskResult.Fail(DomainMessages.Of(ex));
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return DeskResult.Fail("Someone applied this line or these invoices at the same time; nothing was saved. Reload and try again.");
+        }
+    }
+
+    public async Task<DeskResult> MarkNonCustomerAsync(long lineId, string by, CancellationToken ct = default)
+    {
+        var line = await db.BankLines.SingleOrDefaultAsync(l => l.Id == lineId, ct);
+        if (line is null) return DeskResult.Fail("No such bank line.");
+        if (line.PaymentId is not null) return DeskResult.Fail("This line's money was received for a customer; apply it to their invoices or account.");
+        try
+        {
+            line.MarkNonCustomer(by, clock.GetUtcNow().UtcDateTime);
+        }
+        catch (InvalidOperationException ex)
+        {
+            return DeskResult.Fail(ex.Message);
+        }
+        db.AuditAction = "bank.non-customer";
+        await db.SaveChangesAsync(ct);
+        return new(true, $"{line.BankReference} kept as not a customer's payment.", line.Id);
+    }
+
+    /// <summary>A manager's undo: every application of the line's payment is reversed in the ledger; the line waits again.</summary>
+    public async Task<DeskResult> UndoAsync(long lineId, string reason, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(reason)) return DeskResult.Fail("Say why the application is undone.");
+        var line = await db.BankLines.SingleOrDefaultAsync(l => l.Id == lineId, ct);
+        if (line is null) return DeskResult.Fail("No such bank line.");
+        if (line.Status is not (BankLineStatus.AutoApplied or BankLineStatus.Applied) || line.PaymentId is null) return DeskResult.Fail("This line has not been applied.");
+        var allocations = await db.Allocations.Include(a => a.Invoice).Include(a => a.Payment)
+            .Where(a => a.PaymentId == line.PaymentId && a.ReversedAt == null).ToListAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var allocation in allocations) db.Journals.Add(Postings.ReverseAllocation(allocation, reason, clock.Today(), now));
+        line.ReturnToExceptions();
+        db.AuditAction = "bank.undo";
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return DeskResult.Fail("Someone changed these invoices at the same time; nothing was undone. Reload and try again.");
+        }
+        return new(true, $"Undone: {allocations.Count} application(s) of {line.BankReference} reversed; the line is back in the queue.", line.Id);
+    }
+
+    private async Task LearnAsync(BankStatementLine line, long customerId, DateTime now, CancellationToken ct)
+    {
+        var name = Normalize.NameKey(line.PayerName);
+        var account = line.PayerAccount is { Length: > 0 } a ? Normalize.AccountKey(a) : null;
+        if (name.Length > 0 && !await db.PayerAliases.AnyAsync(x => x.NameKey == name, ct))
+            db.PayerAliases.Add(new PayerAlias(customerId, name, null, now, line.BankReference));
+        if (account is { Length: > 0 } && !await db.PayerAliases.AnyAsync(x => x.AccountKey == account, ct))
+            db.PayerAliases.Add(new PayerAlias(customerId, null, account, now, line.BankReference));
+    }
+}

@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using PayPortal.Domain.CashApplication;
+using PayPortal.Infrastructure.CashApplication;
+using PayPortal.Infrastructure.Data;
+
+namespace PayPortal.Web.Areas.BackOffice.Pages.Bank;
+
+/// <summary>Bank statements: upload one (camt, BAI2 or CSV), and every statement imported with its totals.</summary>
+[RequestFormLimits(MultipartBodyLengthLimit = 200 * 1024 * 1024)]
+[RequestSizeLimit(200 * 1024 * 1024)]
+public class IndexModel(PayPortalDbContext db, BankImport import) : PageModel
+{
+    [BindProperty] public IFormFile? Upload { get; set; }
+    [BindProperty] public bool AutoApply { get; set; } = true;
+    public IReadOnlyList<Row> Statements { get; private set; } = [];
+    public IReadOnlyList<string> Errors { get; private set; } = [];
+    [TempData] public string? StatusMessage { get; set; }
+
+    public sealed record Row(long Id, string FileName, string Format, string StatementId, DateTime ImportedAt, int Lines, long CreditsMinor,
+        int AutoApplied, int Applied, int Exceptions, int NonCustomer, string CurrencyCode);
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (Upload is null || Upload.Length == 0)
+        {
+            Errors = ["Choose a bank statement file."];
+            return await RefusedAsync(ct);
+        }
+        await using var stream = Upload.OpenReadStream();
+        var result = await import.ImportAsync(stream, Upload.FileName, AutoApply, ct);
+        if (!result.Succeeded)
+        {
+            Errors = [$"{Upload.FileName} was not imported; nothing changed.", .. result.Errors];
+            return await RefusedAsync(ct);
+        }
+        StatusMessage = result.Duplicate
+            ? $"{Upload.FileName} was imported before; nothing changed."
+            : $"{Upload.FileName}: {result.Lines} lines, {result.Credits} credits, {result.AutoApplied} applied automatically, {result.Exceptions} waiting in exceptions.";
+        return RedirectToPage("/Bank/Statement", new { id = result.StatementId });
+    }
+
+    private async Task<IActionResult> RefusedAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Statements = await db.BankStatements.AsNoTracking().OrderByDescending(s => s.Id).Take(100)
+            .Select(s => new Row(s.Id, s.FileName, s.Format, s.StatementId, s.ImportedAt, s.Lines.Count(),
+                s.Lines.Where(l => l.IsCredit).Sum(l => l.AmountMinor),
+                s.Lines.Count(l => l.Status == BankLineStatus.AutoApplied), s.Lines.Count(l => l.Status == BankLineStatus.Applied),
+                s.Lines.Count(l => l.Status == BankLineStatus.Exception), s.Lines.Count(l => l.Status == BankLineStatus.NonCustomer),
+                s.Lines.Select(l => l.CurrencyCode).FirstOrDefault() ?? "USD"))
+            .ToListAsync(ct);
+    }
+}
