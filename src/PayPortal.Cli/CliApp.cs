@@ -26,12 +26,16 @@ public static class CliApp
         Commands:
           migrate                                          create or upgrade the database
           seed demo [--seed S]                             demo company, customers and sign-ins (empty database only)
-          seed bulk --customers N --invoices M [--seed S]  large generated data set for scale tests
+          seed bulk --customers N --invoices M [--seed S] [--all-open]
+                                                           large generated data set for scale tests (--all-open: every invoice still owed)
           import customers FILE.csv                        number,name,email,currency,terms_days,discount_percent,discount_days,credit_limit
           import invoices FILE.csv                         number,customer_number,issue_date,due_date,amount,currency,po_number
           check ledger                                     prove stored amounts equal the AR ledger
           bank import FILE [--auto-apply]                  camt.053/054, BAI2 or CSV statement; prints a JSON summary
           export applications OUT.csv                      allocations made from bank lines (bank_reference,invoice_number,applied_amount,rule,confidence)
+          bench cash-application --lines N [--seed S] [--out DIR]
+                                                           generate a labelled camt.053 over the open invoices, import it with
+                                                           auto-apply, and report auto-match rate, precision and throughput
           plans run [--as-of DATE]                         payment plans: reminders before installments, completion, breaking
                                                            plans past the grace period (idempotent; DATE defaults to today)
 
@@ -76,6 +80,7 @@ public static class CliApp
                 ["plans", "run"] => await RunPlans(services, parsed, stdout, ct),
                 ["bank", "import", var file] => await BankImport(services, parsed, file, stdout, stderr, ct),
                 ["export", "applications", var file] => await ExportApplications(services, parsed, file, stdout, ct),
+                ["bench", "cash-application"] => await CashApplicationBenchmark.RunAsync(services, parsed, stdout, ct),
                 _ => throw new UsageException($"unknown command '{string.Join(' ', parsed.Command)}'"),
             };
         }
@@ -167,11 +172,12 @@ public static class CliApp
 
     private static async Task<int> SeedBulk(IServiceProvider services, CliArguments args, TextWriter stdout, CancellationToken ct)
     {
-        args.RequireOnly("--customers", "--invoices", "--seed");
+        args.RequireOnly("--customers", "--invoices", "--seed", "--all-open");
         var options = new BulkSeedOptions(
             args.Int("--customers", null, min: 1, max: 10_000_000),
             args.Int("--invoices", null, min: 0, max: 100_000_000),
-            args.Int("--seed", 1, min: 0));
+            args.Int("--seed", 1, min: 0),
+            args.Flag("--all-open"));
         var progress = new Progress<int>(n => stdout.WriteLine($"  {n:N0} invoices..."));
         var result = await services.GetRequiredService<BulkSeeder>().SeedAsync(options, progress, ct);
         await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,

@@ -8,7 +8,7 @@ public sealed class UsageException(string message) : Exception(message);
 public sealed class CliArguments
 {
     /// <summary>Options that take no value: present or not.</summary>
-    private static readonly HashSet<string> KnownFlags = ["--auto-apply", "--dry-run"];
+    private static readonly HashSet<string> KnownFlags = ["--auto-apply", "--dry-run", "--all-open"];
     private readonly Dictionary<string, string> _options;
     private readonly HashSet<string> _flags;
 
@@ -64,6 +64,8 @@ public sealed class CliArguments
     }
 
     public bool Flag(string name) => _flags.Contains(name);
+
+    public string? Text(string name) => _options.TryGetValue(name, out var value) ? value : null;
 
     public int Int(string name, int? fallback, int min = int.MinValue, int max = int.MaxValue)
     {

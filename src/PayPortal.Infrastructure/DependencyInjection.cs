@@ -21,7 +21,7 @@ public static class DependencyInjection
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddScoped<IActor>(_ => new FixedActor("system"));
-        services.AddDbContext<PayPortalDbContext>(o => o.UseSqlite(sqliteConnectionString));
+        services.AddDbContext<PayPortalDbContext>(o => o.UseSqlite(sqliteConnectionString, sqlite => sqlite.MaxBatchSize(500)));
         services.AddScoped<DemoSeeder>();
         services.AddScoped<BulkSeeder>();
         services.AddScoped<CustomerCsvImport>();
@@ -50,6 +50,7 @@ public static class DependencyInjection
         services.AddScoped<CashApplication.BankImport>();
         services.AddScoped<CashApplication.ApplicationsExport>();
         services.AddScoped<CashApplication.ExceptionDesk>();
+        services.AddScoped<CashApplication.CashScenario>();
         services.TryAddSingleton<OutboxSignal>();
         services.TryAddSingleton<Mailer>();
         return services;

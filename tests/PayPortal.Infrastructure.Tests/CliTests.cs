@@ -54,6 +54,41 @@ public class CliTests : IAsyncLifetime
         Assert.Equal(1L, await db.ScalarAsync("SELECT COUNT(*) FROM Outbox WHERE Kind = 'plan-reminder'"));
     }
 
+    [Fact]
+    public async Task Bank_import_prints_its_json_summary_a_second_import_is_a_duplicate_and_the_applications_export()
+    {
+        Assert.Equal(0, (await Run("--db", Db, "seed", "bulk", "--customers", "20", "--invoices", "400", "--seed", "3", "--all-open")).Code);
+        var bench = await Run("--db", Db, "bench", "cash-application", "--lines", "100", "--seed", "5", "--out", _folder);
+        Assert.Equal(0, bench.Code);
+        Assert.Matches(@"Precision \(applied exactly right / applied\): (9\d|100)\.\d\d%", bench.Out); // the benchmark judges itself against its truth
+        var statement = Path.Combine(_folder, "scenario-5.camt053.xml");
+        Assert.True(File.Exists(statement));
+        Assert.True(File.Exists(Path.Combine(_folder, "scenario-5.truth.csv")));
+
+        var again = await Run("--db", Db, "bank", "import", statement, "--auto-apply");
+        Assert.Equal(0, again.Code);
+        Assert.Equal("""{"lines":100,"credits":100,"auto_applied":0,"exceptions":0,"unapplied_cents":0,"duplicate":true}""", again.Out.Trim());
+
+        var csv = Path.Combine(_folder, "applications.csv");
+        var export = await Run("--db", Db, "export", "applications", csv);
+        Assert.Equal(0, export.Code);
+        var rows = await File.ReadAllLinesAsync(csv);
+        Assert.Equal("bank_reference,invoice_number,applied_amount,rule,confidence", rows[0]);
+        Assert.Matches(@"^SCN5-\d{7},S3-\d{7},\d+\.\d\d,[a-z+-]+,0\.\d\d$", rows[1]);
+        Assert.Equal(0, (await Run("--db", Db, "check", "ledger")).Code);
+    }
+
+    [Fact]
+    public async Task A_bank_file_that_does_not_parse_is_refused_naming_its_line_and_a_missing_one_too()
+    {
+        var bad = WriteFile("bad.bai2", "01,BANK,US,261123,0800,1,80,1,2/\n02,US,BANK,1,261123,,USD,/\n03,123,USD,/\n16,195,1000,,REF1,,INV-1/\n49,999,3/\n98,999,1,5/\n99,999,1,7/\n");
+        var refused = await Run("--db", Db, "bank", "import", bad);
+        Assert.Equal(1, refused.Code);
+        Assert.Contains("line 5: account 123 control total is 999, but the records add up to 1000", refused.Err);
+        Assert.Equal(1, (await Run("--db", Db, "bank", "import", Path.Combine(_folder, "nope.xml"))).Code);
+        Assert.Equal(2, (await Run("--db", Db, "bank", "import", bad, "--apply")).Code);
+    }
+
     private string WriteFile(string name, string content)
     {
         var path = Path.Combine(_folder, name);

@@ -1,7 +1,7 @@
 namespace PayPortal.Domain.CashApplication;
 
 /// <summary>Where the engine's thresholds sit; see <see cref="MatchingEngine"/> for what earns which confidence.</summary>
-public sealed record MatchOptions(double AutoApplyConfidence = 0.9, int SubsetSearchItems = 20, int SubsetSearchNodes = 200_000, long BankFeeToleranceMinor = 50_00);
+public sealed record MatchOptions(double AutoApplyConfidence = 0.9, int SubsetSearchItems = 12, int SubsetSearchNodes = 20_000, long BankFeeToleranceMinor = 50_00);
 
 /// <summary>
 /// Proposes how to apply each bank credit, deterministically and with its reasons:
@@ -9,8 +9,9 @@ public sealed record MatchOptions(double AutoApplyConfidence = 0.9, int SubsetSe
 /// <item>Invoice numbers in the remittance or structured references (prefixes, separators and leading
 /// zeros ignored; one mistyped or swapped digit tolerated), checked against the amount: the open amounts
 /// exactly (0.99), after the early-payment discount (0.97), a subset of the numbers (0.90), an overpayment
-/// with the rest on account (0.90), a short pay by a bank fee (0.91) or larger (0.75). A number found only
-/// with a typo costs 0.05.</item>
+/// with the rest on account (0.90), a short pay by a bank fee (0.91), or a larger deduction from a payer
+/// recognised as the invoice's customer (0.90, else 0.75). A number read through one typo counts only when
+/// its amount agrees exactly (0.94); so does a number of another customer than the recognised payer.</item>
 /// <item>Otherwise the payer: by bank account or a name learned from earlier applications (exact), or
 /// by name (fuzzy); then the customer's open invoices whose amounts add up exactly to the payment,
 /// oldest first (0.93 when that is the only way, 0.80 when several are).</item>
@@ -49,8 +50,9 @@ public sealed class MatchingEngine
                 var key = Normalize.NameKey(name);
                 if (key.Length == 0) continue;
                 _byName.TryAdd(key, payer.CustomerId);
-                // Indexed by each word's first four letters, so a misspelt ending still finds the name.
-                foreach (var token in key.Split(' ')) Add(_byToken, Stem(token), (payer.CustomerId, key));
+                // Indexed by each word's first four letters (a misspelt ending still finds the name), and by
+                // pairs of neighbouring words, which narrow thousands of similar names to a handful.
+                foreach (var stem in Stems(key)) Add(_byToken, stem, (payer.CustomerId, key));
             }
         }
     }
@@ -96,7 +98,9 @@ public sealed class MatchingEngine
         if (key.Length == 0) return (null, "", false);
         if (_byName.TryGetValue(key, out var byName)) return (byName, $"payer name \"{line.PayerName}\" is known", true);
         (long Customer, string Key, double Score) best = (0, "", 0);
-        foreach (var token in key.Split(' ').Select(Stem).Distinct())
+        var stems = Stems(key).ToList();
+        var pairs = stems.Where(t => t.Contains(' ')).Where(_byToken.ContainsKey).ToList();
+        foreach (var token in pairs.Count > 0 ? pairs : stems)
         {
             if (!_byToken.TryGetValue(token, out var candidates) || candidates.Count > 200) continue; // a common word says nothing
             foreach (var (customer, candidateKey) in candidates)
@@ -117,17 +121,16 @@ public sealed class MatchingEngine
             if (tokens[i].All(char.IsAsciiDigit) && tokens[i + 1].All(char.IsAsciiDigit)) candidates.Add(tokens[i] + tokens[i + 1]); // "100 023"
         var found = new List<(long, bool, string)>();
         var seen = new HashSet<long>();
-        var unmatched = new List<(string Key, string Seen)>();
+        var keys = new List<(string Key, string Seen)>();
         foreach (var candidate in candidates)
         {
             if (Normalize.NumberKey(candidate) is not { } key) continue;
-            if (_byNumber.TryGetValue(key, out var ids))
-            {
-                foreach (var id in ids.Where(id => OpenOf(id) > 0 && _items[id].CurrencyCode == line.Amount.Currency.Code && seen.Add(id))) found.Add((id, false, candidate));
-            }
-            else unmatched.Add((key, candidate));
+            keys.Add((key, candidate));
+            if (!_byNumber.TryGetValue(key, out var ids)) continue;
+            foreach (var id in ids.Where(id => OpenOf(id) > 0 && _items[id].CurrencyCode == line.Amount.Currency.Code && seen.Add(id))) found.Add((id, false, candidate));
         }
-        foreach (var (key, candidate) in unmatched)
+        // Numbers one typo away, even where a number matched: with dense numbering a mistyped number is often another real one.
+        foreach (var (key, candidate) in keys)
         {
             foreach (var variant in Normalize.OneTypoAway(key))
             {
@@ -140,11 +143,33 @@ public sealed class MatchingEngine
 
     private IEnumerable<Proposal> ByNumbers(BankCredit line, List<(long InvoiceId, bool Fuzzy, string Seen)> numbered, long? payer)
     {
+        var exact = numbered.Where(n => !n.Fuzzy).ToList();
+        var amount = line.Amount.Minor;
+        // A number that is right as written and whose amount agrees exactly is the answer; else a typo'd number
+        // whose amount agrees exactly; else the written numbers, paid short or over.
+        if (exact.Count > 0 && AccountsFor(exact, amount)) return ByWrittenNumbers(line, exact, payer);
+        var typos = numbered.Where(n => n.Fuzzy && (payer is null || _items[n.InvoiceId].CustomerId == payer)
+                                                && (OpenOf(n.InvoiceId) == amount || OpenOf(n.InvoiceId) - Discount(_items[n.InvoiceId]) == amount)).ToList();
+        if (typos.Count == 1) return ByWrittenNumbers(line, typos, payer);
+        return exact.Count > 0 ? ByWrittenNumbers(line, exact, payer) : numbered.Count > 0 ? ByWrittenNumbers(line, numbered, payer) : [];
+    }
+
+    private bool AccountsFor(List<(long InvoiceId, bool Fuzzy, string Seen)> hits, long amount)
+    {
+        var open = hits.Sum(h => OpenOf(h.InvoiceId));
+        var net = hits.Sum(h => OpenOf(h.InvoiceId) - Discount(_items[h.InvoiceId]));
+        return amount == open || amount == net || hits.Count > 1 && Subsets(hits.Select(h => _items[h.InvoiceId]).ToList(), amount, default).Any();
+    }
+
+    private IEnumerable<Proposal> ByWrittenNumbers(BankCredit line, List<(long InvoiceId, bool Fuzzy, string Seen)> numbered, long? payer)
+    {
         // One customer's invoices: the payer's if it is among them, else the customer named most often.
         var customer = numbered.Any(n => _items[n.InvoiceId].CustomerId == payer) ? payer!.Value
             : numbered.GroupBy(n => _items[n.InvoiceId].CustomerId).OrderByDescending(g => g.Count()).ThenByDescending(g => g.Sum(n => OpenOf(n.InvoiceId))).First().Key;
         var hits = numbered.Where(n => _items[n.InvoiceId].CustomerId == customer).OrderBy(n => _items[n.InvoiceId].DueDate).ThenBy(n => n.InvoiceId).ToList();
         var items = hits.Select(h => _items[h.InvoiceId]).ToList();
+        // A typo'd number, or an invoice not of the payer we recognised, is trusted only with an exact amount.
+        var fuzzy = hits.Any(h => h.Fuzzy) || payer is { } known && known != customer;
         var fuzzyPenalty = hits.Any(h => h.Fuzzy) ? 0.05 : 0;
         var named = string.Join(", ", hits.Select(h => h.Fuzzy ? $"{_items[h.InvoiceId].Number} (read as \"{h.Seen}\")" : _items[h.InvoiceId].Number));
         var amount = line.Amount.Minor;
@@ -158,9 +183,10 @@ public sealed class MatchingEngine
             yield return new(customer, items.Select(i => Full(i, true, line.Date)).ToList(), 0, 0.97 - fuzzyPenalty, "invoice-number+discount",
                 Reasons("the amount equals what is open less the early-payment discount"), ShortPayReason.DiscountTaken);
         else if (items.Count > 1 && Subsets(items, amount, line.Date).FirstOrDefault() is { } subset)
-            yield return new(customer, subset, 0, 0.90 - fuzzyPenalty, "invoice-number-subset", Reasons("the amount equals some of the invoices named"));
+            yield return new(customer, subset, 0, fuzzy ? 0.6 : 0.90, "invoice-number-subset", Reasons("the amount equals some of the invoices named"));
+        // A number read through a typo is trusted only when the amount confirms it exactly.
         else if (amount > open)
-            yield return new(customer, items.Select(i => Full(i, false, line.Date)).ToList(), amount - open, 0.90 - fuzzyPenalty, "invoice-number-overpaid",
+            yield return new(customer, items.Select(i => Full(i, false, line.Date)).ToList(), amount - open, fuzzy ? 0.6 : 0.90, "invoice-number-overpaid",
                 Reasons($"the amount is {new Money(amount - open, line.Amount.Currency)} more than is open: the rest stays on account"));
         else
         {
@@ -176,7 +202,9 @@ public sealed class MatchingEngine
             }
             var shortBy = open - amount;
             var fee = shortBy <= _options.BankFeeToleranceMinor && items.Count == 1;
-            yield return new(customer, allocations, 0, (fee ? 0.91 : 0.75) - fuzzyPenalty, "invoice-number-short",
+            // A deduction is taken on the payer's own word only when the payer is recognised as the invoice's customer.
+            var confidence = fuzzy ? 0.6 : fee ? 0.91 : payer == customer ? 0.90 : 0.75;
+            yield return new(customer, allocations, 0, confidence, "invoice-number-short",
                 Reasons($"the amount is {new Money(shortBy, line.Amount.Currency)} short: {(fee ? "a bank fee" : "a deduction")}; the rest stays open"),
                 fee ? ShortPayReason.BankFee : ShortPayReason.Deduction);
         }
@@ -246,6 +274,13 @@ public sealed class MatchingEngine
     private long Discount(OpenItem item) => OpenOf(item.InvoiceId) == item.OpenMinor ? item.DiscountMinor : 0;
 
     private static string Stem(string token) => token.Length > 4 ? token[..4] : token;
+
+    private static IEnumerable<string> Stems(string nameKey)
+    {
+        var words = nameKey.Split(' ').Select(Stem).ToList();
+        foreach (var word in words.Distinct()) yield return word;
+        for (var i = 0; i + 1 < words.Count; i++) yield return $"{words[i]} {words[i + 1]}";
+    }
 
     private static void Add<TKey, TValue>(Dictionary<TKey, List<TValue>> index, TKey key, TValue value) where TKey : notnull
     {

@@ -9,18 +9,19 @@ public static class Normalize
         ["inc", "incorporated", "llc", "ltd", "limited", "corp", "corporation", "co", "company", "gmbh", "ag", "sa", "plc", "the", "and", "of", "lp", "llp", "bv", "nv"];
 
     /// <summary>
-    /// The digits that identify an invoice number: letters and separators dropped, leading zeros too
-    /// ("INV-000123", "inv 123" and "123" are the same key). Null when it has fewer than 3 digits.
+    /// The digits that identify an invoice number: its last run of digits without leading zeros, so
+    /// "INV-000123", "inv 123", "2024-00123" and "S7-0000123" share the key "123" (the amount and the
+    /// customer then tell them apart). Null without such a run of 3 digits or more, or when letters
+    /// follow the digits (a word like "2ND" or a postcode like "SW1A").
     /// </summary>
     public static string? NumberKey(string text)
     {
-        var digits = new StringBuilder();
-        foreach (var c in text)
-        {
-            if (char.IsAsciiDigit(c)) digits.Append(c);
-            else if (char.IsAsciiLetter(c) && digits.Length > 0) return null; // letters after digits: a word like "2ND", not a number
-        }
-        var key = digits.ToString().TrimStart('0');
+        var end = text.Length;
+        while (end > 0 && !char.IsAsciiLetterOrDigit(text[end - 1])) end--;
+        if (end == 0 || !char.IsAsciiDigit(text[end - 1])) return null;
+        var start = end;
+        while (start > 0 && char.IsAsciiDigit(text[start - 1])) start--;
+        var key = text[start..end].TrimStart('0');
         return key.Length >= 3 ? key : null;
     }
 

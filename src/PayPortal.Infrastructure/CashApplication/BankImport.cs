@@ -24,7 +24,7 @@ public sealed record BankImportResult(bool Duplicate, int Lines, int Credits, in
 /// </summary>
 public sealed class BankImport(PayPortalDbContext db, MatchingData matching, IOptions<BankingOptions> options, IActor actor, TimeProvider clock)
 {
-    private const int ChunkSize = 2_000;
+    private const int ChunkSize = 10_000;
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public async Task<BankImportResult> ImportAsync(Stream file, string fileName, bool autoApply, CancellationToken ct = default)
@@ -53,14 +53,14 @@ public sealed class BankImport(PayPortalDbContext db, MatchingData matching, IOp
 
         var now = clock.GetUtcNow().UtcDateTime;
         var statement = new BankStatement(parsed.Format, parsed.StatementId, parsed.AccountId, Path.GetFileName(fileName), sha, now, actor.Name);
-        var lineNo = 0;
-        foreach (var line in parsed.Lines)
-            statement.Add(new BankStatementLine(++lineNo, line.BankReference, line.BookingDate, line.ValueDate,
-                new Money(line.AmountMinor, Currency.Parse(line.CurrencyCode)), line.IsCredit, line.PayerName, line.PayerAccount,
-                line.RemittanceText, line.References, line.BankTransactionCode));
         db.BankStatements.Add(statement);
         db.AuditAction = "bank.import";
-        await db.SaveChangesAsync(ct);
+        await using (var transaction = await WriteTransaction.BeginAsync(db, ct))
+        {
+            await db.SaveChangesAsync(ct);
+            BankLineWriter.Insert(db, statement.Id, parsed.Lines);
+            await transaction.CommitAsync(ct);
+        }
         var statementId = statement.Id;
         db.ChangeTracker.Clear();
 
@@ -69,7 +69,10 @@ public sealed class BankImport(PayPortalDbContext db, MatchingData matching, IOp
         return new(false, parsed.Lines.Count, credits.Count, applied, exceptions, credits.Sum(l => l.AmountMinor) - appliedCash, statementId, []);
     }
 
-    /// <summary>Matches the statement's open credits; applies those the engine is sure of when asked to.</summary>
+    /// <summary>
+    /// Matches the statement's credits a chunk at a time; applies those the engine is sure of when asked to
+    /// (posted in memory by the ledger's rules, written in bulk), and queues the rest with their suggestions.
+    /// </summary>
     private async Task<(int Applied, int Exceptions, long AppliedCash)> MatchAsync(long statementId, bool autoApply, CancellationToken ct)
     {
         var credits = await db.BankLines.AsNoTracking().Where(l => l.BankStatementId == statementId && l.IsCredit)
@@ -82,37 +85,61 @@ public sealed class BankImport(PayPortalDbContext db, MatchingData matching, IOp
 
         foreach (var chunk in credits.Chunk(ChunkSize))
         {
-            var lines = await db.BankLines.Where(l => chunk.Contains(l.Id)).OrderBy(l => l.LineNo).ToListAsync(ct);
-            var results = lines.Select(l => (Line: l, Result: engine.Match(l.AsCredit()))).ToList();
-            var toApply = autoApply ? results.Where(r => r.Result.Kind == LineKind.Customer && r.Result.Best is { } b && b.Confidence >= threshold && b.CustomerId is not null).ToList() : [];
-            var invoiceIds = toApply.SelectMany(r => r.Result.Best!.Allocations.Select(a => a.InvoiceId)).Distinct().ToList();
-            var customerIds = toApply.Select(r => r.Result.Best!.CustomerId!.Value).Distinct().ToList();
-            var invoices = await db.Invoices.Where(i => invoiceIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
-            var customers = await db.Customers.Where(c => customerIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
+            var lines = await db.BankLines.AsNoTracking().Where(l => chunk.Contains(l.Id)).OrderBy(l => l.LineNo).ToListAsync(ct);
+            // Matched once up front to know which invoices and customers the chunk needs; a line whose invoices an
+            // earlier line of the chunk has taken meanwhile is matched again, so no two lines count on the same money.
+            var firstLook = lines.ToDictionary(l => l.Id, l => engine.Match(l.AsCredit()));
+            var sureFirst = firstLook.Values.Select(r => r.Best).Where(b => autoApply && b is { CustomerId: not null } && b.Confidence >= threshold).ToList();
+            var invoiceIds = sureFirst.SelectMany(b => b!.Allocations.Select(a => a.InvoiceId)).Distinct().ToList();
+            var customerIds = sureFirst.Select(b => b!.CustomerId!.Value).Distinct().ToList();
+            var invoices = await db.Invoices.AsNoTracking().Where(i => invoiceIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
+            var versions = invoices.Values.ToDictionary(i => i.Id, i => i.Version);
+            var customers = await db.Customers.AsNoTracking().Where(c => customerIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
             var now = clock.GetUtcNow().UtcDateTime;
 
-            foreach (var (line, result) in results)
+            var posted = new List<(BankStatementLine, AppliedCash)>();
+            var others = new List<BankStatementLine>();
+            var results = new List<(BankStatementLine Line, MatchResult Result)>();
+            foreach (var line in lines)
             {
+                var result = firstLook[line.Id];
+                if (result.Best is { } first && first.Allocations.Any(a => engine.OpenOf(a.InvoiceId) < a.CashMinor + a.DiscountMinor))
+                    result = engine.Match(line.AsCredit());
+                results.Add((line, result));
                 if (result.Kind == LineKind.StripePayout)
                 {
                     line.MarkStripePayout();
+                    others.Add(line);
                     continue;
                 }
                 var best = result.Best;
-                if (autoApply && best is { CustomerId: { } customerId } && best.Confidence >= threshold && AllStillOpen(best, invoices))
+                if (autoApply && best is { CustomerId: { } customerId } && best.Confidence >= threshold && customers.ContainsKey(customerId) && AllStillOpen(best, invoices))
                 {
-                    var payment = CashApplier.Apply(db, line, customers[customerId], invoices, best.Allocations, best.Rule, best.Confidence, best.ShortPay, automatic: true, "matching", now);
+                    posted.Add((line, CashApplier.Post(line, customers[customerId], invoices, best.Allocations, best.Rule, best.Confidence, best.ShortPay, automatic: true, "matching", now)));
                     foreach (var a in best.Allocations) engine.Consume(a.InvoiceId, a.CashMinor + a.DiscountMinor);
-                    applied++;
-                    appliedCash += best.AppliedCashMinor;
                     continue;
                 }
                 line.Suggestions = JsonSerializer.Serialize(result.Proposals, Json);
-                exceptions++;
+                others.Add(line);
             }
-            db.AuditAction = "bank.match";
-            await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
+            var touched = posted.SelectMany(p => p.Item2.Allocations.Select(a => a.InvoiceId)).Distinct().Select(id => (invoices[id], versions[id])).ToList();
+            try
+            {
+                await BulkApplicationWriter.WriteAsync(db, posted, others, touched, actor.Name, now, ct);
+                applied += posted.Count;
+                appliedCash += posted.Sum(p => p.Item2.Allocations.Where(a => a.Kind == Domain.Payments.AllocationKind.Payment).Sum(a => a.AmountMinor));
+                exceptions += others.Count(l => l.Status == BankLineStatus.Exception);
+            }
+            catch (BulkApplicationWriter.ChangedMeanwhileException)
+            {
+                // Someone changed one of these invoices meanwhile: nothing of this chunk is applied; every line waits, with its suggestions.
+                var reloaded = await db.BankLines.Where(l => chunk.Contains(l.Id) && l.Status == BankLineStatus.Exception).ToListAsync(ct);
+                foreach (var line in reloaded) line.Suggestions = JsonSerializer.Serialize(results.Single(r => r.Line.Id == line.Id).Result.Proposals, Json);
+                db.AuditAction = "bank.match";
+                await db.SaveChangesAsync(ct);
+                db.ChangeTracker.Clear();
+                exceptions += reloaded.Count;
+            }
         }
         return (applied, exceptions, appliedCash);
     }

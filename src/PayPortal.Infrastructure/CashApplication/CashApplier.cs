@@ -13,16 +13,31 @@ namespace PayPortal.Infrastructure.CashApplication;
 /// rules: the whole amount is received, each allocation (with the early-payment discount it earns)
 /// applied, and whatever is left stays unapplied on the customer's account. The caller saves.
 /// </summary>
+/// <summary>A bank credit turned into a received payment and its applications, not yet saved.</summary>
+internal sealed record AppliedCash(Payment Payment, IReadOnlyList<Journal> Journals, IReadOnlyList<Allocation> Allocations);
+
 internal static class CashApplier
 {
+    /// <summary>Applies and adds the new records to the unit of work; the caller saves.</summary>
     public static Payment Apply(PayPortalDbContext db, BankStatementLine line, Customer customer, IReadOnlyDictionary<long, Invoice> invoices,
+        IReadOnlyList<ProposedAllocation> allocations, string rule, double? confidence, ShortPayReason shortPay, bool automatic, string by, DateTime now)
+    {
+        var applied = Post(line, customer, invoices, allocations, rule, confidence, shortPay, automatic, by, now);
+        db.Payments.Add(applied.Payment);
+        db.Journals.AddRange(applied.Journals);
+        db.Allocations.AddRange(applied.Allocations);
+        return applied.Payment;
+    }
+
+    /// <summary>The postings for one line, in memory: the invoices given change, nothing is added to a unit of work.</summary>
+    public static AppliedCash Post(BankStatementLine line, Customer customer, IReadOnlyDictionary<long, Invoice> invoices,
         IReadOnlyList<ProposedAllocation> allocations, string rule, double? confidence, ShortPayReason shortPay, bool automatic, string by, DateTime now)
     {
         if (line.CurrencyCode != customer.CurrencyCode)
             throw new InvalidOperationException($"Bank line {line.BankReference} is in {line.CurrencyCode}; {customer.Name} is billed in {customer.CurrencyCode}.");
         var payment = new Payment(customer, line.Amount, MethodOf(line.BankTransactionCode), line.BookingDate, line.BankReference);
-        db.Payments.Add(payment);
-        db.Journals.Add(Postings.ReceivePayment(payment, now));
+        var journals = new List<Journal> { Postings.ReceivePayment(payment, now) };
+        var made = new List<Allocation>();
         foreach (var allocation in allocations)
         {
             var invoice = invoices[allocation.InvoiceId];
@@ -30,18 +45,17 @@ internal static class CashApplier
             if (allocation.DiscountMinor > 0)
             {
                 var (discount, discountJournal) = Postings.AllowDiscount(invoice, payment, new Money(allocation.DiscountMinor, invoice.Currency), now);
-                db.Allocations.Add(discount);
-                db.Journals.Add(discountJournal);
+                made.Add(discount);
+                journals.Add(discountJournal);
             }
             if (allocation.CashMinor <= 0) continue;
             var (cash, journal) = Postings.Allocate(payment, invoice, new Money(allocation.CashMinor, invoice.Currency), line.BookingDate, now, rule);
-            db.Allocations.Add(cash);
-            db.Journals.Add(journal);
+            made.Add(cash);
+            journals.Add(journal);
         }
         line.MarkApplied(payment, rule, confidence, shortPay, automatic, by, now);
-        return payment;
+        return new(payment, journals, made);
     }
-
     /// <summary>How the money came, from the bank's transaction code where it says (BAI2 type codes, camt families).</summary>
     public static PaymentMethod MethodOf(string? code) => code switch
     {

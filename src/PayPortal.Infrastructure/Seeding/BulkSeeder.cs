@@ -9,7 +9,8 @@ using PayPortal.Infrastructure.Data;
 
 namespace PayPortal.Infrastructure.Seeding;
 
-public sealed record BulkSeedOptions(int Customers, int Invoices, int Seed);
+/// <param name="AllOpen">Every invoice still owed (issued over the last four months, a fifth on 2/10 Net 30 terms): the cash-application benchmark's data.</param>
+public sealed record BulkSeedOptions(int Customers, int Invoices, int Seed, bool AllOpen = false);
 
 public sealed record BulkSeedResult(int Customers, int Invoices, int Payments, long Rows, TimeSpan Elapsed);
 
@@ -47,26 +48,26 @@ public sealed class BulkSeeder(PayPortalDbContext db, TimeProvider clock)
             await using var transaction = connection.BeginTransaction(System.Data.IsolationLevel.Serializable, deferred: false);
             var ids = new NextIds(connection, transaction);
 
-            using var customerInsert = Prepare(connection, transaction, "Customers",
+            using var customerInsert = SqliteBulk.PrepareInsert(connection, transaction, "Customers",
                 "Id", "Number", "Name", "BillingEmails", "CurrencyCode", "TermsNetDays", "TermsDiscountPercent", "TermsDiscountDays", "CreditLimitMinor", "CreditHold", "DunningPaused", "CreatedAt", "Version");
-            using var invoiceInsert = Prepare(connection, transaction, "Invoices",
+            using var invoiceInsert = SqliteBulk.PrepareInsert(connection, transaction, "Invoices",
                 "Id", "Number", "CustomerId", "CurrencyCode", "IssueDate", "DueDate", "PoNumber", "ProjectCode", "Status", "TotalMinor", "OpenMinor", "DisputedMinor", "DiscountPercent", "DiscountDeadline", "AllowPartialPayment", "PostedAt", "Version");
-            using var lineInsert = Prepare(connection, transaction, "InvoiceLines",
+            using var lineInsert = SqliteBulk.PrepareInsert(connection, transaction, "InvoiceLines",
                 "Id", "InvoiceId", "LineNo", "Description", "Quantity", "UnitPriceMinor", "DiscountPercent", "TaxRatePercent", "NetMinor", "TaxMinor");
-            using var paymentInsert = Prepare(connection, transaction, "Payments",
+            using var paymentInsert = SqliteBulk.PrepareInsert(connection, transaction, "Payments",
                 "Id", "CustomerId", "Method", "Reference", "ReceivedOn", "CurrencyCode", "AmountMinor", "UnappliedMinor", "RefundedMinor", "IsTest", "IsReceived", "Version");
-            using var allocationInsert = Prepare(connection, transaction, "Allocations",
+            using var allocationInsert = SqliteBulk.PrepareInsert(connection, transaction, "Allocations",
                 "Id", "Kind", "CustomerId", "InvoiceId", "PaymentId", "AmountMinor", "AppliedOn", "RecordedAt", "Rule");
-            using var journalInsert = Prepare(connection, transaction, "Journals",
+            using var journalInsert = SqliteBulk.PrepareInsert(connection, transaction, "Journals",
                 "Id", "Kind", "CustomerId", "OccurredOn", "RecordedAt", "Description", "IsTest");
-            using var entryInsert = Prepare(connection, transaction, "LedgerEntries",
+            using var entryInsert = SqliteBulk.PrepareInsert(connection, transaction, "LedgerEntries",
                 "Id", "JournalId", "CustomerId", "Account", "AmountMinor", "CurrencyCode", "OccurredOn", "InvoiceId", "PaymentId");
 
             long rows = 0;
             var firstCustomer = ids.Customer + 1;
             for (var c = 0; c < options.Customers; c++)
             {
-                Run(customerInsert, ++ids.Customer, $"{prefix}{c + 1:D6}", $"Bulk Customer {options.Seed}-{c + 1}", $"ap{c + 1}@bulk{options.Seed}.example", currency,
+                SqliteBulk.Run(customerInsert, ++ids.Customer, $"{prefix}{c + 1:D6}", CompanyNames.Name(options.Seed, c), $"ap{c + 1}@bulk{options.Seed}.example", currency,
                     30, 0m, 0, random.Next(1, 50) * 10_000_00L, false, false, now, 0L);
                 rows++;
             }
@@ -75,27 +76,29 @@ public sealed class BulkSeeder(PayPortalDbContext db, TimeProvider clock)
             for (var n = 0; n < options.Invoices; n++)
             {
                 var customerId = firstCustomer + random.Next(options.Customers);
-                var issue = today.AddDays(-random.Next(0, 365));
+                var issue = today.AddDays(-random.Next(0, options.AllOpen ? 120 : 365));
                 var due = issue.AddDays(30);
+                var discounted = options.AllOpen && random.Next(5) == 0;
                 // Log-uniform totals from 50.00 to 25,000.00: many small invoices, a few large ones.
                 var total = (long)Math.Round(Math.Exp(random.NextDouble() * Math.Log(500)) * 50_00);
                 var invoiceId = ++ids.Invoice;
                 var number = $"{prefix}{n + 1:D7}";
                 var pastDue = today.DayNumber - due.DayNumber;
                 var roll = random.NextDouble();
-                var paid = roll < (pastDue > 60 ? 0.85 : pastDue > 0 ? 0.45 : 0.1) ? total
+                var paid = options.AllOpen ? 0
+                    : roll < (pastDue > 60 ? 0.85 : pastDue > 0 ? 0.45 : 0.1) ? total
                     : roll < (pastDue > 60 ? 0.92 : pastDue > 0 ? 0.6 : 0.18) ? total * random.Next(10, 90) / 100
                     : 0;
                 var open = total - paid;
                 var status = open == 0 ? InvoiceStatus.Paid : open < total ? InvoiceStatus.PartiallyPaid : InvoiceStatus.Open;
 
-                Run(invoiceInsert, invoiceId, number, customerId, currency, issue, due, random.Next(3) == 0 ? null : $"PO-{random.Next(100000, 999999)}", null,
-                    (int)status, total, open, 0L, 0m, null, true, now, 0L);
-                Run(lineInsert, ++ids.Line, invoiceId, 1, "Goods and services", 1m, total, 0m, 0m, total, 0L);
+                SqliteBulk.Run(invoiceInsert, invoiceId, number, customerId, currency, issue, due, random.Next(3) == 0 ? null : $"PO-{random.Next(100000, 999999)}", null,
+                    (int)status, total, open, 0L, discounted ? 2m : 0m, discounted ? issue.AddDays(10) : null, true, now, 0L);
+                SqliteBulk.Run(lineInsert, ++ids.Line, invoiceId, 1, "Goods and services", 1m, total, 0m, 0m, total, 0L);
                 var journal = ++ids.Journal;
-                Run(journalInsert, journal, (int)JournalKind.InvoicePosted, customerId, issue, now, $"Invoice {number} posted", false);
-                Run(entryInsert, ++ids.Entry, journal, customerId, (int)LedgerAccount.Receivable, total, currency, issue, invoiceId, null);
-                Run(entryInsert, ++ids.Entry, journal, customerId, (int)LedgerAccount.Revenue, -total, currency, issue, invoiceId, null);
+                SqliteBulk.Run(journalInsert, journal, (int)JournalKind.InvoicePosted, customerId, issue, now, $"Invoice {number} posted", false);
+                SqliteBulk.Run(entryInsert, ++ids.Entry, journal, customerId, (int)LedgerAccount.Receivable, total, currency, issue, invoiceId, null);
+                SqliteBulk.Run(entryInsert, ++ids.Entry, journal, customerId, (int)LedgerAccount.Revenue, -total, currency, issue, invoiceId, null);
                 rows += 5;
 
                 if (paid > 0)
@@ -105,16 +108,16 @@ public sealed class BulkSeeder(PayPortalDbContext db, TimeProvider clock)
                     if (received < issue) received = issue;
                     var paymentId = ++ids.Payment;
                     var reference = $"ACH{paymentId:D9}";
-                    Run(paymentInsert, paymentId, customerId, (int)PaymentMethod.Ach, reference, received, currency, paid, 0L, 0L, false, true, 0L);
+                    SqliteBulk.Run(paymentInsert, paymentId, customerId, (int)PaymentMethod.Ach, reference, received, currency, paid, 0L, 0L, false, true, 0L);
                     journal = ++ids.Journal;
-                    Run(journalInsert, journal, (int)JournalKind.PaymentReceived, customerId, received, now, $"Payment received ({reference})", false);
-                    Run(entryInsert, ++ids.Entry, journal, customerId, (int)LedgerAccount.Cash, paid, currency, received, null, paymentId);
-                    Run(entryInsert, ++ids.Entry, journal, customerId, (int)LedgerAccount.UnappliedCash, -paid, currency, received, null, paymentId);
-                    Run(allocationInsert, ++ids.Allocation, (int)AllocationKind.Payment, customerId, invoiceId, paymentId, paid, received, now, "bulk");
+                    SqliteBulk.Run(journalInsert, journal, (int)JournalKind.PaymentReceived, customerId, received, now, $"Payment received ({reference})", false);
+                    SqliteBulk.Run(entryInsert, ++ids.Entry, journal, customerId, (int)LedgerAccount.Cash, paid, currency, received, null, paymentId);
+                    SqliteBulk.Run(entryInsert, ++ids.Entry, journal, customerId, (int)LedgerAccount.UnappliedCash, -paid, currency, received, null, paymentId);
+                    SqliteBulk.Run(allocationInsert, ++ids.Allocation, (int)AllocationKind.Payment, customerId, invoiceId, paymentId, paid, received, now, "bulk");
                     journal = ++ids.Journal;
-                    Run(journalInsert, journal, (int)JournalKind.PaymentAllocated, customerId, received, now, $"{new Money(paid, Currency.USD)} applied to invoice {number}", false);
-                    Run(entryInsert, ++ids.Entry, journal, customerId, (int)LedgerAccount.UnappliedCash, paid, currency, received, null, paymentId);
-                    Run(entryInsert, ++ids.Entry, journal, customerId, (int)LedgerAccount.Receivable, -paid, currency, received, invoiceId, null);
+                    SqliteBulk.Run(journalInsert, journal, (int)JournalKind.PaymentAllocated, customerId, received, now, $"{new Money(paid, Currency.USD)} applied to invoice {number}", false);
+                    SqliteBulk.Run(entryInsert, ++ids.Entry, journal, customerId, (int)LedgerAccount.UnappliedCash, paid, currency, received, null, paymentId);
+                    SqliteBulk.Run(entryInsert, ++ids.Entry, journal, customerId, (int)LedgerAccount.Receivable, -paid, currency, received, invoiceId, null);
                     rows += 8;
                     payments++;
                 }
@@ -149,29 +152,7 @@ public sealed class BulkSeeder(PayPortalDbContext db, TimeProvider clock)
             Entry = Max(connection, transaction, "LedgerEntries");
         }
 
-        private static long Max(SqliteConnection connection, SqliteTransaction transaction, string table)
-        {
-            using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = $"SELECT COALESCE(MAX(\"Id\"), 0) FROM \"{table}\"";
-            return Convert.ToInt64(command.ExecuteScalar());
-        }
-    }
-
-    private static SqliteCommand Prepare(SqliteConnection connection, SqliteTransaction transaction, string table, params string[] columns)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = $"INSERT INTO \"{table}\" ({string.Join(',', columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(',', columns.Select((_, i) => $"$p{i}"))})";
-        for (var i = 0; i < columns.Length; i++) command.Parameters.Add(new SqliteParameter($"$p{i}", null));
-        command.Prepare();
-        return command;
-    }
-
-    private static void Run(SqliteCommand command, params object?[] values)
-    {
-        for (var i = 0; i < values.Length; i++) command.Parameters[i].Value = values[i] ?? DBNull.Value;
-        command.ExecuteNonQuery();
+        private static long Max(SqliteConnection connection, SqliteTransaction transaction, string table) => SqliteBulk.MaxId(connection, transaction, table);
     }
 
     private static async Task Execute(SqliteConnection connection, string sql, CancellationToken ct)
