@@ -47,6 +47,7 @@ public static class DependencyInjection
         services.AddScoped<Plans.PlanMonitor>();
         services.AddOptions<CashApplication.BankingOptions>();
         services.AddScoped<CashApplication.MatchingData>();
+        services.AddScoped<CashApplication.PayoutSettlement>();
         services.AddScoped<CashApplication.BankImport>();
         services.AddScoped<CashApplication.ApplicationsExport>();
         services.AddScoped<CashApplication.ExceptionDesk>();

@@ -28,8 +28,6 @@ public class BankStatement
     public DateTime ImportedAt { get; private set; }
     public string ImportedBy { get; private set; } = "";
     public IReadOnlyList<BankStatementLine> Lines => _lines;
-
-    public void Add(BankStatementLine line) => _lines.Add(line);
 }
 
 public enum BankLineStatus
@@ -132,6 +130,20 @@ public class BankStatementLine : IVersioned
     }
 
     public void MarkStripePayout() => Status = BankLineStatus.StripePayout;
+
+    /// <summary>What a Stripe payout line was found to settle (payments, or a note why none could be matched).</summary>
+    public void RecordPayout(int paymentsSettled, string explanation)
+    {
+        if (Status != BankLineStatus.StripePayout) throw new InvalidOperationException($"Bank line {BankReference} is not a Stripe payout.");
+        Rule = paymentsSettled > 0 ? "stripe-payout" : "stripe-payout-unmatched";
+        Confidence = paymentsSettled > 0 ? 1 : null;
+        Suggestions = null;
+        ResolvedBy = "matching";
+        PayoutNote = explanation.Length > 500 ? explanation[..500] : explanation;
+    }
+
+    /// <summary>For a Stripe payout: which payments it settled, or why none matched.</summary>
+    public string? PayoutNote { get; private set; }
 
     /// <summary>A manager reversed what it was applied to: it is back in the exceptions queue, its money unapplied on the payment.</summary>
     public void ReturnToExceptions()

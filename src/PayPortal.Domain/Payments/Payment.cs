@@ -46,6 +46,8 @@ public class Payment : IVersioned
     /// <summary>Paid through the built-in Stripe sandbox: test money, shown as such everywhere.</summary>
     public bool IsTest { get; private set; }
     public bool IsReceived { get; private set; }
+    /// <summary>For a card or bank-debit payment taken through Stripe: the payout line on our bank statement that brought its money in.</summary>
+    public long? SettledByBankLineId { get; private set; }
     public long Version { get; set; }
 
     public Currency Currency => Currency.Parse(CurrencyCode);
@@ -65,6 +67,14 @@ public class Payment : IVersioned
         if (unapplied < 0) throw new InvalidOperationException($"The payment has only {Unapplied} unapplied.");
         if (unapplied > AmountMinor - RefundedMinor) throw new InvalidOperationException("The payment cannot have more unapplied than it brought in.");
         UnappliedMinor = unapplied;
+    }
+
+    /// <summary>Records the bank line of the Stripe payout that settled this payment; once only.</summary>
+    public void MarkSettled(long bankLineId)
+    {
+        if (Method is not (PaymentMethod.Card or PaymentMethod.UsBankAccount)) throw new InvalidOperationException("Only payments taken through Stripe are settled by a payout.");
+        if (SettledByBankLineId is not null) throw new InvalidOperationException("The payment is already settled by a payout.");
+        SettledByBankLineId = bankLineId;
     }
 
     internal void AddRefunded(long minor) => RefundedMinor = checked(RefundedMinor + minor);

@@ -22,7 +22,7 @@ public sealed record BankImportResult(bool Duplicate, int Lines, int Credits, in
 /// allocations and ledger entries, "applied by rule X"), and the rest wait in the exceptions queue
 /// with the engine's ranked suggestions. Debits are kept, not matched.
 /// </summary>
-public sealed class BankImport(PayPortalDbContext db, MatchingData matching, IOptions<BankingOptions> options, IActor actor, TimeProvider clock)
+public sealed class BankImport(PayPortalDbContext db, MatchingData matching, PayoutSettlement payouts, IOptions<BankingOptions> options, IActor actor, TimeProvider clock)
 {
     private const int ChunkSize = 10_000;
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -65,6 +65,7 @@ public sealed class BankImport(PayPortalDbContext db, MatchingData matching, IOp
         db.ChangeTracker.Clear();
 
         var (applied, exceptions, appliedCash) = await MatchAsync(statementId, autoApply, ct);
+        await payouts.SettleAsync(statementId, ct);
         var credits = parsed.Lines.Where(l => l.IsCredit).ToList();
         return new(false, parsed.Lines.Count, credits.Count, applied, exceptions, credits.Sum(l => l.AmountMinor) - appliedCash, statementId, []);
     }

@@ -169,4 +169,41 @@ public class BankImportTests : IAsyncLifetime
         Assert.Equal(result.Credits, result.Exceptions); // none of these payers are our customers (EUR, Finnish sample)
         Assert.Equal(2307500L, await _db.ScalarAsync("SELECT SUM(AmountMinor) FROM BankLines WHERE IsCredit = 1"));
     }
+
+    [Fact]
+    public async Task A_stripe_payout_settles_the_card_payments_it_adds_up_to_and_never_touches_invoices()
+    {
+        long[] payments;
+        await using (var scope = _db.Scope())
+        {
+            var customer = await scope.Db.Customers.SingleAsync(c => c.Number == "C-1");
+            var made = new[] { 100_00L, 250_00L, 75_00L }.Select((amount, i) => new Domain.Payments.Payment(customer, new Money(amount, Currency.USD),
+                Domain.Payments.PaymentMethod.Card, Today.AddDays(-3 - i), $"pi_test_{i}")).ToList();
+            foreach (var p in made)
+            {
+                scope.Db.Payments.Add(p);
+                scope.Db.Journals.Add(Postings.ReceivePayment(p, DateTime.UtcNow));
+            }
+            await scope.Db.SaveChangesAsync();
+            payments = made.Select(p => p.Id).ToArray();
+        }
+        var open = await Open("INV-100001");
+        var result = await Import(Camt("PAYOUTS",
+            new CamtEntry("PO-1", Today, 350_00, true, "STRIPE", null, "STRIPE PAYOUT po_1"),
+            new CamtEntry("PO-2", Today, 999_99, true, "STRIPE", null, "STRIPE PAYOUT po_2")));
+        Assert.True(result.Succeeded);
+
+        await using var check = _db.Scope();
+        var lines = await check.Db.BankLines.ToDictionaryAsync(l => l.BankReference);
+        Assert.Equal((BankLineStatus.StripePayout, "stripe-payout"), (lines["PO-1"].Status, lines["PO-1"].Rule));
+        Assert.Contains("settles 2 Stripe payment(s): pi_test_1, pi_test_0", lines["PO-1"].PayoutNote); // oldest first
+        var settled = await check.Db.Payments.Where(p => payments.Contains(p.Id)).ToDictionaryAsync(p => p.Reference!, p => p.SettledByBankLineId);
+        Assert.Equal(lines["PO-1"].Id, settled["pi_test_0"]);
+        Assert.Equal(lines["PO-1"].Id, settled["pi_test_1"]);
+        Assert.Null(settled["pi_test_2"]);
+        Assert.Equal("stripe-payout-unmatched", lines["PO-2"].Rule);
+        Assert.Contains("adds up to it", lines["PO-2"].PayoutNote);
+        Assert.Equal(open, await Open("INV-100001"));
+        Assert.Equal(0, result.AutoApplied);
+    }
 }

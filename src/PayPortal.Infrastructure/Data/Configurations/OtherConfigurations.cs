@@ -142,6 +142,7 @@ internal sealed class BankStatementLineConfiguration : IEntityTypeConfiguration<
         b.Property(l => l.BankTransactionCode).HasMaxLength(40);
         b.Property(l => l.Rule).HasMaxLength(60);
         b.Property(l => l.ResolvedBy).HasMaxLength(256);
+        b.Property(l => l.PayoutNote).HasMaxLength(500);
         b.Property(l => l.Version).IsConcurrencyToken();
         b.HasOne(l => l.Payment).WithMany().HasForeignKey(l => l.PaymentId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<PayPortal.Domain.Customers.Customer>().WithMany().HasForeignKey(l => l.CustomerId).OnDelete(DeleteBehavior.Restrict);

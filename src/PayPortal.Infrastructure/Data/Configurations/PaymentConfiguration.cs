@@ -14,6 +14,8 @@ internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
         b.Property(p => p.CurrencyCode).HasMaxLength(3).IsFixedLength();
         b.Property(p => p.Version).IsConcurrencyToken();
         b.HasOne(p => p.Customer).WithMany().HasForeignKey(p => p.CustomerId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<PayPortal.Domain.CashApplication.BankStatementLine>().WithMany().HasForeignKey(p => p.SettledByBankLineId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(p => new { p.Method, p.SettledByBankLineId, p.ReceivedOn });
         b.Ignore(p => p.Currency);
         b.Ignore(p => p.Amount);
         b.Ignore(p => p.Unapplied);

@@ -246,6 +246,10 @@ namespace PayPortal.Infrastructure.Data.Migrations
                     b.Property<long?>("PaymentId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("PayoutNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("References")
                         .IsRequired()
                         .HasMaxLength(1000)
@@ -1044,6 +1048,9 @@ namespace PayPortal.Infrastructure.Data.Migrations
                     b.Property<long>("RefundedMinor")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("SettledByBankLineId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("UnappliedMinor")
                         .HasColumnType("INTEGER");
 
@@ -1055,7 +1062,11 @@ namespace PayPortal.Infrastructure.Data.Migrations
 
                     b.HasIndex("Reference");
 
+                    b.HasIndex("SettledByBankLineId");
+
                     b.HasIndex("CustomerId", "ReceivedOn");
+
+                    b.HasIndex("Method", "SettledByBankLineId", "ReceivedOn");
 
                     b.ToTable("Payments");
                 });
@@ -1955,6 +1966,11 @@ namespace PayPortal.Infrastructure.Data.Migrations
                         .HasForeignKey("CustomerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("PayPortal.Domain.CashApplication.BankStatementLine", null)
+                        .WithMany()
+                        .HasForeignKey("SettledByBankLineId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Customer");
                 });
