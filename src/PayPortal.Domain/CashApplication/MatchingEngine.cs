@@ -66,6 +66,7 @@ public sealed class MatchingEngine
         if (_open.TryGetValue(invoiceId, out var open)) _open[invoiceId] = Math.Max(0, open - amountMinor);
     }
 
+    /// <summary>Proposals for one credit. Only reads the engine: several lines may be matched at once, but not while <see cref="Consume"/> runs.</summary>
     public MatchResult Match(BankCredit line)
     {
         if (IsStripePayout(line)) return new(LineKind.StripePayout, []);

@@ -89,7 +89,8 @@ public sealed class BankImport(PayPortalDbContext db, MatchingData matching, Pay
             var lines = await db.BankLines.AsNoTracking().Where(l => chunk.Contains(l.Id)).OrderBy(l => l.LineNo).ToListAsync(ct);
             // Matched once up front to know which invoices and customers the chunk needs; a line whose invoices an
             // earlier line of the chunk has taken meanwhile is matched again, so no two lines count on the same money.
-            var firstLook = lines.ToDictionary(l => l.Id, l => engine.Match(l.AsCredit()));
+            // Matching only reads the engine, so the first look runs on every core.
+            var firstLook = lines.AsParallel().Select(l => (l.Id, Result: engine.Match(l.AsCredit()))).ToDictionary(x => x.Id, x => x.Result);
             var sureFirst = firstLook.Values.Select(r => r.Best).Where(b => autoApply && b is { CustomerId: not null } && b.Confidence >= threshold).ToList();
             var invoiceIds = sureFirst.SelectMany(b => b!.Allocations.Select(a => a.InvoiceId)).Distinct().ToList();
             var customerIds = sureFirst.Select(b => b!.CustomerId!.Value).Distinct().ToList();

@@ -21,13 +21,18 @@ public sealed class PayoutSettlement(PayPortalDbContext db)
     public async Task SettleAsync(long statementId, CancellationToken ct)
     {
         var payouts = await db.BankLines.Where(l => l.BankStatementId == statementId && l.Status == BankLineStatus.StripePayout).OrderBy(l => l.LineNo).ToListAsync(ct);
+        if (payouts.Count == 0) return;
+        // Every unsettled Stripe payment the statement's payouts could settle, read once.
+        var (first, last) = (payouts.Min(p => p.BookingDate).AddDays(-WindowDays), payouts.Max(p => p.BookingDate));
+        var unsettled = await db.Payments
+            .Where(p => (p.Method == PaymentMethod.Card || p.Method == PaymentMethod.UsBankAccount) && !p.IsTest && p.SettledByBankLineId == null
+                        && p.ReceivedOn >= first && p.ReceivedOn <= last)
+            .OrderBy(p => p.ReceivedOn).ThenBy(p => p.Id).ToListAsync(ct);
         foreach (var payout in payouts)
         {
             var from = payout.BookingDate.AddDays(-WindowDays);
-            var candidates = await db.Payments
-                .Where(p => (p.Method == PaymentMethod.Card || p.Method == PaymentMethod.UsBankAccount) && !p.IsTest && p.SettledByBankLineId == null
-                            && p.CurrencyCode == payout.CurrencyCode && p.ReceivedOn >= from && p.ReceivedOn <= payout.BookingDate)
-                .OrderBy(p => p.ReceivedOn).ThenBy(p => p.Id).Take(MaxCandidates).ToListAsync(ct);
+            var candidates = unsettled.Where(p => p.SettledByBankLineId == null && p.CurrencyCode == payout.CurrencyCode && p.ReceivedOn >= from && p.ReceivedOn <= payout.BookingDate)
+                .Take(MaxCandidates).ToList();
             var settled = ExactSet(candidates, payout.AmountMinor);
             if (settled is null)
             {
