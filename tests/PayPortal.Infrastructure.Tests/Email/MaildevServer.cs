@@ -16,11 +16,19 @@ public sealed class MaildevServer : IAsyncLifetime
     public int WebPort { get; private set; }
     public HttpClient Api { get; } = new();
 
+    // Test classes run in parallel, each with its own server: the install runs once for all of them.
+    private static readonly Lazy<Task> Install = new(() =>
+    {
+        var folder = Path.Combine(RepositoryRoot(), "tests", "maildev");
+        return File.Exists(Path.Combine(folder, "node_modules", ".package-lock.json"))
+            ? Task.CompletedTask
+            : Run("npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error"], folder);
+    });
+
     public async Task InitializeAsync()
     {
         var folder = Path.Combine(RepositoryRoot(), "tests", "maildev");
-        if (!File.Exists(Path.Combine(folder, "node_modules", ".package-lock.json")))
-            await Run("npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error"], folder);
+        await Install.Value;
         SmtpPort = FreePort();
         WebPort = FreePort();
         _process = Process.Start(new ProcessStartInfo("node",
