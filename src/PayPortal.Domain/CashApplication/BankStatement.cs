@@ -44,6 +44,8 @@ public enum BankLineStatus
     Applied = 5,
     /// <summary>A Stripe payout: it settles card payments already applied in the portal.</summary>
     StripePayout = 6,
+    /// <summary>Just imported, being matched: not yet in anyone's queue, so nobody applies it twice.</summary>
+    Matching = 7,
 }
 
 /// <summary>One movement on an imported statement and what became of it.</summary>
@@ -66,7 +68,7 @@ public class BankStatementLine : IVersioned
         RemittanceText = remittanceText.Length > 2000 ? remittanceText[..2000] : remittanceText;
         References = string.Join(" | ", references);
         BankTransactionCode = bankTransactionCode;
-        Status = isCredit ? BankLineStatus.Exception : BankLineStatus.Debit;
+        Status = isCredit ? BankLineStatus.Matching : BankLineStatus.Debit;
     }
 
     public long Id { get; private set; }
@@ -106,7 +108,7 @@ public class BankStatementLine : IVersioned
     public void MarkApplied(Payments.Payment payment, string rule, double? confidence, ShortPayReason shortPay, bool automatic, string by, DateTime at)
     {
         if (!IsCredit) throw new InvalidOperationException("A debit is not applied to invoices.");
-        if (Status is BankLineStatus.AutoApplied or BankLineStatus.Applied) throw new InvalidOperationException($"Bank line {BankReference} is already applied.");
+        if (Status is not (BankLineStatus.Matching or BankLineStatus.Exception)) throw new InvalidOperationException($"Bank line {BankReference} is already {Status}.");
         Payment = payment;
         PaymentId = payment.Id;
         CustomerId = payment.CustomerId;
@@ -121,8 +123,7 @@ public class BankStatementLine : IVersioned
 
     public void MarkNonCustomer(string by, DateTime at)
     {
-        if (!IsCredit || Status is BankLineStatus.AutoApplied or BankLineStatus.Applied)
-            throw new InvalidOperationException($"Bank line {BankReference} is not an open credit.");
+        if (Status != BankLineStatus.Exception) throw new InvalidOperationException($"Bank line {BankReference} is not waiting for a specialist ({Status}).");
         Status = BankLineStatus.NonCustomer;
         Suggestions = null;
         ResolvedBy = by;
@@ -130,6 +131,14 @@ public class BankStatementLine : IVersioned
     }
 
     public void MarkStripePayout() => Status = BankLineStatus.StripePayout;
+
+    /// <summary>The engine was not sure enough: the line waits for a specialist with its ranked suggestions.</summary>
+    public void WaitForSpecialist(string suggestions)
+    {
+        if (Status != BankLineStatus.Matching) throw new InvalidOperationException($"Bank line {BankReference} is not being matched.");
+        Status = BankLineStatus.Exception;
+        Suggestions = suggestions;
+    }
 
     /// <summary>What a Stripe payout line was found to settle (payments, or a note why none could be matched).</summary>
     public void RecordPayout(int paymentsSettled, string explanation)

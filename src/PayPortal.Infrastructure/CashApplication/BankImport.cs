@@ -121,7 +121,7 @@ public sealed class BankImport(PayPortalDbContext db, MatchingData matching, Pay
                     foreach (var a in best.Allocations) engine.Consume(a.InvoiceId, a.CashMinor + a.DiscountMinor);
                     continue;
                 }
-                line.Suggestions = JsonSerializer.Serialize(result.Proposals, Json);
+                line.WaitForSpecialist(JsonSerializer.Serialize(result.Proposals, Json));
                 others.Add(line);
             }
             var touched = posted.SelectMany(p => p.Item2.Allocations.Select(a => a.InvoiceId)).Distinct().Select(id => (invoices[id], versions[id])).ToList();
@@ -135,8 +135,8 @@ public sealed class BankImport(PayPortalDbContext db, MatchingData matching, Pay
             catch (BulkApplicationWriter.ChangedMeanwhileException)
             {
                 // Someone changed one of these invoices meanwhile: nothing of this chunk is applied; every line waits, with its suggestions.
-                var reloaded = await db.BankLines.Where(l => chunk.Contains(l.Id) && l.Status == BankLineStatus.Exception).ToListAsync(ct);
-                foreach (var line in reloaded) line.Suggestions = JsonSerializer.Serialize(results.Single(r => r.Line.Id == line.Id).Result.Proposals, Json);
+                var reloaded = await db.BankLines.Where(l => chunk.Contains(l.Id) && l.Status == BankLineStatus.Matching).ToListAsync(ct);
+                foreach (var line in reloaded) line.WaitForSpecialist(JsonSerializer.Serialize(results.Single(r => r.Line.Id == line.Id).Result.Proposals, Json));
                 db.AuditAction = "bank.match";
                 await db.SaveChangesAsync(ct);
                 db.ChangeTracker.Clear();

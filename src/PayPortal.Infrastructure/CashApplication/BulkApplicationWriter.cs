@@ -12,12 +12,12 @@ namespace PayPortal.Infrastructure.CashApplication;
 /// Writes a chunk of automatic applications (made in memory by the posting rules) with prepared SQLite
 /// commands in one transaction: payments, journals and entries, allocations, the invoices' new open
 /// amounts (each guarded by its version: an invoice changed meanwhile refuses the whole chunk), the bank
-/// lines' outcome, and one audit row per line naming what it paid. Tens of thousands of rows a second,
+/// lines' outcome (only lines still being matched), and one audit row per line naming what it paid. Tens of thousands of rows a second,
 /// where change tracking manages a few thousand.
 /// </summary>
 internal static class BulkApplicationWriter
 {
-    public sealed class ChangedMeanwhileException() : Exception("An invoice changed while the statement was being applied.");
+    public sealed class ChangedMeanwhileException() : Exception("An invoice or bank line changed while the statement was being applied.");
 
     public static async Task WriteAsync(PayPortalDbContext db, IReadOnlyList<(BankStatementLine Line, AppliedCash Applied)> applied,
         IReadOnlyList<BankStatementLine> others, IReadOnlyCollection<(Invoice Invoice, long Version)> touched, string actor, DateTime now, CancellationToken ct)
@@ -47,9 +47,9 @@ internal static class BulkApplicationWriter
                 "UPDATE \"Invoices\" SET \"OpenMinor\" = $p0, \"DisputedMinor\" = $p1, \"Status\" = $p2, \"Version\" = \"Version\" + 1 WHERE \"Id\" = $p3 AND \"Version\" = $p4", 5);
             using var appliedLines = SqliteBulk.Prepare(connection, transaction,
                 "UPDATE \"BankLines\" SET \"Status\" = $p0, \"PaymentId\" = $p1, \"CustomerId\" = $p2, \"Rule\" = $p3, \"Confidence\" = $p4, \"ShortPay\" = $p5, " +
-                "\"ResolvedBy\" = $p6, \"ResolvedAt\" = $p7, \"Suggestions\" = NULL, \"Version\" = \"Version\" + 1 WHERE \"Id\" = $p8", 9);
+                "\"ResolvedBy\" = $p6, \"ResolvedAt\" = $p7, \"Suggestions\" = NULL, \"Version\" = \"Version\" + 1 WHERE \"Id\" = $p8 AND \"Status\" = $p9", 10);
             using var otherLines = SqliteBulk.Prepare(connection, transaction,
-                "UPDATE \"BankLines\" SET \"Status\" = $p0, \"Suggestions\" = $p1, \"Version\" = \"Version\" + 1 WHERE \"Id\" = $p2", 3);
+                "UPDATE \"BankLines\" SET \"Status\" = $p0, \"Suggestions\" = $p1, \"Version\" = \"Version\" + 1 WHERE \"Id\" = $p2 AND \"Status\" = $p3", 4);
             using var audit = SqliteBulk.PrepareInsert(connection, transaction, "AuditEvents", "At", "Actor", "Action", "EntityType", "EntityId", "CustomerId", "Changes");
 
             foreach (var (invoice, version) in touched)
@@ -74,7 +74,9 @@ internal static class BulkApplicationWriter
                 foreach (var allocation in cash.Allocations)
                     SqliteBulk.Run(allocations, ++allocationId, (int)allocation.Kind, allocation.CustomerId, allocation.InvoiceId, pid, allocation.AmountMinor,
                         allocation.AppliedOn, allocation.RecordedAt, allocation.Rule);
-                SqliteBulk.Run(appliedLines, (int)line.Status, pid, payment.CustomerId, line.Rule, line.Confidence, (int)line.ShortPay, line.ResolvedBy, line.ResolvedAt, line.Id);
+                if (SqliteBulk.Run(appliedLines, (int)line.Status, pid, payment.CustomerId, line.Rule, line.Confidence, (int)line.ShortPay, line.ResolvedBy, line.ResolvedAt,
+                        line.Id, (int)BankLineStatus.Matching) != 1)
+                    throw new ChangedMeanwhileException();
                 SqliteBulk.Run(audit, now, actor, "bank.auto-apply", nameof(BankStatementLine), line.Id.ToString(), payment.CustomerId,
                     JsonSerializer.Serialize(new
                     {
@@ -82,7 +84,7 @@ internal static class BulkApplicationWriter
                         allocations = cash.Allocations.Select(a => new { invoice = a.InvoiceId, kind = a.Kind.ToString(), amount = a.AmountMinor }),
                     }));
             }
-            foreach (var line in others) SqliteBulk.Run(otherLines, (int)line.Status, line.Suggestions, line.Id);
+            foreach (var line in others) SqliteBulk.Run(otherLines, (int)line.Status, line.Suggestions, line.Id, (int)BankLineStatus.Matching);
             transaction.Commit();
         }
         finally

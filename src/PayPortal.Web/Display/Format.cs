@@ -66,6 +66,7 @@ public static class Format
         PayPortal.Domain.CashApplication.BankLineStatus.Exception => "Waiting",
         PayPortal.Domain.CashApplication.BankLineStatus.NonCustomer => "Not a customer's",
         PayPortal.Domain.CashApplication.BankLineStatus.StripePayout => "Stripe payout",
+        PayPortal.Domain.CashApplication.BankLineStatus.Matching => "Being matched",
         _ => "Debit",
     };
 }
