@@ -22,6 +22,8 @@ internal static class CashApplicationBenchmark
     public static async Task<int> RunAsync(IServiceProvider services, CliArguments args, TextWriter stdout, CancellationToken ct)
     {
         args.RequireOnly("--lines", "--seed", "--out");
+        if (args.DatabasePath is null)
+            throw new UsageException("bench cash-application applies made-up payments: give it a scratch database with --db PATH");
         var lineCount = args.Int("--lines", null, min: 1, max: 10_000_000);
         var seed = args.Int("--seed", 1, min: 0);
         var folder = args.Text("--out") ?? Path.Combine(Path.GetTempPath(), $"payportal-cash-bench-{seed}");

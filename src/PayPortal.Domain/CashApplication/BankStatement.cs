@@ -46,6 +46,8 @@ public enum BankLineStatus
     StripePayout = 6,
     /// <summary>Just imported, being matched: not yet in anyone's queue, so nobody applies it twice.</summary>
     Matching = 7,
+    /// <summary>The same movement (account, bank reference, date, amount, direction) came in an earlier file: kept, never applied twice.</summary>
+    AlreadyImported = 8,
 }
 
 /// <summary>One movement on an imported statement and what became of it.</summary>
@@ -102,7 +104,8 @@ public class BankStatementLine : IVersioned
     public long Version { get; set; }
 
     public Money Amount => new(AmountMinor, Currency.Parse(CurrencyCode));
-    public BankCredit AsCredit() => new(BankReference, ValueDate ?? BookingDate, Amount, PayerName, PayerAccount, RemittanceText,
+    /// <summary>The line as the engine reads it, dated as its payment will be: the booking date.</summary>
+    public BankCredit AsCredit() => new(BankReference, BookingDate, Amount, PayerName, PayerAccount, RemittanceText,
         References.Split(" | ", StringSplitOptions.RemoveEmptyEntries));
 
     public void MarkApplied(Payments.Payment payment, string rule, double? confidence, ShortPayReason shortPay, bool automatic, string by, DateTime at)
@@ -131,6 +134,9 @@ public class BankStatementLine : IVersioned
     }
 
     public void MarkStripePayout() => Status = BankLineStatus.StripePayout;
+
+    /// <summary>An earlier file already brought this movement.</summary>
+    public void MarkAlreadyImported() => Status = BankLineStatus.AlreadyImported;
 
     /// <summary>The engine was not sure enough: the line waits for a specialist with its ranked suggestions.</summary>
     public void WaitForSpecialist(string suggestions)

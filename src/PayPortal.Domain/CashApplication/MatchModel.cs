@@ -3,8 +3,12 @@ namespace PayPortal.Domain.CashApplication;
 /// <summary>A credit on the bank statement as the engine sees it.</summary>
 public sealed record BankCredit(string Reference, DateOnly Date, Money Amount, string? PayerName, string? PayerAccount, string Text, IReadOnlyList<string> References);
 
-/// <summary>An open invoice the engine may apply money to; <see cref="DiscountMinor"/> is the early-payment discount still available on the credit's date.</summary>
-public sealed record OpenItem(long InvoiceId, string Number, long CustomerId, string CurrencyCode, long OpenMinor, long DiscountMinor, DateOnly DueDate);
+/// <summary>
+/// An open invoice the engine may apply money to; <see cref="DiscountMinor"/> is its early-payment
+/// discount, earned by paying in full on or before <see cref="DiscountDeadline"/>.
+/// </summary>
+public sealed record OpenItem(long InvoiceId, string Number, long CustomerId, string CurrencyCode, long OpenMinor, long DiscountMinor, DateOnly DueDate,
+    DateOnly? DiscountDeadline = null);
 
 /// <summary>A customer as the engine knows it: name, bank accounts and the payer names (aliases) it has been seen paying under.</summary>
 public sealed record PayerProfile(long CustomerId, string Name, IReadOnlyList<string> Accounts, IReadOnlyList<string> Aliases);

@@ -28,6 +28,7 @@ public sealed class MatchingEngine
     private readonly Dictionary<long, List<long>> _byCustomer = [];
     private readonly Dictionary<string, long> _byAccount = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _byName = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _ambiguous = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<(long Customer, string Key)>> _byToken = new(StringComparer.Ordinal);
 
     public MatchingEngine(IEnumerable<OpenItem> items, IEnumerable<PayerProfile> payers, MatchOptions? options = null)
@@ -49,7 +50,9 @@ public sealed class MatchingEngine
             {
                 var key = Normalize.NameKey(name);
                 if (key.Length == 0) continue;
-                _byName.TryAdd(key, payer.CustomerId);
+                // A name two customers share (they differ only by legal form, say) identifies neither.
+                if (_byName.TryGetValue(key, out var other) && other != payer.CustomerId) _ambiguous.Add(key);
+                else _byName[key] = payer.CustomerId;
                 // Indexed by each word's first four letters (a misspelt ending still finds the name), and by
                 // pairs of neighbouring words, which narrow thousands of similar names to a handful.
                 foreach (var stem in Stems(key)) Add(_byToken, stem, (payer.CustomerId, key));
@@ -97,6 +100,7 @@ public sealed class MatchingEngine
             return (byAccount, $"payer account {account} is known", true);
         var key = Normalize.NameKey(line.PayerName);
         if (key.Length == 0) return (null, "", false);
+        if (_ambiguous.Contains(key)) return (null, "", false);
         if (_byName.TryGetValue(key, out var byName)) return (byName, $"payer name \"{line.PayerName}\" is known", true);
         (long Customer, string Key, double Score) best = (0, "", 0);
         var stems = Stems(key).ToList();
@@ -148,18 +152,19 @@ public sealed class MatchingEngine
         var amount = line.Amount.Minor;
         // A number that is right as written and whose amount agrees exactly is the answer; else a typo'd number
         // whose amount agrees exactly; else the written numbers, paid short or over.
-        if (exact.Count > 0 && AccountsFor(exact, amount)) return ByWrittenNumbers(line, exact, payer);
-        var typos = numbered.Where(n => n.Fuzzy && (payer is null || _items[n.InvoiceId].CustomerId == payer)
-                                                && (OpenOf(n.InvoiceId) == amount || OpenOf(n.InvoiceId) - Discount(_items[n.InvoiceId]) == amount)).ToList();
+        if (exact.Count > 0 && AccountsFor(exact, amount, line.Date)) return ByWrittenNumbers(line, exact, payer);
+        // A typo'd number of the recognised payer only: anyone else's invoice with the same amount is a coincidence.
+        var typos = numbered.Where(n => n.Fuzzy && payer is not null && _items[n.InvoiceId].CustomerId == payer
+                                                && (OpenOf(n.InvoiceId) == amount || OpenOf(n.InvoiceId) - Discount(_items[n.InvoiceId], line.Date) == amount)).ToList();
         if (typos.Count == 1) return ByWrittenNumbers(line, typos, payer);
         return exact.Count > 0 ? ByWrittenNumbers(line, exact, payer) : numbered.Count > 0 ? ByWrittenNumbers(line, numbered, payer) : [];
     }
 
-    private bool AccountsFor(List<(long InvoiceId, bool Fuzzy, string Seen)> hits, long amount)
+    private bool AccountsFor(List<(long InvoiceId, bool Fuzzy, string Seen)> hits, long amount, DateOnly on)
     {
         var open = hits.Sum(h => OpenOf(h.InvoiceId));
-        var net = hits.Sum(h => OpenOf(h.InvoiceId) - Discount(_items[h.InvoiceId]));
-        return amount == open || amount == net || hits.Count > 1 && Subsets(hits.Select(h => _items[h.InvoiceId]).ToList(), amount, default).Any();
+        var net = hits.Sum(h => OpenOf(h.InvoiceId) - Discount(_items[h.InvoiceId], on));
+        return amount == open || amount == net || hits.Count > 1 && Subsets(hits.Select(h => _items[h.InvoiceId]).ToList(), amount, on).Any();
     }
 
     private IEnumerable<Proposal> ByWrittenNumbers(BankCredit line, List<(long InvoiceId, bool Fuzzy, string Seen)> numbered, long? payer)
@@ -169,19 +174,21 @@ public sealed class MatchingEngine
             : numbered.GroupBy(n => _items[n.InvoiceId].CustomerId).OrderByDescending(g => g.Count()).ThenByDescending(g => g.Sum(n => OpenOf(n.InvoiceId))).First().Key;
         var hits = numbered.Where(n => _items[n.InvoiceId].CustomerId == customer).OrderBy(n => _items[n.InvoiceId].DueDate).ThenBy(n => n.InvoiceId).ToList();
         var items = hits.Select(h => _items[h.InvoiceId]).ToList();
-        // A typo'd number, or an invoice not of the payer we recognised, is trusted only with an exact amount.
-        var fuzzy = hits.Any(h => h.Fuzzy) || payer is { } known && known != customer;
+        // A typo'd number, or an invoice not of a payer we recognised as its customer, is trusted only with an exact amount.
+        var fuzzy = hits.Any(h => h.Fuzzy) || payer != customer;
         var fuzzyPenalty = hits.Any(h => h.Fuzzy) ? 0.05 : 0;
         var named = string.Join(", ", hits.Select(h => h.Fuzzy ? $"{_items[h.InvoiceId].Number} (read as \"{h.Seen}\")" : _items[h.InvoiceId].Number));
         var amount = line.Amount.Minor;
         var open = items.Sum(i => OpenOf(i.InvoiceId));
-        var net = items.Sum(i => OpenOf(i.InvoiceId) - Discount(i));
+        var net = items.Sum(i => OpenOf(i.InvoiceId) - Discount(i, line.Date));
         List<string> Reasons(string what) => [$"invoice number(s) {named} in the remittance", what];
 
+        // Even an exact amount does not make a typo'd number someone else's invoice: only the recognised payer's.
+        var cap = hits.Any(h => h.Fuzzy) && payer != customer ? 0.6 : 1.0;
         if (amount == open)
-            yield return new(customer, items.Select(i => Full(i, false, line.Date)).ToList(), 0, 0.99 - fuzzyPenalty, "invoice-number", Reasons("the amount equals what is open"));
+            yield return new(customer, items.Select(i => Full(i, false, line.Date)).ToList(), 0, Math.Min(cap, 0.99 - fuzzyPenalty), "invoice-number", Reasons("the amount equals what is open"));
         else if (amount == net && net != open)
-            yield return new(customer, items.Select(i => Full(i, true, line.Date)).ToList(), 0, 0.97 - fuzzyPenalty, "invoice-number+discount",
+            yield return new(customer, items.Select(i => Full(i, true, line.Date)).ToList(), 0, Math.Min(cap, 0.97 - fuzzyPenalty), "invoice-number+discount",
                 Reasons("the amount equals what is open less the early-payment discount"), ShortPayReason.DiscountTaken);
         else if (items.Count > 1 && Subsets(items, amount, line.Date).FirstOrDefault() is { } subset)
             yield return new(customer, subset, 0, fuzzy ? 0.6 : 0.90, "invoice-number-subset", Reasons("the amount equals some of the invoices named"));
@@ -233,7 +240,7 @@ public sealed class MatchingEngine
     /// </summary>
     private IEnumerable<List<ProposedAllocation>> Subsets(List<OpenItem> items, long amount, DateOnly on)
     {
-        var values = items.Select(i => (Item: i, Full: OpenOf(i.InvoiceId), Net: OpenOf(i.InvoiceId) - Discount(i))).ToList();
+        var values = items.Select(i => (Item: i, Full: OpenOf(i.InvoiceId), Net: OpenOf(i.InvoiceId) - Discount(i, on))).ToList();
         var suffixMax = new long[values.Count + 1];
         for (var i = values.Count - 1; i >= 0; i--) suffixMax[i] = suffixMax[i + 1] + values[i].Full;
         var chosen = new List<ProposedAllocation>();
@@ -267,12 +274,13 @@ public sealed class MatchingEngine
 
     private ProposedAllocation Full(OpenItem item, bool withDiscount, DateOnly on)
     {
-        var discount = withDiscount ? Discount(item) : 0;
+        var discount = withDiscount ? Discount(item, on) : 0;
         return new(item.InvoiceId, item.Number, OpenOf(item.InvoiceId) - discount, discount);
     }
 
     /// <summary>The discount still available: only on an untouched invoice (as the posting rules require).</summary>
-    private long Discount(OpenItem item) => OpenOf(item.InvoiceId) == item.OpenMinor ? item.DiscountMinor : 0;
+    private long Discount(OpenItem item, DateOnly on) =>
+        OpenOf(item.InvoiceId) == item.OpenMinor && item.DiscountDeadline is { } deadline && on <= deadline ? item.DiscountMinor : 0;
 
     private static string Stem(string token) => token.Length > 4 ? token[..4] : token;
 

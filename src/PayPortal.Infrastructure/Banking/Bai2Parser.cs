@@ -56,7 +56,8 @@ public static partial class Bai2Parser
             switch (record.Type)
             {
                 case "01":
-                    fileId = Field(fields, 4) is { Length: > 0 } id ? id : null;
+                    // Sender, creation date and file id together name the file (the id alone repeats daily).
+                    fileId = $"{Field(fields, 1)}-{Field(fields, 3)}-{Field(fields, 5)}";
                     groupRecords = 0;
                     break;
                 case "02":
@@ -112,6 +113,7 @@ public static partial class Bai2Parser
         var typeText = Field(fields, 1);
         if (!int.TryParse(typeText, NumberStyles.None, CultureInfo.InvariantCulture, out var type)) throw new BankFileException([$"{where}: type code '{typeText}' is not a number"]);
         var amount = ParseAmount(Field(fields, 2), where);
+        if (amount < 0) throw new BankFileException([$"{where}: a detail amount is never negative (the type code gives the direction), not '{Field(fields, 2)}'"]);
         var position = 3;
         var funds = Field(fields, position++);
         position += funds switch

@@ -35,7 +35,7 @@ public static class Camt053Writer
             xml.WriteStartElement("Ntry", Ns);
             xml.WriteStartElement("Amt", Ns);
             xml.WriteAttributeString("Ccy", currency);
-            xml.WriteString((e.AmountMinor / 100m).ToString("0.00", CultureInfo.InvariantCulture));
+            xml.WriteString(new PayPortal.Domain.Money(e.AmountMinor, PayPortal.Domain.Currency.Parse(currency)).ToDecimalString());
             xml.WriteEndElement();
             xml.WriteElementString("CdtDbtInd", Ns, e.IsCredit ? "CRDT" : "DBIT");
             xml.WriteStartElement("Sts", Ns);

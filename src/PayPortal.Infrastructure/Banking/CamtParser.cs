@@ -83,6 +83,7 @@ public static partial class CamtParser
 
         var amountElement = Child(entry, "Amt") ?? throw new BankFileException([$"{where}: <Amt> is missing"]);
         var (amount, currency) = Amount(amountElement, where, accountCurrency);
+        if (amount == 0) yield break; // nothing moved
         var direction = Text(entry, "CdtDbtInd");
         if (direction is not ("CRDT" or "DBIT")) throw new BankFileException([$"{where}: <CdtDbtInd> must be CRDT or DBIT, not '{direction}'"]);
         var booking = Date(Child(entry, "BookgDt"), where, "BookgDt") ?? throw new BankFileException([$"{where}: <BookgDt> is missing"]);

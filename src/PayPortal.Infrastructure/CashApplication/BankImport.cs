@@ -45,11 +45,21 @@ public sealed class BankImport(PayPortalDbContext db, MatchingData matching, Pay
         {
             return new(false, 0, 0, 0, 0, 0, null, ex.Problems);
         }
+        var statementKey = parsed.StatementId.Length > 200 ? parsed.StatementId[..200] : parsed.StatementId;
         var existing = await db.BankStatements.AsNoTracking()
-            .Where(s => s.FileSha256 == sha || (parsed.Format != "CSV" && s.Format == parsed.Format && s.AccountId == parsed.AccountId && s.StatementId == parsed.StatementId))
+            .Where(s => s.FileSha256 == sha || (parsed.Format != "CSV" && s.Format == parsed.Format && s.AccountId == parsed.AccountId && s.StatementId == statementKey))
             .Select(s => (long?)s.Id).FirstOrDefaultAsync(ct);
-        if (existing is not null)
-            return new(true, parsed.Lines.Count, parsed.Lines.Count(l => l.IsCredit), 0, 0, 0, existing, []);
+        if (existing is { } existingId)
+        {
+            // Imported before; if matching was cut short (a crash, a timeout), it carries on now.
+            if (await db.BankLines.AnyAsync(l => l.BankStatementId == existingId && l.Status == BankLineStatus.Matching, ct))
+            {
+                var (resumedApplied, resumedExceptions, _) = await MatchAsync(existingId, autoApply, ct);
+                await payouts.SettleAsync(existingId, ct);
+                return new(false, parsed.Lines.Count, parsed.Lines.Count(l => l.IsCredit), resumedApplied, resumedExceptions, 0, existingId, []);
+            }
+            return new(true, parsed.Lines.Count, parsed.Lines.Count(l => l.IsCredit), 0, 0, 0, existingId, []);
+        }
 
         var now = clock.GetUtcNow().UtcDateTime;
         var statement = new BankStatement(parsed.Format, parsed.StatementId, parsed.AccountId, Path.GetFileName(fileName), sha, now, actor.Name);
@@ -57,8 +67,13 @@ public sealed class BankImport(PayPortalDbContext db, MatchingData matching, Pay
         db.AuditAction = "bank.import";
         await using (var transaction = await WriteTransaction.BeginAsync(db, ct))
         {
+            // Movements an earlier file of this account already brought (an intraday camt.054, an overlapping export).
+            var references = parsed.Lines.Select(l => l.BankReference).Distinct().ToList();
+            var earlier = (await db.BankLines.AsNoTracking().Where(l => l.Statement!.AccountId == parsed.AccountId && references.Contains(l.BankReference))
+                    .Select(l => new { l.BankReference, l.BookingDate, l.AmountMinor, l.IsCredit }).ToListAsync(ct))
+                .Select(l => BankLineWriter.Key(l.BankReference, l.BookingDate, l.AmountMinor, l.IsCredit)).ToHashSet();
             await db.SaveChangesAsync(ct);
-            BankLineWriter.Insert(db, statement.Id, parsed.Lines);
+            BankLineWriter.Insert(db, statement.Id, parsed.Lines, earlier);
             await transaction.CommitAsync(ct);
         }
         var statementId = statement.Id;
@@ -76,12 +91,11 @@ public sealed class BankImport(PayPortalDbContext db, MatchingData matching, Pay
     /// </summary>
     private async Task<(int Applied, int Exceptions, long AppliedCash)> MatchAsync(long statementId, bool autoApply, CancellationToken ct)
     {
-        var credits = await db.BankLines.AsNoTracking().Where(l => l.BankStatementId == statementId && l.IsCredit)
+        var credits = await db.BankLines.AsNoTracking().Where(l => l.BankStatementId == statementId && l.Status == BankLineStatus.Matching)
             .OrderBy(l => l.LineNo).Select(l => l.Id).ToListAsync(ct);
         if (credits.Count == 0) return (0, 0, 0);
-        var lastDate = await db.BankLines.Where(l => l.BankStatementId == statementId).MaxAsync(l => l.BookingDate, ct);
         var threshold = options.Value.AutoApplyConfidence;
-        var engine = await matching.EngineAsync(lastDate, new MatchOptions(AutoApplyConfidence: threshold), ct);
+        var engine = await matching.EngineAsync(new MatchOptions(AutoApplyConfidence: threshold), ct);
         var (applied, exceptions, appliedCash) = (0, 0, 0L);
 
         foreach (var chunk in credits.Chunk(ChunkSize))
@@ -115,7 +129,7 @@ public sealed class BankImport(PayPortalDbContext db, MatchingData matching, Pay
                     continue;
                 }
                 var best = result.Best;
-                if (autoApply && best is { CustomerId: { } customerId } && best.Confidence >= threshold && customers.ContainsKey(customerId) && AllStillOpen(best, invoices))
+                if (autoApply && best is { CustomerId: { } customerId } && best.Confidence >= threshold && customers.ContainsKey(customerId) && AllStillOpen(best, invoices, line.BookingDate))
                 {
                     posted.Add((line, CashApplier.Post(line, customers[customerId], invoices, best.Allocations, best.Rule, best.Confidence, best.ShortPay, automatic: true, "matching", now)));
                     foreach (var a in best.Allocations) engine.Consume(a.InvoiceId, a.CashMinor + a.DiscountMinor);
@@ -136,18 +150,25 @@ public sealed class BankImport(PayPortalDbContext db, MatchingData matching, Pay
             {
                 // Someone changed one of these invoices meanwhile: nothing of this chunk is applied; every line waits, with its suggestions.
                 var reloaded = await db.BankLines.Where(l => chunk.Contains(l.Id) && l.Status == BankLineStatus.Matching).ToListAsync(ct);
-                foreach (var line in reloaded) line.WaitForSpecialist(JsonSerializer.Serialize(results.Single(r => r.Line.Id == line.Id).Result.Proposals, Json));
+                foreach (var line in reloaded)
+                {
+                    var result = results.Single(r => r.Line.Id == line.Id).Result;
+                    if (result.Kind == LineKind.StripePayout) line.MarkStripePayout();
+                    else line.WaitForSpecialist(JsonSerializer.Serialize(result.Proposals, Json));
+                }
                 db.AuditAction = "bank.match";
                 await db.SaveChangesAsync(ct);
                 db.ChangeTracker.Clear();
-                exceptions += reloaded.Count;
+                exceptions += reloaded.Count(l => l.Status == BankLineStatus.Exception);
             }
         }
         return (applied, exceptions, appliedCash);
     }
 
-    private static bool AllStillOpen(Proposal proposal, IReadOnlyDictionary<long, Domain.Invoicing.Invoice> invoices) =>
-        proposal.Allocations.All(a => invoices.TryGetValue(a.InvoiceId, out var invoice) && invoice.CanReceiveMoney && invoice.OpenMinor >= a.CashMinor + a.DiscountMinor);
+    /// <summary>The invoices still owe what the proposal puts on them, and any discount it takes is still earned on the line's date.</summary>
+    private static bool AllStillOpen(Proposal proposal, IReadOnlyDictionary<long, Domain.Invoicing.Invoice> invoices, DateOnly on) =>
+        proposal.Allocations.All(a => invoices.TryGetValue(a.InvoiceId, out var invoice) && invoice.CanReceiveMoney && invoice.OpenMinor >= a.CashMinor + a.DiscountMinor
+                                      && (a.DiscountMinor == 0 || invoice.EarlyPaymentDiscountOn(on).Minor >= a.DiscountMinor));
 
     private BankFile Parse(byte[] bytes)
     {

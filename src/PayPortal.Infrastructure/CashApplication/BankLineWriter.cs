@@ -11,7 +11,8 @@ namespace PayPortal.Infrastructure.CashApplication;
 /// <summary>Writes an imported file's lines with one prepared command, inside the caller's write transaction (a statement of 100,000 lines in about a second).</summary>
 internal static class BankLineWriter
 {
-    public static void Insert(PayPortalDbContext db, long statementId, IReadOnlyList<BankFileLine> lines)
+    /// <param name="alreadyImported">Keys (<see cref="Key"/>) of movements an earlier file brought: those lines are kept but never matched.</param>
+    public static void Insert(PayPortalDbContext db, long statementId, IReadOnlyList<BankFileLine> lines, IReadOnlySet<string> alreadyImported)
     {
         var connection = (SqliteConnection)db.Database.GetDbConnection();
         var transaction = (SqliteTransaction)db.Database.CurrentTransaction!.GetDbTransaction();
@@ -24,8 +25,12 @@ internal static class BankLineWriter
             // The entity's own constructor decides the stored values (trimmed text, joined references, first status).
             var line = new BankStatementLine(++lineNo, l.BankReference, l.BookingDate, l.ValueDate, new Money(l.AmountMinor, Currency.Parse(l.CurrencyCode)), l.IsCredit,
                 l.PayerName, l.PayerAccount, l.RemittanceText, l.References, l.BankTransactionCode);
+            if (alreadyImported.Contains(Key(l.BankReference, l.BookingDate, l.AmountMinor, l.IsCredit))) line.MarkAlreadyImported();
             SqliteBulk.Run(insert, statementId, line.LineNo, line.BankReference, line.BookingDate, line.ValueDate, line.AmountMinor, line.CurrencyCode, line.IsCredit,
                 line.PayerName, line.PayerAccount, line.RemittanceText, line.References, line.BankTransactionCode, (int)line.Status, (int)line.ShortPay, 0L);
         }
     }
+
+    /// <summary>What makes two lines the same movement on one account.</summary>
+    public static string Key(string reference, DateOnly booked, long amountMinor, bool credit) => $"{reference}|{booked:yyyy-MM-dd}|{amountMinor}|{(credit ? 'C' : 'D')}";
 }

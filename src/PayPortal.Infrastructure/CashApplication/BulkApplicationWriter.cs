@@ -89,6 +89,12 @@ internal static class BulkApplicationWriter
         }
         finally
         {
+            // The pooled connection goes back to full durability for whatever uses it next.
+            await using (var pragma = ((SqliteConnection)db.Database.GetDbConnection()).CreateCommand())
+            {
+                pragma.CommandText = "PRAGMA synchronous=FULL;";
+                await pragma.ExecuteNonQueryAsync(CancellationToken.None);
+            }
             await db.Database.CloseConnectionAsync();
         }
     }

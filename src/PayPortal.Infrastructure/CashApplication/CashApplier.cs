@@ -8,14 +8,14 @@ using PayPortal.Infrastructure.Data;
 
 namespace PayPortal.Infrastructure.CashApplication;
 
+/// <summary>A bank credit turned into a received payment and its applications, not yet saved.</summary>
+internal sealed record AppliedCash(Payment Payment, IReadOnlyList<Journal> Journals, IReadOnlyList<Allocation> Allocations);
+
 /// <summary>
 /// Turns a bank credit into a received payment and puts it on invoices through the ledger's posting
 /// rules: the whole amount is received, each allocation (with the early-payment discount it earns)
 /// applied, and whatever is left stays unapplied on the customer's account. The caller saves.
 /// </summary>
-/// <summary>A bank credit turned into a received payment and its applications, not yet saved.</summary>
-internal sealed record AppliedCash(Payment Payment, IReadOnlyList<Journal> Journals, IReadOnlyList<Allocation> Allocations);
-
 internal static class CashApplier
 {
     /// <summary>Applies and adds the new records to the unit of work; the caller saves.</summary>

@@ -103,7 +103,14 @@ public sealed class ExceptionDesk(PayPortalDbContext db, TimeProvider clock)
             return DeskResult.Fail(ex.Message);
         }
         db.AuditAction = "bank.non-customer";
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return DeskResult.Fail("Someone decided this line at the same time; reload it.");
+        }
         return new(true, $"{line.BankReference} kept as not a customer's payment.", line.Id);
     }
 
@@ -117,15 +124,21 @@ public sealed class ExceptionDesk(PayPortalDbContext db, TimeProvider clock)
         var allocations = await db.Allocations.Include(a => a.Invoice).Include(a => a.Payment)
             .Where(a => a.PaymentId == line.PaymentId && a.ReversedAt == null).ToListAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var allocation in allocations) db.Journals.Add(Postings.ReverseAllocation(allocation, reason, clock.Today(), now));
-        line.ReturnToExceptions();
-        db.AuditAction = "bank.undo";
         try
         {
+            foreach (var allocation in allocations) db.Journals.Add(Postings.ReverseAllocation(allocation, reason, clock.Today(), now));
+            line.ReturnToExceptions();
+            db.AuditAction = "bank.undo";
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
         {
+            db.ChangeTracker.Clear();
+            return DeskResult.Fail(DomainMessages.Of(ex));
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
             return DeskResult.Fail("Someone changed these invoices at the same time; nothing was undone. Reload and try again.");
         }
         return new(true, $"Undone: {allocations.Count} application(s) of {line.BankReference} reversed; the line is back in the queue.", line.Id);

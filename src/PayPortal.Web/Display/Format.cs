@@ -67,6 +67,7 @@ public static class Format
         PayPortal.Domain.CashApplication.BankLineStatus.NonCustomer => "Not a customer's",
         PayPortal.Domain.CashApplication.BankLineStatus.StripePayout => "Stripe payout",
         PayPortal.Domain.CashApplication.BankLineStatus.Matching => "Being matched",
+        PayPortal.Domain.CashApplication.BankLineStatus.AlreadyImported => "Already imported",
         _ => "Debit",
     };
 }

@@ -8,7 +8,7 @@ public class MatchingEngineTests
     private static readonly DateOnly On = new(2026, 11, 20);
 
     private static OpenItem Item(long id, string number, long customer, long open, long discount = 0, int dueInDays = 0) =>
-        new(id, number, customer, "USD", open, discount, On.AddDays(dueInDays));
+        new(id, number, customer, "USD", open, discount, On.AddDays(dueInDays), discount > 0 ? On.AddDays(2) : null);
 
     private static readonly PayerProfile[] Payers =
     [
@@ -36,7 +36,7 @@ public class MatchingEngineTests
     [Fact]
     public void Swapped_digits_are_forgiven_at_a_small_cost_and_explained()
     {
-        var best = Engine(Item(7, "INV-100023", 1, 500_00)).Match(Credit(500_00, "INV 100032")).Best!;
+        var best = Engine(Item(7, "INV-100023", 1, 500_00)).Match(Credit(500_00, "INV 100032", payer: "ACME FAB")).Best!;
         Assert.Equal(0.94, best.Confidence, 3);
         Assert.Contains(best.Reasons, r => r.Contains("INV-100023 (read as \"100032\")"));
     }
@@ -62,11 +62,11 @@ public class MatchingEngineTests
     public void An_overpayment_leaves_the_rest_on_account_and_a_small_short_pay_is_a_bank_fee()
     {
         var engine = Engine(Item(1, "INV-1001", 1, 100_00), Item(2, "INV-1002", 1, 300_00));
-        var over = engine.Match(Credit(120_00, "INV-1001")).Best!;
+        var over = engine.Match(Credit(120_00, "INV-1001", payer: "Acme Fabrication")).Best!;
         Assert.Equal(("invoice-number-overpaid", 20_00L, 100_00L), (over.Rule, over.OnAccountMinor, over.AppliedCashMinor));
-        var fee = engine.Match(Credit(285_00, "INV-1002")).Best!;
+        var fee = engine.Match(Credit(285_00, "INV-1002", payer: "Acme Fabrication")).Best!;
         Assert.Equal(("invoice-number-short", ShortPayReason.BankFee, 0.91), (fee.Rule, fee.ShortPay, fee.Confidence));
-        var deduction = engine.Match(Credit(200_00, "INV-1002")).Best!;
+        var deduction = engine.Match(Credit(200_00, "INV-1002")).Best!; // no recognised payer: a person looks
         Assert.True(deduction.Confidence < 0.9);
         Assert.Equal(ShortPayReason.Deduction, deduction.ShortPay);
     }
@@ -110,5 +110,24 @@ public class MatchingEngineTests
     public void A_stripe_payout_is_told_apart()
     {
         Assert.Equal(LineKind.StripePayout, Engine().Match(Credit(1234_56, "STRIPE PAYOUT po_1N2x", payer: "Stripe Payments Europe")).Kind);
+    }
+
+    [Fact]
+    public void Without_a_recognised_payer_a_typo_an_overpayment_or_a_short_pay_waits_for_a_person()
+    {
+        var engine = Engine(Item(7, "INV-100023", 2, 500_00), Item(8, "INV-100024", 1, 300_00));
+        Assert.True(engine.Match(Credit(500_00, "INV 100032")).Best is null or { Confidence: < 0.9 }); // someone else's invoice, one typo away
+        Assert.True(engine.Match(Credit(320_00, "Credit note 100024", payer: "Supplier Ltd")).Best!.Confidence < 0.9);
+        Assert.True(engine.Match(Credit(290_00, "INV-100024")).Best!.Confidence < 0.9);
+    }
+
+    [Fact]
+    public void A_discount_is_taken_only_by_a_line_dated_inside_its_window_and_a_name_two_customers_share_identifies_neither()
+    {
+        var engine = new MatchingEngine([Item(7, "INV-100023", 1, 1000_00, discount: 20_00)],
+            [new PayerProfile(1, "Acme Inc.", [], []), new PayerProfile(2, "Acme LLC", [], [])]);
+        var late = new BankCredit("R", On.AddDays(3), Usd(980_00), null, null, "INV-100023", []);
+        Assert.NotEqual("invoice-number+discount", engine.Match(late).Best!.Rule);
+        Assert.Empty(engine.Match(new BankCredit("R", On, Usd(1000_00), "ACME", null, "PAYMENT", [])).Proposals);
     }
 }

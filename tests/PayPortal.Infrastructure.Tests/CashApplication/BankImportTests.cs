@@ -206,4 +206,21 @@ public class BankImportTests : IAsyncLifetime
         Assert.Equal(open, await Open("INV-100001"));
         Assert.Equal(0, result.AutoApplied);
     }
+
+    [Fact]
+    public async Task A_movement_an_earlier_file_brought_is_kept_but_never_applied_again()
+    {
+        var first = new CamtEntry("R1", Today, 500_00, true, "ACME FABRICATION", null, "INV-100001");
+        await Import(Camt("INTRADAY-1", first));
+        var second = await Import(Camt("EOD-1", first, new CamtEntry("R2", Today, 250_00, true, "ACME FABRICATION", null, "INV-100003")));
+        Assert.Equal((2, 1), (second.Lines, second.AutoApplied));
+        Assert.Equal(BankLineStatus.AlreadyImported, (await LinesOf("EOD-1"))["R1"]);
+        Assert.Equal(2L, await _db.ScalarAsync("SELECT COUNT(*) FROM Payments"));
+    }
+
+    private async Task<Dictionary<string, BankLineStatus>> LinesOf(string statementId)
+    {
+        await using var scope = _db.Scope();
+        return await scope.Db.BankLines.Where(l => l.Statement!.StatementId == statementId).ToDictionaryAsync(l => l.BankReference, l => l.Status);
+    }
 }
