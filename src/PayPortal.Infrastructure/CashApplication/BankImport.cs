@@ -68,10 +68,13 @@ public sealed class BankImport(PayPortalDbContext db, MatchingData matching, Pay
         await using (var transaction = await WriteTransaction.BeginAsync(db, ct))
         {
             // Movements an earlier file of this account already brought (an intraday camt.054, an overlapping export).
-            var references = parsed.Lines.Select(l => l.BankReference).Distinct().ToList();
-            var earlier = (await db.BankLines.AsNoTracking().Where(l => l.Statement!.AccountId == parsed.AccountId && references.Contains(l.BankReference))
-                    .Select(l => new { l.BankReference, l.BookingDate, l.AmountMinor, l.IsCredit }).ToListAsync(ct))
-                .Select(l => BankLineWriter.Key(l.BankReference, l.BookingDate, l.AmountMinor, l.IsCredit)).ToHashSet();
+            var earlier = new HashSet<string>();
+            foreach (var references in parsed.Lines.Select(l => l.BankReference).Distinct().Chunk(5_000)) // SQLite takes at most 32,766 parameters
+            {
+                var found = await db.BankLines.AsNoTracking().Where(l => l.Statement!.AccountId == parsed.AccountId && references.Contains(l.BankReference))
+                    .Select(l => new { l.BankReference, l.BookingDate, l.AmountMinor, l.IsCredit }).ToListAsync(ct);
+                earlier.UnionWith(found.Select(l => BankLineWriter.Key(l.BankReference, l.BookingDate, l.AmountMinor, l.IsCredit)));
+            }
             await db.SaveChangesAsync(ct);
             BankLineWriter.Insert(db, statement.Id, parsed.Lines, earlier);
             await transaction.CommitAsync(ct);
