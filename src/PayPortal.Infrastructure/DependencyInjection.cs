@@ -21,7 +21,7 @@ public static class DependencyInjection
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddScoped<IActor>(_ => new FixedActor("system"));
-        services.AddDbContext<PayPortalDbContext>(o => o.UseSqlite(sqliteConnectionString, sqlite => sqlite.MaxBatchSize(500)));
+        services.AddDbContext<PayPortalDbContext>(o => o.UseSqlite(sqliteConnectionString));
         services.AddScoped<DemoSeeder>();
         services.AddScoped<BulkSeeder>();
         services.AddScoped<CustomerCsvImport>();

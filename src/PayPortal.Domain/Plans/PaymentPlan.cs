@@ -59,6 +59,9 @@ public class PaymentPlan : IVersioned
     public PlanTerms Terms => new(InstallmentCount, Frequency, FirstDate);
     public bool IsPending => Status is PlanStatus.Requested or PlanStatus.CounterOffered;
 
+    /// <summary>A plan in these states holds its invoices: none of them may go into another plan, and it can still be cancelled.</summary>
+    public static readonly PlanStatus[] LiveStatuses = [PlanStatus.Active, PlanStatus.Requested, PlanStatus.CounterOffered];
+
     /// <summary>
     /// A customer's request over their open invoices. Refused (nothing made) outside the policy's bounds;
     /// active at once within its auto-approve limits; otherwise waiting for a specialist.
@@ -144,8 +147,7 @@ public class PaymentPlan : IVersioned
 
     public void Cancel(string by, string reason, DateTime at)
     {
-        if (Status is not (PlanStatus.Active or PlanStatus.Requested or PlanStatus.CounterOffered))
-            throw new InvalidOperationException($"The plan is already {Status}.");
+        if (!LiveStatuses.Contains(Status)) throw new InvalidOperationException($"The plan is already {Status}.");
         if (string.IsNullOrWhiteSpace(reason)) throw new ArgumentException("Say why the plan is cancelled.", nameof(reason));
         Status = PlanStatus.Cancelled;
         Note = $"Cancelled by {by}: {reason.Trim()}";

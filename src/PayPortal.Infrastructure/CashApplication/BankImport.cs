@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PayPortal.Domain;
@@ -25,7 +24,6 @@ public sealed record BankImportResult(bool Duplicate, int Lines, int Credits, in
 public sealed class BankImport(PayPortalDbContext db, MatchingData matching, PayoutSettlement payouts, IOptions<BankingOptions> options, IActor actor, TimeProvider clock)
 {
     private const int ChunkSize = 10_000;
-    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public async Task<BankImportResult> ImportAsync(Stream file, string fileName, bool autoApply, CancellationToken ct = default)
     {
@@ -138,7 +136,7 @@ public sealed class BankImport(PayPortalDbContext db, MatchingData matching, Pay
                     foreach (var a in best.Allocations) engine.Consume(a.InvoiceId, a.CashMinor + a.DiscountMinor);
                     continue;
                 }
-                line.WaitForSpecialist(JsonSerializer.Serialize(result.Proposals, Json));
+                line.WaitForSpecialist(ProposalJson.Write(result.Proposals));
                 others.Add(line);
             }
             var touched = posted.SelectMany(p => p.Item2.Allocations.Select(a => a.InvoiceId)).Distinct().Select(id => (invoices[id], versions[id])).ToList();
@@ -157,7 +155,7 @@ public sealed class BankImport(PayPortalDbContext db, MatchingData matching, Pay
                 {
                     var result = results.Single(r => r.Line.Id == line.Id).Result;
                     if (result.Kind == LineKind.StripePayout) line.MarkStripePayout();
-                    else line.WaitForSpecialist(JsonSerializer.Serialize(result.Proposals, Json));
+                    else line.WaitForSpecialist(ProposalJson.Write(result.Proposals));
                 }
                 db.AuditAction = "bank.match";
                 await db.SaveChangesAsync(ct);

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using PayPortal.Domain;
 using PayPortal.Domain.CashApplication;
@@ -23,7 +22,7 @@ public sealed class ExceptionDesk(PayPortalDbContext db, TimeProvider clock)
     {
         var line = await db.BankLines.AsNoTracking().SingleOrDefaultAsync(l => l.Id == lineId, ct);
         if (line is null) return DeskResult.Fail("No such bank line.");
-        var proposals = line.Suggestions is null ? [] : JsonSerializer.Deserialize<List<Proposal>>(line.Suggestions, BankImport.Json) ?? [];
+        var proposals = ProposalJson.Read(line.Suggestions);
         if (index < 0 || index >= proposals.Count || proposals[index].CustomerId is not { } customerId)
             return DeskResult.Fail("That suggestion is no longer there; reload the line.");
         var proposal = proposals[index];
@@ -32,24 +31,20 @@ public sealed class ExceptionDesk(PayPortalDbContext db, TimeProvider clock)
     }
 
     /// <summary>Puts the line's money on the invoices named (one customer's), the rest on that customer's account.</summary>
-    public async Task<DeskResult> ApplyAsync(long lineId, long customerId, IReadOnlyList<ManualAllocation> allocations, string by, CancellationToken ct = default,
-        IReadOnlyDictionary<long, long>? discounts = null, string rule = "manual", double? confidence = null)
-    {
-        await using var transaction = await WriteTransaction.BeginAsync(db, ct);
-        try
+    public Task<DeskResult> ApplyAsync(long lineId, long customerId, IReadOnlyList<ManualAllocation> allocations, string by, CancellationToken ct = default,
+        IReadOnlyDictionary<long, long>? discounts = null, string rule = "manual", double? confidence = null) =>
+        DeskStep.RunAsync(db, "bank.apply", async () =>
         {
-            var line = await db.BankLines.SingleOrDefaultAsync(l => l.Id == lineId, ct);
-            if (line is null) return DeskResult.Fail("No such bank line.");
-            if (line.Status is not BankLineStatus.Exception) return DeskResult.Fail($"Bank line {line.BankReference} is not waiting ({line.Status}).");
-            var customer = await db.Customers.SingleOrDefaultAsync(c => c.Id == customerId, ct);
-            if (customer is null) return DeskResult.Fail("No such customer.");
-            if (allocations.Any(a => a.CashMinor <= 0)) return DeskResult.Fail("Every amount must be above zero.");
-            if (allocations.GroupBy(a => a.InvoiceId).Any(g => g.Count() > 1)) return DeskResult.Fail("Name each invoice once.");
+            var line = await db.BankLines.SingleOrDefaultAsync(l => l.Id == lineId, ct) ?? throw new KeyNotFoundException();
+            if (line.Status is not BankLineStatus.Exception) throw new InvalidOperationException($"Bank line {line.BankReference} is not waiting ({line.Status}).");
+            var customer = await db.Customers.SingleOrDefaultAsync(c => c.Id == customerId, ct) ?? throw new InvalidOperationException("No such customer.");
+            if (allocations.Any(a => a.CashMinor <= 0)) throw new InvalidOperationException("Every amount must be above zero.");
+            if (allocations.GroupBy(a => a.InvoiceId).Any(g => g.Count() > 1)) throw new InvalidOperationException("Name each invoice once.");
             var total = allocations.Sum(a => a.CashMinor);
-            if (total > line.AmountMinor) return DeskResult.Fail($"The amounts come to {new Money(total, line.Amount.Currency)}, more than the line's {line.Amount}.");
+            if (total > line.AmountMinor) throw new InvalidOperationException($"The amounts come to {new Money(total, line.Amount.Currency)}, more than the line's {line.Amount}.");
             var ids = allocations.Select(a => a.InvoiceId).ToList();
             var invoices = await db.Invoices.Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
-            if (invoices.Count != ids.Count) return DeskResult.Fail("One of the invoices cannot be found.");
+            if (invoices.Count != ids.Count) throw new InvalidOperationException("One of the invoices cannot be found.");
             var now = clock.GetUtcNow().UtcDateTime;
             var proposed = allocations.Select(a => new ProposedAllocation(a.InvoiceId, invoices[a.InvoiceId].Number ?? "", a.CashMinor, discounts?.GetValueOrDefault(a.InvoiceId) ?? 0)).ToList();
 
@@ -57,7 +52,7 @@ public sealed class ExceptionDesk(PayPortalDbContext db, TimeProvider clock)
             {
                 // Undone earlier: its money is already received, unapplied on that payment; apply from it.
                 var payment = await db.Payments.Include(p => p.Customer).SingleAsync(p => p.Id == paymentId, ct);
-                if (payment.CustomerId != customerId) return DeskResult.Fail($"This line's money was received for {payment.Customer!.Name}; apply it to their invoices or account.");
+                if (payment.CustomerId != customerId) throw new InvalidOperationException($"This line's money was received for {payment.Customer!.Name}; apply it to their invoices or account.");
                 foreach (var a in proposed)
                 {
                     var (allocation, journal) = Postings.Allocate(payment, invoices[a.InvoiceId], new Money(a.CashMinor, payment.Currency), line.BookingDate, now, rule);
@@ -69,25 +64,11 @@ public sealed class ExceptionDesk(PayPortalDbContext db, TimeProvider clock)
             else CashApplier.Apply(db, line, customer, invoices, proposed, rule, confidence, ShortPayReason.None, automatic: false, by, now);
 
             await LearnAsync(line, customerId, now, ct);
-            db.AuditAction = "bank.apply";
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
             var onAccount = line.AmountMinor - total;
-            return new(true, $"{line.Amount} from {line.BankReference} applied to {customer.Name}"
+            return (line.Id, $"{line.Amount} from {line.BankReference} applied to {customer.Name}"
                 + (allocations.Count > 0 ? $": {string.Join(", ", proposed.Select(p => $"{p.InvoiceNumber} {new Money(p.CashMinor, line.Amount.Currency)}"))}" : "")
-                + (onAccount > 0 ? $"; {new Money(onAccount, line.Amount.Currency)} kept on account." : "."), line.Id);
-        }
-        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
-        {
-            db.ChangeTracker.Clear();
-            return DeskResult.Fail(DomainMessages.Of(ex));
-        }
-        catch (DbUpdateException)
-        {
-            db.ChangeTracker.Clear();
-            return DeskResult.Fail("Someone applied this line or these invoices at the same time; nothing was saved. Reload and try again.");
-        }
-    }
+                + (onAccount > 0 ? $"; {new Money(onAccount, line.Amount.Currency)} kept on account." : "."));
+        }, "No such bank line.", "Someone applied this line or these invoices at the same time; nothing was saved. Reload and try again.", outbox: null, ct);
 
     public async Task<DeskResult> MarkNonCustomerAsync(long lineId, string by, CancellationToken ct = default)
     {

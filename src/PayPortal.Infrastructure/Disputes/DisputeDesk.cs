@@ -168,34 +168,12 @@ public sealed class DisputeDesk(PayPortalDbContext db, DocumentNumbers numbers, 
             return (dispute, await step(dispute));
         }, ct);
 
-    private async Task<DeskResult> SaveAsync(string action, Func<Task<(Dispute Dispute, string Message)>> step, CancellationToken ct)
-    {
-        await using var transaction = await WriteTransaction.BeginAsync(db, ct);
-        try
+    private async Task<DeskResult> SaveAsync(string action, Func<Task<(Dispute Dispute, string Message)>> step, CancellationToken ct) =>
+        await DeskStep.RunAsync(db, action, async () =>
         {
-            db.AuditAction = action;
             var (dispute, message) = await step();
-            db.AuditAction = action;
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-            outbox.Notify();
-            return new(true, message, dispute.Id);
-        }
-        catch (KeyNotFoundException)
-        {
-            return DeskResult.Fail(NotFound);
-        }
-        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
-        {
-            db.ChangeTracker.Clear();
-            return DeskResult.Fail(DomainMessages.Of(ex));
-        }
-        catch (DbUpdateException)
-        {
-            db.ChangeTracker.Clear();
-            return DeskResult.Fail(ChangedMeanwhile);
-        }
-    }
+            return (dispute.Id, message);
+        }, NotFound, ChangedMeanwhile, outbox, ct);
 
     public const string NotFound = "No such dispute.";
 }

@@ -113,7 +113,7 @@ public sealed class PlanDesk(PayPortalDbContext db, IOptions<PlanOptions> option
         var problems = new List<string>();
         if (customer is null || invoices.Count != ids.Count) problems.Add("One of the invoices cannot be found.");
         var inPlans = await db.PaymentPlans
-            .Where(p => p.CustomerId == customerId && (p.Status == PlanStatus.Active || p.Status == PlanStatus.Requested || p.Status == PlanStatus.CounterOffered))
+            .Where(p => p.CustomerId == customerId && PaymentPlan.LiveStatuses.Contains(p.Status))
             .SelectMany(p => p.Invoices).Where(i => ids.Contains(i.InvoiceId)).Select(i => i.InvoiceNumber).ToListAsync(ct);
         problems.AddRange(inPlans.Select(n => $"Invoice {n} is already in a payment plan."));
         return (customer, invoices, problems);
@@ -131,34 +131,12 @@ public sealed class PlanDesk(PayPortalDbContext db, IOptions<PlanOptions> option
             return (plan, await step(plan));
         }, ct);
 
-    private async Task<DeskResult> SaveAsync(string action, Func<Task<(PaymentPlan Plan, string Message)>> step, CancellationToken ct)
-    {
-        await using var transaction = await WriteTransaction.BeginAsync(db, ct);
-        try
+    private async Task<DeskResult> SaveAsync(string action, Func<Task<(PaymentPlan Plan, string Message)>> step, CancellationToken ct) =>
+        await DeskStep.RunAsync(db, action, async () =>
         {
-            db.AuditAction = action;
             var (plan, message) = await step();
-            db.AuditAction = action;
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-            outbox.Notify();
-            return new(true, message, plan.Id);
-        }
-        catch (KeyNotFoundException)
-        {
-            return DeskResult.Fail(NotFound);
-        }
-        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
-        {
-            db.ChangeTracker.Clear();
-            return DeskResult.Fail(DomainMessages.Of(ex));
-        }
-        catch (DbUpdateException)
-        {
-            db.ChangeTracker.Clear();
-            return DeskResult.Fail("Someone changed this plan at the same time; nothing was saved. Reload and try again.");
-        }
-    }
+            return (plan.Id, message);
+        }, NotFound, "Someone changed this plan at the same time; nothing was saved. Reload and try again.", outbox, ct);
 
     public const string NotFound = "No such payment plan.";
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using PayPortal.Domain.CashApplication;
+using PayPortal.Infrastructure.CashApplication;
 using PayPortal.Infrastructure.Data;
 
 namespace PayPortal.Web.Areas.BackOffice.Pages.Bank;
@@ -24,7 +25,7 @@ public class ExceptionsModel(PayPortalDbContext db) : PageModel
 
     public static string BestGuess(string? suggestions)
     {
-        var proposals = LineModel.Parse(suggestions);
+        var proposals = ProposalJson.Read(suggestions);
         return proposals.Count == 0 ? "No suggestion" : $"{proposals[0].Rule} ({proposals[0].Confidence:0.00})";
     }
 }

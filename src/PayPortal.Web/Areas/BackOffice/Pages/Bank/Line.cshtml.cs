@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -35,9 +34,6 @@ public class LineModel(PayPortalDbContext db, ExceptionDesk desk, IAuthorization
     [TempData] public string? StatusMessage { get; set; }
 
     public sealed record Found(long Id, string Number, string CustomerNumber, string CustomerName, DateOnly DueDate, long OpenMinor, string CurrencyCode);
-
-    public static List<Proposal> Parse(string? json) =>
-        string.IsNullOrEmpty(json) ? [] : JsonSerializer.Deserialize<List<Proposal>>(json, new JsonSerializerOptions(JsonSerializerDefaults.Web)) ?? [];
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
@@ -110,7 +106,7 @@ public class LineModel(PayPortalDbContext db, ExceptionDesk desk, IAuthorization
         var line = await db.BankLines.AsNoTracking().Include(l => l.Statement).SingleOrDefaultAsync(l => l.Id == id, ct);
         if (line is null) return false;
         Line = line;
-        Suggestions = Parse(line.Suggestions);
+        Suggestions = ProposalJson.Read(line.Suggestions);
         var ids = Suggestions.Select(s => s.CustomerId ?? 0).Append(line.CustomerId ?? 0).Distinct().ToList();
         CustomerNames = await db.Customers.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => $"{c.Number} · {c.Name}", ct);
         CanUndo = (await authorization.AuthorizeAsync(User, Policies.Manager)).Succeeded;

@@ -7,6 +7,7 @@ using PayPortal.Domain.Payments;
 using PayPortal.Infrastructure;
 using PayPortal.Infrastructure.Data;
 using PayPortal.Infrastructure.Payments;
+using PayPortal.Web.Payments;
 using PayPortal.Web.Security;
 
 namespace PayPortal.Web.Areas.Portal.Pages.Pay;
@@ -65,8 +66,8 @@ public class IndexModel(PayPortalDbContext db, OnlinePayments payments, TimeProv
         if (Errors.Count == 0)
         {
             var start = await payments.StartCheckoutAsync(User.CustomerId(), User.UserId(), requested, UseCredits,
-                paymentId => Url.Page("/Pay/Return", null, new { area = "Portal", payment = paymentId }, Request.Scheme)! + "&session_id={CHECKOUT_SESSION_ID}",
-                paymentId => Url.Page("/Pay/Return", null, new { area = "Portal", payment = paymentId, cancelled = true }, Request.Scheme)!, ct);
+                paymentId => Url.CheckoutSucceeded(Request, paymentId),
+                paymentId => Url.CheckoutCancelled(Request, paymentId), ct);
             if (start.Errors.Count == 0)
                 return start.CheckoutUrl is { } url ? Redirect(url) : RedirectToPage("/Pay/Return", new { payment = start.Payment!.Id });
             Errors.AddRange(start.Errors);

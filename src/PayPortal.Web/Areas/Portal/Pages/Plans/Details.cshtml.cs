@@ -8,6 +8,7 @@ using PayPortal.Infrastructure.Invoicing;
 using PayPortal.Infrastructure.Payments;
 using PayPortal.Infrastructure.Plans;
 using PayPortal.Web.Plans;
+using PayPortal.Web.Payments;
 using PayPortal.Web.Security;
 
 namespace PayPortal.Web.Areas.Portal.Pages.Plans;
@@ -26,8 +27,8 @@ public class DetailsModel(PayPortalDbContext db, PlanDesk desk, OnlinePayments p
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         var start = await payments.StartInstallmentCheckoutAsync(User.CustomerId(), User.UserId(), id,
-            paymentId => Url.Page("/Pay/Return", null, new { area = "Portal", payment = paymentId }, Request.Scheme)! + "&session_id={CHECKOUT_SESSION_ID}",
-            paymentId => Url.Page("/Pay/Return", null, new { area = "Portal", payment = paymentId, cancelled = true }, Request.Scheme)!, ct);
+            paymentId => Url.CheckoutSucceeded(Request, paymentId),
+            paymentId => Url.CheckoutCancelled(Request, paymentId), ct);
         return start.CheckoutUrl is { } url ? Redirect(url) : Refused(string.Join(" ", start.Errors));
     }
 

@@ -69,7 +69,7 @@ public class NewModel(PayPortalDbContext db, PlanDesk desk, TimeProvider clock) 
     private async Task LoadAsync(CancellationToken ct)
     {
         var customerId = User.CustomerId();
-        var inPlans = db.PaymentPlans.Where(p => p.CustomerId == customerId && (p.Status == PlanStatus.Active || p.Status == PlanStatus.Requested || p.Status == PlanStatus.CounterOffered))
+        var inPlans = db.PaymentPlans.Where(p => p.CustomerId == customerId && PaymentPlan.LiveStatuses.Contains(p.Status))
             .SelectMany(p => p.Invoices).Select(i => i.InvoiceId);
         var invoices = await db.Invoices.AsNoTracking()
             .Where(i => i.CustomerId == customerId && i.OpenMinor > 0 && i.DisputedMinor == 0 && i.Status != InvoiceStatus.Draft && i.Status != InvoiceStatus.Void && !inPlans.Contains(i.Id))

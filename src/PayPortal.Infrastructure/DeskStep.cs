@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+using PayPortal.Infrastructure.Data;
+using PayPortal.Infrastructure.Email;
+
+namespace PayPortal.Infrastructure;
+
+/// <summary>
+/// One workflow step (a dispute answered, a plan decided, a bank line applied) as one audited unit of
+/// work under the database's write lock. The step returns the record it concerns and a sentence for the
+/// user; it refuses by throwing: <see cref="KeyNotFoundException"/> for "not found", a domain
+/// <see cref="ArgumentException"/> or <see cref="InvalidOperationException"/> for a rule, and a save that
+/// collides with someone else's says so. A refused step changes nothing.
+/// </summary>
+internal static class DeskStep
+{
+    public static async Task<DeskResult> RunAsync(PayPortalDbContext db, string action, Func<Task<(long Id, string Message)>> step,
+        string notFound, string changedMeanwhile, OutboxSignal? outbox, CancellationToken ct)
+    {
+        await using var transaction = await WriteTransaction.BeginAsync(db, ct);
+        try
+        {
+            db.AuditAction = action;
+            var (id, message) = await step();
+            db.AuditAction = action; // a save inside the step consumed it
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            outbox?.Notify();
+            return new(true, message, id);
+        }
+        catch (KeyNotFoundException)
+        {
+            return DeskResult.Fail(notFound);
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
+        {
+            db.ChangeTracker.Clear();
+            return DeskResult.Fail(DomainMessages.Of(ex));
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return DeskResult.Fail(changedMeanwhile);
+        }
+    }
+}
