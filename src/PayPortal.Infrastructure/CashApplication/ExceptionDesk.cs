@@ -96,34 +96,19 @@ public sealed class ExceptionDesk(PayPortalDbContext db, TimeProvider clock)
     }
 
     /// <summary>A manager's undo: every application of the line's payment is reversed in the ledger; the line waits again.</summary>
-    public async Task<DeskResult> UndoAsync(long lineId, string reason, CancellationToken ct = default)
-    {
-        if (string.IsNullOrWhiteSpace(reason)) return DeskResult.Fail("Say why the application is undone.");
-        var line = await db.BankLines.SingleOrDefaultAsync(l => l.Id == lineId, ct);
-        if (line is null) return DeskResult.Fail("No such bank line.");
-        if (line.Status is not (BankLineStatus.AutoApplied or BankLineStatus.Applied) || line.PaymentId is null) return DeskResult.Fail("This line has not been applied.");
-        var allocations = await db.Allocations.Include(a => a.Invoice).Include(a => a.Payment)
-            .Where(a => a.PaymentId == line.PaymentId && a.ReversedAt == null).ToListAsync(ct);
-        var now = clock.GetUtcNow().UtcDateTime;
-        try
+    public Task<DeskResult> UndoAsync(long lineId, string reason, CancellationToken ct = default) =>
+        DeskStep.RunAsync(db, "bank.undo", async () =>
         {
+            if (string.IsNullOrWhiteSpace(reason)) throw new ArgumentException("Say why the application is undone.");
+            var line = await db.BankLines.SingleOrDefaultAsync(l => l.Id == lineId, ct) ?? throw new KeyNotFoundException();
+            if (line.Status is not (BankLineStatus.AutoApplied or BankLineStatus.Applied) || line.PaymentId is null) throw new InvalidOperationException("This line has not been applied.");
+            var allocations = await db.Allocations.Include(a => a.Invoice).Include(a => a.Payment)
+                .Where(a => a.PaymentId == line.PaymentId && a.ReversedAt == null).ToListAsync(ct);
+            var now = clock.GetUtcNow().UtcDateTime;
             foreach (var allocation in allocations) db.Journals.Add(Postings.ReverseAllocation(allocation, reason, clock.Today(), now));
             line.ReturnToExceptions();
-            db.AuditAction = "bank.undo";
-            await db.SaveChangesAsync(ct);
-        }
-        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
-        {
-            db.ChangeTracker.Clear();
-            return DeskResult.Fail(DomainMessages.Of(ex));
-        }
-        catch (DbUpdateException)
-        {
-            db.ChangeTracker.Clear();
-            return DeskResult.Fail("Someone changed these invoices at the same time; nothing was undone. Reload and try again.");
-        }
-        return new(true, $"Undone: {allocations.Count} application(s) of {line.BankReference} reversed; the line is back in the queue.", line.Id);
-    }
+            return (line.Id, $"Undone: {allocations.Count} application(s) of {line.BankReference} reversed; the line is back in the queue.");
+        }, "No such bank line.", "Someone changed these invoices at the same time; nothing was undone. Reload and try again.", outbox: null, ct);
 
     private async Task LearnAsync(BankStatementLine line, long customerId, DateTime now, CancellationToken ct)
     {
