@@ -38,6 +38,9 @@ public static class CliApp
                                                            auto-apply, and report auto-match rate, precision and throughput
           plans run [--as-of DATE]                         payment plans: reminders before installments, completion, breaking
                                                            plans past the grace period (idempotent; DATE defaults to today)
+          report aging [--as-of DATE] [--format csv|table] [--buckets 30,60,90,120]
+                                                           aging from the ledger as of DATE (default today), one row per customer
+                                                           (customer_number,current,d1_30,...,over_120,total) and a total row
 
         --db PATH defaults to the portal's database ($PAYPORTAL_DATA/payportal.db or the user's app data
         folder); a PATH that does not exist yet is created and migrated.
@@ -78,6 +81,7 @@ public static class CliApp
                 ["import", "invoices", var file] => await Import(services.GetRequiredService<InvoiceCsvImport>().ImportAsync, "invoices", file, stdout, stderr, ct),
                 ["check", "ledger"] => await CheckLedger(services, stdout, stderr, ct),
                 ["plans", "run"] => await RunPlans(services, parsed, stdout, ct),
+                ["report", "aging"] => await ReportCommands.AgingAsync(services, parsed, stdout, ct),
                 ["bank", "import", var file] => await BankImport(services, parsed, file, stdout, stderr, ct),
                 ["export", "applications", var file] => await ExportApplications(services, parsed, file, stdout, ct),
                 ["bench", "cash-application"] => await CashApplicationBenchmark.RunAsync(services, parsed, stdout, ct),

@@ -29,6 +29,8 @@ public static class DependencyInjection
         services.AddScoped<LedgerConsistencyCheck>();
         services.AddScoped<AgingReport>();
         services.AddScoped<StatementQuery>();
+        services.AddOptions<ReportingOptions>();
+        services.AddScoped<LedgerAging>();
         services.AddScoped<AllocationReversal>();
         services.AddScoped<OutboxDispatcher>();
         services.AddScoped<Payments.Receipts>();

@@ -32,6 +32,8 @@ builder.Services.AddHostedService<PayPortal.Web.Email.PlanMonitorWorker>();
 builder.Services.AddOptions<PayPortal.Infrastructure.Invoicing.InvoicingOptions>().BindConfiguration(PayPortal.Infrastructure.Invoicing.InvoicingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddOptions<PayPortal.Infrastructure.Plans.PlanOptions>().BindConfiguration(PayPortal.Infrastructure.Plans.PlanOptions.Section);
 builder.Services.AddOptions<PayPortal.Infrastructure.Notices.PortalLinkOptions>().BindConfiguration("PayPortal");
+builder.Services.AddOptions<PayPortal.Infrastructure.Reporting.ReportingOptions>().BindConfiguration(PayPortal.Infrastructure.Reporting.ReportingOptions.Section).ValidateOnStart();
+builder.Services.AddSingleton<IValidateOptions<PayPortal.Infrastructure.Reporting.ReportingOptions>, PayPortal.Infrastructure.Reporting.ReportingOptionsValidator>();
 builder.Services.AddOptions<PayPortal.Infrastructure.CashApplication.BankingOptions>().BindConfiguration(PayPortal.Infrastructure.CashApplication.BankingOptions.Section);
 
 builder.Services.AddDefaultIdentity<AppUser>(DependencyInjection.ConfigureIdentity)

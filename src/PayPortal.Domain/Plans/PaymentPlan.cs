@@ -46,6 +46,8 @@ public class PaymentPlan : IVersioned
     public DateTime RequestedAt { get; private set; }
     public string? DecidedBy { get; private set; }
     public DateTime? DecidedAt { get; private set; }
+    /// <summary>When the plan took effect (its invoices left dunning); aging as of a past date reads it.</summary>
+    public DateTime? ActivatedAt { get; private set; }
     /// <summary>The specialist looking after the plan: told when it breaks.</summary>
     public string? AssigneeUserId { get; private set; }
     public string? Note { get; private set; }
@@ -135,6 +137,7 @@ public class PaymentPlan : IVersioned
         if (FirstDate < today) throw new InvalidOperationException($"This offer's first installment date {FirstDate:yyyy-MM-dd} has passed; please ask us for a new one.");
         Status = PlanStatus.Active;
         DecidedAt = at;
+        ActivatedAt = at;
     }
 
     public void DeclineCounterOffer(DateTime at)
@@ -207,6 +210,7 @@ public class PaymentPlan : IVersioned
     {
         Decide(by, at, Note);
         Status = PlanStatus.Active;
+        ActivatedAt = at;
     }
 
     private void Decide(string by, DateTime at, string? note)

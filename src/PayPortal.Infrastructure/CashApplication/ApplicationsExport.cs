@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using PayPortal.Domain;
 using PayPortal.Domain.Payments;
 using PayPortal.Infrastructure.Data;
+using PayPortal.Infrastructure.Reporting.Exports;
 
 namespace PayPortal.Infrastructure.CashApplication;
 
@@ -30,13 +31,10 @@ public sealed class ApplicationsExport(PayPortalDbContext db)
         await foreach (var row in rows.WithCancellation(ct))
         {
             var amount = new Money(row.AmountMinor, Currency.Parse(row.CurrencyCode)).ToDecimalString();
-            await writer.WriteLineAsync(string.Join(",", Csv(row.BankReference), Csv(row.Number ?? ""), amount, Csv(row.Rule ?? ""),
+            await writer.WriteLineAsync(string.Join(",", CsvExport.Field(row.BankReference), CsvExport.Field(row.Number ?? ""), amount, CsvExport.Field(row.Rule ?? ""),
                 row.Confidence?.ToString("0.00", CultureInfo.InvariantCulture) ?? ""));
             count++;
         }
         return count;
     }
-
-    private static string Csv(string value) =>
-        value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
 }

@@ -44,4 +44,20 @@ public class AgingBucketsTests
         Assert.Equal(50m, summary.ShareOf(0));
         Assert.Equal(25m, summary.ShareOf(5));
     }
+
+    [Fact]
+    public void Keys_name_the_standard_buckets_for_exports() =>
+        Assert.Equal(["current", "d1_30", "d31_60", "d61_90", "d91_120", "over_120"], AgingBuckets.Standard.Keys);
+
+    [Fact]
+    public void Parse_reads_configured_boundaries_and_names_a_bad_one()
+    {
+        var buckets = AgingBuckets.Parse(" 10, 20 ,45");
+        Assert.Equal(["Current", "1-10", "11-20", "21-45", "45+"], buckets.Labels);
+        Assert.Equal(3, buckets.IndexForDaysPastDue(45));
+        Assert.Equal(4, buckets.IndexForDaysPastDue(46));
+        Assert.Equal("Aging bucket boundary '2x' is not a whole number of days. (Parameter 'text')", Assert.Throws<ArgumentException>(() => AgingBuckets.Parse("10,2x")).Message);
+        Assert.Throws<ArgumentException>(() => AgingBuckets.Parse(""));
+        Assert.Throws<ArgumentException>(() => AgingBuckets.Parse("-5"));
+    }
 }

@@ -1116,6 +1116,9 @@ namespace PayPortal.Infrastructure.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("ActivatedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("AssigneeUserId")
                         .HasColumnType("TEXT");
 
