@@ -38,6 +38,9 @@ public static class CliApp
                                                            auto-apply, and report auto-match rate, precision and throughput
           plans run [--as-of DATE]                         payment plans: reminders before installments, completion, breaking
                                                            plans past the grace period (idempotent; DATE defaults to today)
+          dunning run [--as-of DATE] [--dry-run]           decide promises, then send the dunning steps due (idempotent per invoice
+                                                           and step; --dry-run lists exactly what would go out and changes nothing)
+          risk refresh [--as-of DATE]                      recompute every customer's risk score (payment behaviour) for the worklist
           report aging [--as-of DATE] [--format csv|table] [--buckets 30,60,90,120]
                                                            aging from the ledger as of DATE (default today), one row per customer
                                                            (customer_number,current,d1_30,...,over_120,total) and a total row
@@ -82,6 +85,8 @@ public static class CliApp
                 ["check", "ledger"] => await CheckLedger(services, stdout, stderr, ct),
                 ["plans", "run"] => await RunPlans(services, parsed, stdout, ct),
                 ["report", "aging"] => await ReportCommands.AgingAsync(services, parsed, stdout, ct),
+                ["dunning", "run"] => await CollectionsCommands.DunningRunAsync(services, parsed, stdout, ct),
+                ["risk", "refresh"] => await CollectionsCommands.RiskRefreshAsync(services, parsed, stdout, ct),
                 ["bank", "import", var file] => await BankImport(services, parsed, file, stdout, stderr, ct),
                 ["export", "applications", var file] => await ExportApplications(services, parsed, file, stdout, ct),
                 ["bench", "cash-application"] => await CashApplicationBenchmark.RunAsync(services, parsed, stdout, ct),

@@ -47,6 +47,14 @@ public static class DependencyInjection
         services.AddScoped<Disputes.DisputeDesk>();
         services.AddScoped<Plans.PlanDesk>();
         services.AddScoped<Plans.PlanMonitor>();
+        services.AddOptions<Collections.CollectionsOptions>();
+        services.AddScoped<Collections.DunningPolicies>();
+        services.AddScoped<Collections.PromiseReview>();
+        services.AddScoped<Collections.DunningMail>();
+        services.AddScoped<Collections.DunningRunner>();
+        services.AddScoped<Collections.CollectionsDesk>();
+        services.AddScoped<Collections.Worklist>();
+        services.AddScoped<Collections.RiskScoring>();
         services.AddOptions<CashApplication.BankingOptions>();
         services.AddScoped<CashApplication.MatchingData>();
         services.AddScoped<CashApplication.PayoutSettlement>();

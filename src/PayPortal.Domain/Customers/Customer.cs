@@ -31,6 +31,15 @@ public class Customer : IVersioned
     public long? CreditLimitMinor { get; set; }
     public bool CreditHold { get; set; }
     public bool DunningPaused { get; set; }
+    /// <summary>Which dunning policy applies (lower-case, e.g. "key-accounts"); null takes the default policy.</summary>
+    public string? Segment { get; private set; }
+    /// <summary>The specialist who collects this account (an identity user id) and their name as shown.</summary>
+    public string? CollectorUserId { get; private set; }
+    public string? CollectorName { get; private set; }
+    /// <summary>The next follow-up a collector set when logging a call.</summary>
+    public DateOnly? NextActionOn { get; set; }
+    /// <summary>The risk score (0-100) from the last nightly scoring; see Collections.RiskScore.</summary>
+    public int? RiskScore { get; set; }
     public DateTime CreatedAt { get; set; }
     public long Version { get; set; }
 
@@ -38,6 +47,14 @@ public class Customer : IVersioned
     public PaymentTerms Terms => new(TermsNetDays, TermsDiscountPercent, TermsDiscountDays);
     public IReadOnlyList<string> BillingEmailList => BillingEmails.Split(';', StringSplitOptions.RemoveEmptyEntries);
     public Money? CreditLimit => CreditLimitMinor is { } l ? new Money(l, Currency) : null;
+
+    public void SetSegment(string? segment) => Segment = Collections.DunningPolicy.NormalizeSegment(segment);
+
+    public void AssignCollector(string? userId, string? name)
+    {
+        CollectorUserId = userId;
+        CollectorName = userId is null ? null : name;
+    }
 
     public void SetTerms(PaymentTerms terms)
     {

@@ -14,7 +14,9 @@ internal sealed class AuditTrail
 {
     // The records whose every change is audited. The ledger itself is append-only and needs no trail.
     private static readonly HashSet<Type> Audited =
-        [typeof(Customer), typeof(Invoice), typeof(CreditMemo), typeof(Payment), typeof(Allocation), typeof(Refund), typeof(WriteOff), typeof(Dispute), typeof(DisputeMessage), typeof(Domain.Plans.PaymentPlan)];
+        [typeof(Customer), typeof(Invoice), typeof(CreditMemo), typeof(Payment), typeof(Allocation), typeof(Refund), typeof(WriteOff), typeof(Dispute), typeof(DisputeMessage), typeof(Domain.Plans.PaymentPlan),
+         typeof(Domain.Collections.PromiseToPay), typeof(Domain.Collections.DunningPolicy), typeof(Domain.Collections.DunningStep),
+         typeof(Collections.DunningRunRecord), typeof(Email.CommunicationLogEntry)];
 
     private readonly List<(EntityEntry Entry, AuditEvent Event)> _pending = [];
 

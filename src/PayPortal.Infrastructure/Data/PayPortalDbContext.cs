@@ -43,6 +43,11 @@ public class PayPortalDbContext(DbContextOptions<PayPortalDbContext> options, IA
     public DbSet<StripeEventRecord> StripeEvents => Set<StripeEventRecord>();
     public DbSet<Email.OutboxMessage> Outbox => Set<Email.OutboxMessage>();
     public DbSet<Email.CommunicationLogEntry> CommunicationLog => Set<Email.CommunicationLogEntry>();
+    public DbSet<Domain.Collections.PromiseToPay> Promises => Set<Domain.Collections.PromiseToPay>();
+    public DbSet<Domain.Collections.DunningPolicy> DunningPolicies => Set<Domain.Collections.DunningPolicy>();
+    public DbSet<Domain.Collections.DunningStep> DunningSteps => Set<Domain.Collections.DunningStep>();
+    public DbSet<Domain.Collections.DunningNotice> DunningNotices => Set<Domain.Collections.DunningNotice>();
+    public DbSet<Collections.DunningRunRecord> DunningRuns => Set<Collections.DunningRunRecord>();
 
     /// <summary>Names the action the next save performs, for the audit trail (e.g. "customer.import").</summary>
     public string? AuditAction { get; set; }

@@ -32,13 +32,18 @@ public class OutboxAttachment
     public byte[] Content { get; set; } = [];
 }
 
-/// <summary>Every message a customer was sent (and, later, calls and notes): their communication log.</summary>
+/// <summary>Every contact with a customer: emails sent, calls and notes logged by collectors, letters. Their communication log.</summary>
 public class CommunicationLogEntry
 {
+    public const string Email = "email", Call = "call", Note = "note", Letter = "letter";
+
     public long Id { get; set; }
     public long CustomerId { get; set; }
     public DateTime At { get; set; }
-    public string Channel { get; set; } = "email";
+    /// <summary><see cref="Email"/>, <see cref="Call"/>, <see cref="Note"/> or <see cref="Letter"/>.</summary>
+    public string Channel { get; set; } = Email;
     public string Summary { get; set; } = "";
+    /// <summary>Who logged it (a call or note); null for what the system sent.</summary>
+    public string? By { get; set; }
     public long? OutboxMessageId { get; set; }
 }

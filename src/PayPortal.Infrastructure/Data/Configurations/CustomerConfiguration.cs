@@ -17,6 +17,10 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         b.Property(c => c.CurrencyCode).HasMaxLength(3).IsFixedLength();
         b.Property(c => c.TermsDiscountPercent).HasPrecision(5, 2);
         b.Property(c => c.Version).IsConcurrencyToken();
+        b.Property(c => c.Segment).HasMaxLength(40);
+        b.Property(c => c.CollectorUserId).HasMaxLength(450);
+        b.Property(c => c.CollectorName).HasMaxLength(256);
+        b.HasIndex(c => c.CollectorUserId);
         b.Ignore(c => c.Currency);
         b.Ignore(c => c.Terms);
         b.Ignore(c => c.BillingEmailList);

@@ -38,7 +38,8 @@ internal sealed class CommunicationLogEntryConfiguration : IEntityTypeConfigurat
     {
         b.HasIndex(e => new { e.CustomerId, e.At });
         b.Property(e => e.Channel).HasMaxLength(20);
-        b.Property(e => e.Summary).HasMaxLength(500);
+        b.Property(e => e.Summary).HasMaxLength(2000);
+        b.Property(e => e.By).HasMaxLength(256);
         b.HasOne<Customer>().WithMany().HasForeignKey(e => e.CustomerId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<OutboxMessage>().WithMany().HasForeignKey(e => e.OutboxMessageId).OnDelete(DeleteBehavior.Restrict);
     }

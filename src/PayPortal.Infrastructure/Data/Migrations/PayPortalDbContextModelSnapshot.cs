@@ -341,6 +341,171 @@ namespace PayPortal.Infrastructure.Data.Migrations
                     b.ToTable("PayerAliases");
                 });
 
+            modelBuilder.Entity("PayPortal.Domain.Collections.DunningNotice", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Action")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DunningStepId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("InvoiceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OffsetDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OpenMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("RunOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DunningStepId");
+
+                    b.HasIndex("Action", "CompletedAt");
+
+                    b.HasIndex("CustomerId", "At");
+
+                    b.HasIndex("InvoiceId", "DunningStepId")
+                        .IsUnique();
+
+                    b.ToTable("DunningNotices");
+                });
+
+            modelBuilder.Entity("PayPortal.Domain.Collections.DunningPolicy", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Segment")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Segment")
+                        .IsUnique();
+
+                    b.ToTable("DunningPolicies");
+                });
+
+            modelBuilder.Entity("PayPortal.Domain.Collections.DunningStep", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Action")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DunningPolicyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OffsetDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DunningPolicyId", "OffsetDays")
+                        .IsUnique();
+
+                    b.ToTable("DunningSteps");
+                });
+
+            modelBuilder.Entity("PayPortal.Domain.Collections.PromiseToPay", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AmountMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CurrencyCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<long>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PaidMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("PromisedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ResolvedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId", "RecordedAt");
+
+                    b.HasIndex("Status", "DueOn");
+
+                    b.ToTable("Promises", (string)null);
+                });
+
             modelBuilder.Entity("PayPortal.Domain.Customers.Customer", b =>
                 {
                     b.Property<long>("Id")
@@ -350,6 +515,14 @@ namespace PayPortal.Infrastructure.Data.Migrations
                     b.Property<string>("BillingEmails")
                         .IsRequired()
                         .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CollectorName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CollectorUserId")
+                        .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
@@ -375,11 +548,21 @@ namespace PayPortal.Infrastructure.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("NextActionOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT")
                         .UseCollation("NOCASE");
+
+                    b.Property<int?>("RiskScore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Segment")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("TermsDiscountDays")
                         .HasColumnType("INTEGER");
@@ -396,6 +579,8 @@ namespace PayPortal.Infrastructure.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CollectorUserId");
 
                     b.HasIndex("Name");
 
@@ -1299,6 +1484,51 @@ namespace PayPortal.Infrastructure.Data.Migrations
                     b.ToTable("AuditEvents");
                 });
 
+            modelBuilder.Entity("PayPortal.Infrastructure.Collections.DunningRunRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CallTasks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Emails")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Invoices")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Letters")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PromisesBroken")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PromisesKept")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("RunOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RunOn");
+
+                    b.ToTable("DunningRuns", (string)null);
+                });
+
             modelBuilder.Entity("PayPortal.Infrastructure.Email.CommunicationLogEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1306,6 +1536,10 @@ namespace PayPortal.Infrastructure.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Channel")
@@ -1321,7 +1555,7 @@ namespace PayPortal.Infrastructure.Data.Migrations
 
                     b.Property<string>("Summary")
                         .IsRequired()
-                        .HasMaxLength(500)
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -1735,6 +1969,49 @@ namespace PayPortal.Infrastructure.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PayPortal.Domain.Collections.DunningNotice", b =>
+                {
+                    b.HasOne("PayPortal.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PayPortal.Domain.Collections.DunningStep", null)
+                        .WithMany()
+                        .HasForeignKey("DunningStepId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PayPortal.Domain.Invoicing.Invoice", null)
+                        .WithMany()
+                        .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PayPortal.Domain.Collections.DunningStep", b =>
+                {
+                    b.HasOne("PayPortal.Domain.Collections.DunningPolicy", "Policy")
+                        .WithMany("_steps")
+                        .HasForeignKey("DunningPolicyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Policy");
+                });
+
+            modelBuilder.Entity("PayPortal.Domain.Collections.PromiseToPay", b =>
+                {
+                    b.HasOne("PayPortal.Domain.Customers.Customer", "Customer")
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Customer");
+                });
+
             modelBuilder.Entity("PayPortal.Domain.Disputes.Dispute", b =>
                 {
                     b.HasOne("PayPortal.Infrastructure.Identity.AppUser", null)
@@ -2122,6 +2399,11 @@ namespace PayPortal.Infrastructure.Data.Migrations
             modelBuilder.Entity("PayPortal.Domain.CashApplication.BankStatement", b =>
                 {
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("PayPortal.Domain.Collections.DunningPolicy", b =>
+                {
+                    b.Navigation("_steps");
                 });
 
             modelBuilder.Entity("PayPortal.Domain.Disputes.Dispute", b =>

@@ -1,0 +1,154 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PayPortal.Domain;
+using PayPortal.Domain.Collections;
+using PayPortal.Domain.Invoicing;
+using PayPortal.Domain.Plans;
+using PayPortal.Infrastructure.Auditing;
+using PayPortal.Infrastructure.Data;
+using PayPortal.Infrastructure.Email;
+using PayPortal.Infrastructure.Notices;
+
+namespace PayPortal.Infrastructure.Collections;
+
+/// <summary>
+/// The daily dunning run. First it decides open promises (kept or broken, from the payments); then, for
+/// every open invoice, the step of its customer's policy that is due (see <see cref="DunningSchedule"/>),
+/// skipping customers with dunning paused or an open promise, invoices in an active plan and disputed
+/// amounts. One message per customer and step covers all of its invoices. Each step is recorded per
+/// invoice under a unique key in the same transaction as its email, under the write lock: a second
+/// run, a restart or two runs at once send nothing twice. A dry run works out exactly the same messages
+/// and changes nothing.
+/// </summary>
+public sealed class DunningRunner(PayPortalDbContext db, DunningPolicies policies, PromiseReview promises, Recipients recipients, DunningMail mail,
+    OutboxSignal outbox, IActor actor, TimeProvider clock)
+{
+    private const int CustomersPerTransaction = 200;
+
+    public async Task<DunningOutcome> RunAsync(DateOnly asOf, bool dryRun, CancellationToken ct = default)
+    {
+        var started = clock.GetUtcNow().UtcDateTime;
+        var review = await promises.ReviewAsync(asOf, save: !dryRun, ct);
+        var (kept, broken) = (review.Kept, review.Broken);
+        var policyList = dryRun ? await policies.CurrentOrStandardAsync(ct) : await policies.EnsureAsync(ct);
+        var (messages, skipped) = await PlanAsync(asOf, policyList, review.OpenPromiseCustomers, ct);
+        if (!dryRun)
+        {
+            var steps = policyList.SelectMany(p => p.Steps).ToDictionary(s => s.Id);
+            messages = await SendAsync(asOf, messages, steps, ct);
+            db.DunningRuns.Add(new DunningRunRecord
+            {
+                RunOn = asOf, StartedAt = started, FinishedAt = clock.GetUtcNow().UtcDateTime, By = actor.Name,
+                Emails = messages.Count(m => m.Action == DunningAction.Email), Letters = messages.Count(m => m.Action == DunningAction.Letter),
+                CallTasks = messages.Count(m => m.Action == DunningAction.CallTask), Invoices = messages.Sum(m => m.Invoices.Count),
+                PromisesKept = kept, PromisesBroken = broken,
+            });
+            db.AuditAction = "dunning.run";
+            await db.SaveChangesAsync(ct);
+            outbox.Notify();
+        }
+        return new DunningOutcome(asOf, dryRun, messages, skipped, kept, broken);
+    }
+
+    private sealed record OpenInvoice(long Id, long CustomerId, string? Number, DateOnly DueDate, long OpenMinor, long DisputedMinor);
+
+    private async Task<(IReadOnlyList<DunningMessage> Messages, Dictionary<DunningSkip, int> Skipped)> PlanAsync(DateOnly asOf, IReadOnlyList<DunningPolicy> policyList, IReadOnlySet<long> promised, CancellationToken ct)
+    {
+        var skipped = new Dictionary<DunningSkip, int>();
+        var earliest = policyList.SelectMany(p => p.Steps).Select(s => s.OffsetDays).DefaultIfEmpty(int.MaxValue).Min();
+        if (earliest == int.MaxValue) return ([], skipped);
+        // Nothing can be due for an invoice whose due date is later than asOf minus the earliest offset.
+        var latestDue = asOf.AddDays(-earliest);
+        var invoices = await db.Invoices.AsNoTracking()
+            .Where(i => i.OpenMinor > 0 && i.DueDate <= latestDue && (i.Status == InvoiceStatus.Open || i.Status == InvoiceStatus.PartiallyPaid || i.Status == InvoiceStatus.Disputed))
+            .Select(i => new OpenInvoice(i.Id, i.CustomerId, i.Number, i.DueDate, i.OpenMinor, i.DisputedMinor))
+            .ToListAsync(ct);
+        // Only the latest step done matters (a step is never sent once a later one was).
+        var lastDone = await db.DunningNotices.AsNoTracking()
+            .Join(db.Invoices.Where(i => i.OpenMinor > 0 && i.DueDate <= latestDue), n => n.InvoiceId, i => i.Id, (n, i) => n)
+            .GroupBy(n => n.InvoiceId).Select(g => new { InvoiceId = g.Key, Offset = g.Max(n => n.OffsetDays) })
+            .ToDictionaryAsync(x => x.InvoiceId, x => x.Offset, ct);
+        var inPlan = (await db.PaymentPlans.AsNoTracking().Where(p => p.Status == PlanStatus.Active)
+            .SelectMany(p => p.Invoices.Select(i => i.InvoiceId)).ToListAsync(ct)).ToHashSet();
+        var customerIds = invoices.Select(i => i.CustomerId).Distinct().ToList();
+        var customers = new Dictionary<long, (string Number, string Name, string Currency, string? Segment, bool Paused)>();
+        foreach (var batch in customerIds.Chunk(5_000))
+        {
+            foreach (var c in await db.Customers.AsNoTracking().Where(c => batch.Contains(c.Id))
+                .Select(c => new { c.Id, c.Number, c.Name, c.CurrencyCode, c.Segment, c.DunningPaused }).ToListAsync(ct))
+                customers[c.Id] = (c.Number, c.Name, c.CurrencyCode, c.Segment, c.DunningPaused);
+        }
+        var defaultPolicy = policyList.FirstOrDefault(p => p.Segment is null);
+        var bySegment = policyList.Where(p => p.Segment is not null).ToDictionary(p => p.Segment!);
+        var stepsOf = policyList.ToDictionary(p => p, p => p.Steps);
+
+        var messages = new List<DunningMessage>();
+        foreach (var group in invoices.GroupBy(i => i.CustomerId).OrderBy(g => customers[g.Key].Number, StringComparer.OrdinalIgnoreCase))
+        {
+            var customer = customers[group.Key];
+            var policy = customer.Segment is not null && bySegment.TryGetValue(customer.Segment, out var own) ? own : defaultPolicy;
+            if (policy is null) continue;
+            var due = new List<(DunningStep Step, DunningLine Line)>();
+            foreach (var invoice in group)
+            {
+                var done = lastDone.TryGetValue(invoice.Id, out var offset) ? new HashSet<int> { offset } : [];
+                var candidate = new DunningCandidate(invoice.Id, invoice.DueDate, invoice.OpenMinor, invoice.DisputedMinor, inPlan.Contains(invoice.Id));
+                var (step, skip) = DunningSchedule.StepFor(stepsOf[policy], candidate, asOf, done, customer.Paused, promised.Contains(group.Key));
+                if (step is null)
+                {
+                    skipped[skip] = skipped.GetValueOrDefault(skip) + 1;
+                    continue;
+                }
+                due.Add((step, new DunningLine(invoice.Id, invoice.Number ?? "", invoice.DueDate, asOf.DayNumber - invoice.DueDate.DayNumber, invoice.OpenMinor - invoice.DisputedMinor)));
+            }
+            if (due.Count == 0) continue;
+            var to = await recipients.RemindersAsync(group.Key, ct);
+            foreach (var byStep in due.GroupBy(d => d.Step).OrderBy(g => g.Key.OffsetDays))
+            {
+                var step = byStep.Key;
+                var lines = byStep.Select(d => d.Line).OrderBy(l => l.DueDate).ThenBy(l => l.Number, StringComparer.Ordinal).ToList();
+                var message = new DunningMessage(group.Key, customer.Number, customer.Name, Currency.Parse(customer.Currency), step.Id, step.OffsetDays, step.Action, policy.Name,
+                    step.Action == DunningAction.CallTask ? [] : to, "", lines);
+                messages.Add(message with { Subject = mail.Subject(step, message, RecipientName.Fallback) });
+            }
+        }
+        return (messages, skipped);
+    }
+
+    private async Task<IReadOnlyList<DunningMessage>> SendAsync(DateOnly asOf, IReadOnlyList<DunningMessage> planned, IReadOnlyDictionary<long, DunningStep> steps, CancellationToken ct)
+    {
+        var sent = new List<DunningMessage>();
+        foreach (var batch in planned.GroupBy(m => m.CustomerId).Chunk(CustomersPerTransaction))
+        {
+            await using var transaction = await WriteTransaction.BeginAsync(db, ct);
+            var ids = batch.SelectMany(g => g.SelectMany(m => m.Invoices.Select(i => i.InvoiceId))).Distinct().ToList();
+            // Under the write lock: what another run did meanwhile is not done again.
+            var done = new Dictionary<long, int>();
+            foreach (var chunk in ids.Chunk(5_000))
+            {
+                foreach (var n in await db.DunningNotices.AsNoTracking().Where(n => chunk.Contains(n.InvoiceId)).GroupBy(n => n.InvoiceId)
+                    .Select(g => new { InvoiceId = g.Key, Offset = g.Max(n => n.OffsetDays) }).ToListAsync(ct))
+                    done[n.InvoiceId] = n.Offset;
+            }
+            var names = await RecipientName.ForCustomersAsync(db, batch.Select(g => g.Key).ToList(), ct);
+            var at = clock.GetUtcNow().UtcDateTime;
+            foreach (var message in batch.SelectMany(g => g))
+            {
+                var step = steps[message.StepId];
+                var lines = message.Invoices.Where(i => !done.TryGetValue(i.InvoiceId, out var offset) || offset < step.OffsetDays).ToList();
+                if (lines.Count == 0) continue;
+                var fresh = message with { Invoices = lines };
+                foreach (var line in lines) db.DunningNotices.Add(new DunningNotice(line.InvoiceId, fresh.CustomerId, step, asOf, line.ChasedMinor, at));
+                foreach (var to in fresh.To) db.Outbox.Add(mail.Compose(step, fresh, to, RecipientName.For(names, to), at, asOf));
+                if (step.Action == DunningAction.Letter)
+                    db.CommunicationLog.Add(new CommunicationLogEntry { CustomerId = fresh.CustomerId, At = at, Channel = CommunicationLogEntry.Letter,
+                        Summary = $"{fresh.Subject} ({fresh.Invoices.Count} invoice(s), {fresh.Total}) sent to {string.Join(", ", fresh.To)}" });
+                sent.Add(fresh);
+            }
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            db.ChangeTracker.Clear();
+        }
+        return sent;
+    }
+}

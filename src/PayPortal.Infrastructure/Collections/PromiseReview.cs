@@ -1,0 +1,46 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PayPortal.Domain.Collections;
+using PayPortal.Infrastructure.Data;
+
+namespace PayPortal.Infrastructure.Collections;
+
+/// <summary>
+/// Decides open promises from the payments: what the customer paid from the day of the promise up to its
+/// date plus the grace days (net of refunds) keeps it; once that last day has passed without enough, it is broken.
+/// </summary>
+/// <summary>How many promises were decided, and the customers whose promise is still open (dunning leaves them alone).</summary>
+public sealed record PromiseReviewResult(int Kept, int Broken, IReadOnlySet<long> OpenPromiseCustomers);
+
+public sealed class PromiseReview(PayPortalDbContext db, IOptions<CollectionsOptions> options)
+{
+    /// <summary>Reviews every open promise as of <paramref name="asOf"/>; saves the decisions unless <paramref name="save"/> is false (a dry run).</summary>
+    public async Task<PromiseReviewResult> ReviewAsync(DateOnly asOf, bool save, CancellationToken ct)
+    {
+        var grace = options.Value.PromiseGraceDays;
+        var open = await db.Promises.Where(p => p.Status == PromiseStatus.Open).ToListAsync(ct);
+        int kept = 0, broken = 0;
+        foreach (var promise in open)
+        {
+            var last = promise.LastDay(grace) < asOf ? promise.LastDay(grace) : asOf;
+            var paid = await PaidTowardAsync(promise, last, ct);
+            if (!promise.Review(paid, asOf, grace)) continue;
+            if (promise.Status == PromiseStatus.Kept) kept++;
+            else broken++;
+        }
+        if (save && kept + broken > 0)
+        {
+            db.AuditAction = "promise.review";
+            await db.SaveChangesAsync(ct);
+        }
+        var stillOpen = open.Where(p => p.Status == PromiseStatus.Open).Select(p => p.CustomerId).ToHashSet();
+        if (!save) db.ChangeTracker.Clear();
+        return new(kept, broken, stillOpen);
+    }
+
+    /// <summary>Received from the day of the promise through <paramref name="through"/>, less what was refunded of it.</summary>
+    public Task<long> PaidTowardAsync(PromiseToPay promise, DateOnly through, CancellationToken ct) =>
+        db.Payments.AsNoTracking()
+            .Where(p => p.CustomerId == promise.CustomerId && p.IsReceived && p.CurrencyCode == promise.CurrencyCode && p.ReceivedOn >= promise.PromisedOn && p.ReceivedOn <= through)
+            .SumAsync(p => p.AmountMinor - p.RefundedMinor, ct);
+}
