@@ -33,6 +33,8 @@ public sealed class PortalServer : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("PayPortal:KeysDirectory", Path.Combine(_folder, "keys"));
         builder.UseSetting("PayPortal:SeedDemoData", "true");
         builder.UseSetting("Smtp:PickupDirectory", MailFolder);
+        // Tests run dunning themselves, on the dates they choose.
+        builder.UseSetting("Collections:AutoRun", "false");
         builder.UseSetting("Security:RequireTwoFactorForStaff", "false");
     }
 

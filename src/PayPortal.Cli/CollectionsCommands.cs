@@ -27,7 +27,7 @@ internal static class CollectionsCommands
         }
         var skipped = outcome.Skipped.Where(s => s.Key != DunningSkip.NoStepDue).OrderBy(s => s.Key).ToList();
         if (skipped.Count > 0)
-            await stdout.WriteLineAsync("Skipped invoices: " + string.Join(", ", skipped.Select(s => $"{s.Value} {SkipText(s.Key)}")));
+            await stdout.WriteLineAsync("Skipped invoices: " + string.Join(", ", skipped.Select(s => $"{s.Value} {DunningSchedule.Describe(s.Key)}")));
         return CliApp.Ok;
     }
 
@@ -40,14 +40,4 @@ internal static class CollectionsCommands
         await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Risk scores of {count:N0} customer(s) refreshed as of {asOf:yyyy-MM-dd} in {watch.Elapsed.TotalSeconds:F1} s."));
         return CliApp.Ok;
     }
-
-    public static string SkipText(DunningSkip skip) => skip switch
-    {
-        DunningSkip.DunningPaused => "with dunning paused",
-        DunningSkip.PromiseOpen => "with an open promise to pay",
-        DunningSkip.InPlan => "in an active payment plan",
-        DunningSkip.Disputed => "disputed in full",
-        DunningSkip.AlreadyDone => "already at their step",
-        _ => "with no step due",
-    };
 }

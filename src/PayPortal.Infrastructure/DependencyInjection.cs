@@ -54,6 +54,7 @@ public static class DependencyInjection
         services.AddScoped<Collections.DunningRunner>();
         services.AddScoped<Collections.CollectionsDesk>();
         services.AddScoped<Collections.Worklist>();
+        services.AddScoped<Collections.CustomerTimeline>();
         services.AddScoped<Collections.RiskScoring>();
         services.AddOptions<CashApplication.BankingOptions>();
         services.AddScoped<CashApplication.MatchingData>();

@@ -29,6 +29,8 @@ builder.Services.AddScoped<ContactInvitations>();
 builder.AddPayPortalStripe();
 builder.Services.AddHostedService<PayPortal.Web.Email.OutboxWorker>();
 builder.Services.AddHostedService<PayPortal.Web.Email.PlanMonitorWorker>();
+builder.Services.AddHostedService<PayPortal.Web.Email.DunningWorker>();
+builder.Services.AddOptions<PayPortal.Infrastructure.Collections.CollectionsOptions>().BindConfiguration(PayPortal.Infrastructure.Collections.CollectionsOptions.Section);
 builder.Services.AddOptions<PayPortal.Infrastructure.Invoicing.InvoicingOptions>().BindConfiguration(PayPortal.Infrastructure.Invoicing.InvoicingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddOptions<PayPortal.Infrastructure.Plans.PlanOptions>().BindConfiguration(PayPortal.Infrastructure.Plans.PlanOptions.Section);
 builder.Services.AddOptions<PayPortal.Infrastructure.Notices.PortalLinkOptions>().BindConfiguration("PayPortal");

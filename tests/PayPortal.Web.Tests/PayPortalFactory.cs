@@ -31,6 +31,8 @@ public class PayPortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("PayPortal:KeysDirectory", Path.Combine(Folder, "keys"));
         builder.UseSetting("PayPortal:SeedDemoData", "true");
         builder.UseSetting("Smtp:PickupDirectory", MailFolder);
+        // Tests run dunning themselves, on the dates they choose.
+        builder.UseSetting("Collections:AutoRun", "false");
         builder.UseSetting("Security:RequireTwoFactorForStaff", RequireTwoFactorForStaff ? "true" : "false");
         // The sandbox delivers its signed webhooks over HTTP to the app: here, into this test server.
         builder.ConfigureTestServices(services =>

@@ -60,9 +60,9 @@ public class DunningPolicy : IVersioned
     }
 
     /// <summary>A ready-made policy: a friendly reminder before the due date, firmer emails after it, a call, then a final demand letter.</summary>
-    public static DunningPolicy Standard()
+    public static DunningPolicy Standard(string name = "Standard", string? segment = null)
     {
-        var policy = new DunningPolicy("Standard", null);
+        var policy = new DunningPolicy(name, segment);
         policy.AddStep(-3, DunningAction.Email, "Reminder: {{invoice_count}} invoice(s) due soon",
             "Dear {{contact.name}},\n\nA friendly reminder that the invoices below for {{customer.name}} fall due shortly:\n\n{{invoices}}\n\nTotal: {{total}}\n\nYou can pay online: {{pay_link}}\n\nIf you have already paid, thank you, and please ignore this message.\n\n{{company.name}}");
         policy.AddStep(1, DunningAction.Email, "Payment overdue: {{invoice_count}} invoice(s), {{total}}",

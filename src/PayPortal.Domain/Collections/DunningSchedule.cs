@@ -18,6 +18,17 @@ public readonly record struct DunningCandidate(long InvoiceId, DateOnly DueDate,
 /// <summary>The rules of a dunning run, apart from any database: which step an invoice is due for, or why none.</summary>
 public static class DunningSchedule
 {
+    /// <summary>The reason in words, after a count: "3 in an active payment plan".</summary>
+    public static string Describe(DunningSkip skip) => skip switch
+    {
+        DunningSkip.DunningPaused => "with dunning paused",
+        DunningSkip.PromiseOpen => "with an open promise to pay",
+        DunningSkip.InPlan => "in an active payment plan",
+        DunningSkip.Disputed => "disputed in full",
+        DunningSkip.AlreadyDone => "already at their step",
+        _ => "with no step due",
+    };
+
     /// <summary>
     /// The latest step whose day has come (days since due at or past its offset), unless that step or a
     /// later one was already done: a run that missed days catches up with the step that applies now,

@@ -165,4 +165,30 @@ public class DunningRunnerTests
         Assert.Contains(after.Messages, m => m.CustomerNumber == "B-1");
         Assert.Equal(100_00L, await db.ScalarAsync("SELECT PaidMinor FROM Promises WHERE Status = 3"));
     }
+
+    [Fact]
+    public async Task A_payment_recorded_on_the_promise_day_counts_only_if_it_came_after_the_promise()
+    {
+        await using var db = await TempDatabase.CreateAsync();
+        var promisedAt = new DateTime(2026, 11, 2, 12, 0, 0, DateTimeKind.Utc);
+        await using (var scope = db.Scope())
+        {
+            var before = Customer(scope.Db, "E-1");
+            scope.Db.Promises.Add(PromiseToPay.Record(before, new Money(100_00, Currency.USD), Today.AddDays(3), Today, "sam", null, promisedAt));
+            var early = new Domain.Payments.Payment(before, new Money(100_00, Currency.USD), Domain.Payments.PaymentMethod.Wire, Today, "EARLY");
+            scope.Db.Payments.Add(early);
+            scope.Db.Journals.Add(Domain.Ledger.Postings.ReceivePayment(early, promisedAt.AddHours(-2)));
+            var after = Customer(scope.Db, "L-1");
+            scope.Db.Promises.Add(PromiseToPay.Record(after, new Money(100_00, Currency.USD), Today.AddDays(3), Today, "sam", null, promisedAt));
+            var late = new Domain.Payments.Payment(after, new Money(100_00, Currency.USD), Domain.Payments.PaymentMethod.Wire, Today, "LATE");
+            scope.Db.Payments.Add(late);
+            scope.Db.Journals.Add(Domain.Ledger.Postings.ReceivePayment(late, promisedAt.AddHours(2)));
+            await scope.Db.SaveChangesAsync();
+        }
+
+        var outcome = await Run(db, Today);
+
+        Assert.Equal((1, 0), (outcome.PromisesKept, outcome.PromisesBroken));
+        Assert.Equal("L-1", await db.ScalarAsync("SELECT c.Number FROM Promises p JOIN Customers c ON c.Id = p.CustomerId WHERE p.Status = 2"));
+    }
 }
