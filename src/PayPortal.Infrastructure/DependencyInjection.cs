@@ -31,6 +31,7 @@ public static class DependencyInjection
         services.AddScoped<StatementQuery>();
         services.AddOptions<ReportingOptions>();
         services.AddScoped<LedgerAging>();
+        services.AddScoped<KpiReport>();
         services.AddScoped<AllocationReversal>();
         services.AddScoped<OutboxDispatcher>();
         services.AddScoped<Payments.Receipts>();
