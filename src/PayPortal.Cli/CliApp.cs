@@ -44,6 +44,14 @@ public static class CliApp
           report aging [--as-of DATE] [--format csv|table] [--buckets 30,60,90,120]
                                                            aging from the ledger as of DATE (default today), one row per customer
                                                            (customer_number,current,d1_30,...,over_120,total) and a total row
+          report kpis [--from DATE] [--to DATE] [--format csv|table]
+                                                           DSO, countback DSO, best possible DSO, days delinquent, CEI, turnover,
+                                                           percent current for the period (default: the last 90 days) and by month
+          report forecast [--from DATE] [--format csv|table]
+                                                           expected collections per week for 13 weeks (a past DATE adds what came in)
+          report end-of-day [--day DATE] [--format csv|table]
+                                                           receipts, applications, new disputes, promises due and broken, plans
+                                                           broken and emails sent on DATE (default today)
 
         --db PATH defaults to the portal's database ($PAYPORTAL_DATA/payportal.db or the user's app data
         folder); a PATH that does not exist yet is created and migrated.
@@ -85,6 +93,9 @@ public static class CliApp
                 ["check", "ledger"] => await CheckLedger(services, stdout, stderr, ct),
                 ["plans", "run"] => await RunPlans(services, parsed, stdout, ct),
                 ["report", "aging"] => await ReportCommands.AgingAsync(services, parsed, stdout, ct),
+                ["report", "kpis"] => await ReportCommands.KpisAsync(services, parsed, stdout, ct),
+                ["report", "forecast"] => await ReportCommands.ForecastAsync(services, parsed, stdout, ct),
+                ["report", "end-of-day"] => await ReportCommands.EndOfDayAsync(services, parsed, stdout, ct),
                 ["dunning", "run"] => await CollectionsCommands.DunningRunAsync(services, parsed, stdout, ct),
                 ["risk", "refresh"] => await CollectionsCommands.RiskRefreshAsync(services, parsed, stdout, ct),
                 ["bank", "import", var file] => await BankImport(services, parsed, file, stdout, stderr, ct),

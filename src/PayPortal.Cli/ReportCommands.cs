@@ -28,7 +28,37 @@ internal static class ReportCommands
             if (buckets.UpperBounds.Count > LedgerAging.MaxBoundaries) throw new UsageException($"--buckets takes at most {LedgerAging.MaxBoundaries} boundaries");
         }
         var snapshot = await services.GetRequiredService<LedgerAging>().SummaryAsync(asOf, buckets: buckets, ct: ct);
-        var table = AgingTables.CommandLine(snapshot);
+        return await WriteAsync(AgingTables.CommandLine(snapshot), format, stdout, ct);
+    }
+
+    public static async Task<int> KpisAsync(IServiceProvider services, CliArguments args, TextWriter stdout, CancellationToken ct)
+    {
+        args.RequireOnly("--from", "--to", "--format");
+        var to = args.Date("--to", services.GetRequiredService<TimeProvider>().Today());
+        var from = args.Date("--from", to.AddDays(-89));
+        if (from > to) throw new UsageException("--from must not be after --to");
+        var results = await services.GetRequiredService<KpiReport>().ForPeriodAsync(from, to, ct: ct);
+        return await WriteAsync(KpiTables.Table(results), Format(args), stdout, ct);
+    }
+
+    public static async Task<int> ForecastAsync(IServiceProvider services, CliArguments args, TextWriter stdout, CancellationToken ct)
+    {
+        args.RequireOnly("--from", "--format");
+        var from = args.Date("--from", services.GetRequiredService<TimeProvider>().Today());
+        var results = await services.GetRequiredService<CashForecastReport>().ForecastAsync(from, ct);
+        return await WriteAsync(ForecastTables.Table(results), Format(args), stdout, ct);
+    }
+
+    public static async Task<int> EndOfDayAsync(IServiceProvider services, CliArguments args, TextWriter stdout, CancellationToken ct)
+    {
+        args.RequireOnly("--day", "--format");
+        var day = args.Date("--day", services.GetRequiredService<TimeProvider>().Today());
+        var report = await services.GetRequiredService<EndOfDayReport>().ForDayAsync(day, ct);
+        return await WriteAsync(EndOfDayTables.Table(report), Format(args), stdout, ct);
+    }
+
+    private static async Task<int> WriteAsync(ReportTable table, string format, TextWriter stdout, CancellationToken ct)
+    {
         if (format == "csv") await CsvExport.WriteAsync(table, stdout, ct);
         else await PlainTextTable.WriteAsync(table, stdout);
         return CliApp.Ok;

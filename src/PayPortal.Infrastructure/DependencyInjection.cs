@@ -32,6 +32,9 @@ public static class DependencyInjection
         services.AddOptions<ReportingOptions>();
         services.AddScoped<LedgerAging>();
         services.AddScoped<KpiReport>();
+        services.AddScoped<PaymentHistory>();
+        services.AddScoped<CashForecastReport>();
+        services.AddScoped<EndOfDayReport>();
         services.AddScoped<AllocationReversal>();
         services.AddScoped<OutboxDispatcher>();
         services.AddScoped<Payments.Receipts>();

@@ -60,6 +60,8 @@ public class CollectionsTests(PortalServer server)
     {
         var page = await server.NewPageAsync();
         await page.SignInAsync(DemoAccounts.Specialist.Email, DemoAccounts.Password);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Reports", Exact = true }).ClickAsync();
+        await page.AssertAccessibleAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Aging", Exact = true }).ClickAsync();
         await Expect(page.Locator("#aging-total-USD")).ToBeVisibleAsync();
         await page.AssertAccessibleAsync();
@@ -73,5 +75,13 @@ public class CollectionsTests(PortalServer server)
         await Expect(page.GetByRole(AriaRole.Heading, new() { NameRegex = new Regex("^Open invoices") })).ToBeVisibleAsync();
         await Expect(page.Locator("#aging-detail tbody tr").First).ToBeVisibleAsync();
         await page.AssertAccessibleAsync();
+
+        foreach (var (link, figure) in new[] { ("KPIs", "#dso-trend-USD"), ("Cash forecast", "#forecast-total-USD"), ("End of day", "#day-figures") })
+        {
+            await page.GotoAsync("/BackOffice/Reports");
+            await page.GetByRole(AriaRole.Link, new() { Name = link, Exact = true }).ClickAsync();
+            await Expect(page.Locator(figure)).ToBeVisibleAsync();
+            await page.AssertAccessibleAsync();
+        }
     }
 }

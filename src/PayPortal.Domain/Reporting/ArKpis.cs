@@ -33,7 +33,8 @@ public sealed record ArKpis(decimal? Dso, decimal? CountbackDso, decimal? BestPo
 {
     public static ArKpis From(KpiInputs i)
     {
-        decimal? Ratio(decimal numerator, decimal denominator, decimal scale = 1) => denominator == 0 ? null : Math.Round(numerator / denominator * scale, 1, MidpointRounding.AwayFromZero);
+        // One decimal, always written with it (adding 0.0m sets the scale): 31.0, not 31.
+        decimal? Ratio(decimal numerator, decimal denominator, decimal scale = 1) => denominator == 0 ? null : Math.Round(numerator / denominator * scale, 1, MidpointRounding.AwayFromZero) + 0.0m;
         var dso = Ratio(i.ClosingReceivables, i.CreditSales, i.Days);
         var best = Ratio(i.ClosingCurrent, i.CreditSales, i.Days);
         return new ArKpis(
@@ -61,7 +62,7 @@ public sealed record ArKpis(decimal? Dso, decimal? CountbackDso, decimal? BestPo
                 days += monthDays;
                 continue;
             }
-            if (left <= sales) return Math.Round(days + left / sales * monthDays, 1, MidpointRounding.AwayFromZero);
+            if (left <= sales) return Math.Round(days + left / sales * monthDays, 1, MidpointRounding.AwayFromZero) + 0.0m;
             left -= sales;
             days += monthDays;
         }

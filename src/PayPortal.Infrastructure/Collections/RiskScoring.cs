@@ -3,6 +3,7 @@ using PayPortal.Domain.Collections;
 using PayPortal.Domain.Invoicing;
 using PayPortal.Domain.Ledger;
 using PayPortal.Infrastructure.Data;
+using PayPortal.Infrastructure.Reporting;
 
 namespace PayPortal.Infrastructure.Collections;
 
@@ -12,7 +13,7 @@ namespace PayPortal.Infrastructure.Collections;
 /// promises, and today's past-due share and oldest past-due invoice. The nightly refresh stores every
 /// customer's score for the worklist; the customer page computes one live, inputs shown.
 /// </summary>
-public sealed class RiskScoring(PayPortalDbContext db)
+public sealed class RiskScoring(PayPortalDbContext db, PaymentHistory history)
 {
     private const int Batch = 5_000;
 
@@ -38,14 +39,7 @@ public sealed class RiskScoring(PayPortalDbContext db)
     private async Task<Dictionary<long, RiskInputs>> InputsAsync(DateOnly today, long? customerId, CancellationToken ct)
     {
         var yearAgo = today.AddDays(-365);
-        // When each invoice settled: its last receivable credit, for invoices settled within the year.
-        var credits = db.LedgerEntries.AsNoTracking().Where(e => e.InvoiceId != null && e.Account == LedgerAccount.Receivable && e.AmountMinor < 0);
-        if (customerId is { } one) credits = credits.Where(e => e.CustomerId == one);
-        var settled = await credits.GroupBy(e => e.InvoiceId)
-            .Select(g => new { InvoiceId = g.Key!.Value, SettledOn = g.Max(e => e.OccurredOn) })
-            .Where(g => g.SettledOn >= yearAgo)
-            .Join(db.Invoices.Where(i => i.Status == InvoiceStatus.Paid), g => g.InvoiceId, i => i.Id, (g, i) => new { i.CustomerId, i.DueDate, g.SettledOn })
-            .ToListAsync(ct);
+        var settled = await history.SettledAsync(yearAgo, today, customerId, ct);
         var open = db.Invoices.AsNoTracking().Where(i => i.OpenMinor > 0);
         if (customerId is { } c1) open = open.Where(i => i.CustomerId == c1);
         var balances = await open.GroupBy(i => i.CustomerId)
@@ -57,7 +51,7 @@ public sealed class RiskScoring(PayPortalDbContext db)
 
         var paidBehaviour = settled.GroupBy(s => s.CustomerId).ToDictionary(g => g.Key, g =>
         {
-            var late = g.Select(s => Math.Max(0, s.SettledOn.DayNumber - s.DueDate.DayNumber)).ToList();
+            var late = g.Select(s => Math.Max(0, s.DaysLate)).ToList();
             return (Average: (decimal)late.Average(), Share: late.Count(d => d > 0) / (decimal)late.Count);
         });
         var balanceOf = balances.ToDictionary(b => b.CustomerId);

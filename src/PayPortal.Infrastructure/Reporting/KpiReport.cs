@@ -58,7 +58,7 @@ public sealed class KpiReport(PayPortalDbContext db, LedgerAging aging)
                 var monthSales = SalesIn(month, end);
                 var days = end.DayNumber - month.DayNumber + 1;
                 months.Add(new KpiMonth(month, closing, monthSales, writeOffs.Where(w => w.CurrencyCode == code && w.Day >= month && w.Day <= end).Sum(w => w.Sum),
-                    monthSales == 0 ? null : Math.Round((decimal)closing / monthSales * days, 1, MidpointRounding.AwayFromZero)));
+                    monthSales == 0 ? null : Math.Round((decimal)closing / monthSales * days, 1, MidpointRounding.AwayFromZero) + 0.0m));
             }
             // Countback months: from the month of `to` back to the month of `from`, each counted within the period.
             var countback = new List<(int, long)>();

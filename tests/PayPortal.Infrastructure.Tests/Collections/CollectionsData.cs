@@ -20,9 +20,12 @@ internal static class CollectionsData
     }
 
     /// <summary>A posted invoice due <paramref name="dueInDays"/> from <see cref="Today"/> (negative: past due).</summary>
-    public static Invoice Invoice(PayPortalDbContext db, Customer customer, string number, int dueInDays, long amountMinor = 100_00)
+    public static Invoice Invoice(PayPortalDbContext db, Customer customer, string number, int dueInDays, long amountMinor = 100_00) =>
+        InvoiceDue(db, customer, number, Today.AddDays(dueInDays), amountMinor);
+
+    /// <summary>A posted invoice issued 30 days before <paramref name="due"/>.</summary>
+    public static Invoice InvoiceDue(PayPortalDbContext db, Customer customer, string number, DateOnly due, long amountMinor = 100_00)
     {
-        var due = Today.AddDays(dueInDays);
         var invoice = new Invoice(customer, due.AddDays(-30), due);
         invoice.AddLine("Goods", 1, amountMinor);
         db.Invoices.Add(invoice);

@@ -60,4 +60,21 @@ public class AgingCommandTests
         Assert.Equal("", output);
         Assert.Contains($"payportal: {message}", error);
     }
+
+    [Fact]
+    public async Task Kpis_forecast_and_end_of_day_print_as_csv()
+    {
+        await using var db = await TempDatabase.CreateAsync();
+        await AgingScenario.SeedAsync(db);
+
+        var kpis = await Run("--db", db.Path, "report", "kpis", "--from", "2026-03-01", "--to", "2026-03-31", "--format", "csv");
+        Assert.Equal(CliApp.Ok, kpis.Code);
+        Assert.Contains("USD,period,2026-03-01,2026-03-31,1150.00,300.00,,118.8,,31.0,87.8,32.0,0.3,26.1", kpis.Out);
+        var forecast = await Run("--db", db.Path, "report", "forecast", "--from", "2026-03-01", "--format", "csv");
+        Assert.Equal(CliApp.Ok, forecast.Code);
+        Assert.StartsWith("currency,week,week_start,expected,actual", forecast.Out);
+        var day = await Run("--db", db.Path, "report", "end-of-day", "--day", "2026-03-15", "--format", "csv");
+        Assert.Contains("Receipts,Alpha Supplies,Wire WIRE-1,USD,400.00", day.Out);
+        Assert.Equal(CliApp.Usage, (await Run("--db", db.Path, "report", "kpis", "--from", "2026-04-01", "--to", "2026-03-01")).Code);
+    }
 }
