@@ -40,6 +40,8 @@ public static class CliApp
                                                            plans past the grace period (idempotent; DATE defaults to today)
           dunning run [--as-of DATE] [--dry-run]           decide promises, then send the dunning steps due (idempotent per invoice
                                                            and step; --dry-run lists exactly what would go out and changes nothing)
+          statements run [--month YYYY-MM] [--dry-run]     email each customer with a balance their statement (PDF) for the month
+                                                           (default: last month); once per customer and month
           risk refresh [--as-of DATE]                      recompute every customer's risk score (payment behaviour) for the worklist
           report aging [--as-of DATE] [--format csv|table] [--buckets 30,60,90,120]
                                                            aging from the ledger as of DATE (default today), one row per customer
@@ -97,6 +99,7 @@ public static class CliApp
                 ["report", "forecast"] => await ReportCommands.ForecastAsync(services, parsed, stdout, ct),
                 ["report", "end-of-day"] => await ReportCommands.EndOfDayAsync(services, parsed, stdout, ct),
                 ["dunning", "run"] => await CollectionsCommands.DunningRunAsync(services, parsed, stdout, ct),
+                ["statements", "run"] => await CollectionsCommands.StatementsRunAsync(services, parsed, stdout, ct),
                 ["risk", "refresh"] => await CollectionsCommands.RiskRefreshAsync(services, parsed, stdout, ct),
                 ["bank", "import", var file] => await BankImport(services, parsed, file, stdout, stderr, ct),
                 ["export", "applications", var file] => await ExportApplications(services, parsed, file, stdout, ct),

@@ -31,6 +31,20 @@ internal static class CollectionsCommands
         return CliApp.Ok;
     }
 
+    public static async Task<int> StatementsRunAsync(IServiceProvider services, CliArguments args, TextWriter stdout, CancellationToken ct)
+    {
+        args.RequireOnly("--month", "--dry-run");
+        var today = services.GetRequiredService<TimeProvider>().Today();
+        var month = args.Text("--month") is { } text
+            ? DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) ? parsed : throw new UsageException($"--month must be a month like 2026-10, not '{text}'")
+            : new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
+        var result = await services.GetRequiredService<Infrastructure.Statements.StatementRun>().RunAsync(month, args.Flag("--dry-run"), ct);
+        await stdout.WriteLineAsync(result.DryRun
+            ? $"Statements for {result.From:yyyy-MM} (dry run): {result.Customers} customer(s) with a balance would get one; {result.AlreadySent} already have it."
+            : $"Statements for {result.From:yyyy-MM}: sent to {result.Customers} customer(s) ({result.Emails} email(s)); {result.AlreadySent} already had it.");
+        return CliApp.Ok;
+    }
+
     public static async Task<int> RiskRefreshAsync(IServiceProvider services, CliArguments args, TextWriter stdout, CancellationToken ct)
     {
         args.RequireOnly("--as-of");

@@ -59,6 +59,9 @@ public static class DependencyInjection
         services.AddScoped<Collections.CollectionsDesk>();
         services.AddScoped<Collections.Worklist>();
         services.AddScoped<Collections.CustomerTimeline>();
+        services.AddScoped<Collections.WriteOffDesk>();
+        services.AddScoped<Collections.CreditDesk>();
+        services.AddScoped<Statements.StatementRun>();
         services.AddScoped<Collections.RiskScoring>();
         services.AddOptions<CashApplication.BankingOptions>();
         services.AddScoped<CashApplication.MatchingData>();

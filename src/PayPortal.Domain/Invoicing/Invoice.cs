@@ -151,6 +151,13 @@ public class Invoice : IVersioned
 
     internal void MarkWrittenOff() => Status = OpenMinor == 0 ? InvoiceStatus.WrittenOff : Status;
 
+    /// <summary>Puts a written-off amount back on the invoice so that a late payment can be applied to it.</summary>
+    internal void Reinstate(long amountMinor)
+    {
+        if (Status == InvoiceStatus.WrittenOff) Status = InvoiceStatus.PartiallyPaid;
+        ChangeOpen(amountMinor);
+    }
+
     internal void ChangeDisputed(long deltaMinor)
     {
         var disputed = checked(DisputedMinor + deltaMinor);

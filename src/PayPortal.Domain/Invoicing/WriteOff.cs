@@ -1,7 +1,7 @@
 namespace PayPortal.Domain.Invoicing;
 
 /// <summary>An open amount declared uncollectable and moved to bad debt.</summary>
-public class WriteOff
+public class WriteOff : IVersioned
 {
     private WriteOff() { }
 
@@ -24,4 +24,15 @@ public class WriteOff
     public long AmountMinor { get; private set; }
     public DateOnly WrittenOffOn { get; private set; }
     public string Reason { get; private set; } = "";
+    /// <summary>What was recovered later (a payment that came in after all): reinstated on the invoice and applied.</summary>
+    public long RecoveredMinor { get; private set; }
+    public long Version { get; set; }
+
+    public long RecoverableMinor => AmountMinor - RecoveredMinor;
+
+    internal void Recover(long amountMinor)
+    {
+        if (amountMinor <= 0 || amountMinor > RecoverableMinor) throw new InvalidOperationException($"At most {RecoverableMinor} of this write-off can be recovered.");
+        RecoveredMinor += amountMinor;
+    }
 }

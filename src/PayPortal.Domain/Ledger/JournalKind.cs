@@ -12,4 +12,5 @@ public enum JournalKind
     WrittenOff = 8,
     Refunded = 9,
     AllocationReversed = 10,
+    WriteOffRecovered = 11,
 }

@@ -141,6 +141,29 @@ public static class Postings
         return (writeOff, journal);
     }
 
+    /// <summary>
+    /// A payment that comes in for money already written off: the amount is reinstated on the invoice (out of bad
+    /// debt) and the payment applied to it. An invoice whose write-off is not all recovered stays written off once settled.
+    /// </summary>
+    public static (Allocation Allocation, Journal Reinstated, Journal Applied) RecoverWriteOff(WriteOff writeOff, Payment payment, Money amount, DateOnly on, DateTime at)
+    {
+        var invoice = writeOff.Invoice ?? throw new InvalidOperationException("Load the write-off's invoice.");
+        RequireSameAccount(payment, invoice);
+        if (!amount.IsPositive) throw new ArgumentOutOfRangeException(nameof(amount), "The amount must be positive.");
+        if (amount.Minor > writeOff.RecoverableMinor) throw new InvalidOperationException($"Only {new Money(writeOff.RecoverableMinor, invoice.Currency)} of this write-off is left to recover.");
+        if (amount.Minor > payment.UnappliedMinor) throw new InvalidOperationException($"Only {payment.Unapplied} of the payment is unapplied.");
+        writeOff.Recover(amount.Minor);
+        invoice.Reinstate(amount.Minor);
+        var reinstated = new Journal(JournalKind.WriteOffRecovered, on, at, $"{amount} written off on invoice {invoice.Number} recovered",
+        [
+            new LedgerEntry(LedgerAccount.Receivable, amount.Minor, invoice.CurrencyCode, invoice: invoice),
+            new LedgerEntry(LedgerAccount.BadDebt, -amount.Minor, invoice.CurrencyCode, invoice: invoice),
+        ], payment.IsTest);
+        var (allocation, applied) = Allocate(payment, invoice, amount, on, at, "write-off recovery");
+        if (invoice.OpenMinor == 0 && writeOff.RecoverableMinor > 0) invoice.MarkWrittenOff();
+        return (allocation, reinstated, applied);
+    }
+
     /// <summary>Pays unapplied cash back to the customer. Applied cash must be reversed off its invoices first.</summary>
     public static (Refund Refund, Journal Journal) Refund(Payment payment, Money amount, string reason, DateOnly on, DateTime at, string? externalReference = null)
     {

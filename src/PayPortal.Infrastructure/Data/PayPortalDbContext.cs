@@ -48,6 +48,9 @@ public class PayPortalDbContext(DbContextOptions<PayPortalDbContext> options, IA
     public DbSet<Domain.Collections.DunningStep> DunningSteps => Set<Domain.Collections.DunningStep>();
     public DbSet<Domain.Collections.DunningNotice> DunningNotices => Set<Domain.Collections.DunningNotice>();
     public DbSet<Collections.DunningRunRecord> DunningRuns => Set<Collections.DunningRunRecord>();
+    public DbSet<Domain.Collections.WriteOffRequest> WriteOffRequests => Set<Domain.Collections.WriteOffRequest>();
+    public DbSet<Domain.Collections.CreditHoldRequest> CreditHoldRequests => Set<Domain.Collections.CreditHoldRequest>();
+    public DbSet<Statements.StatementSend> StatementSends => Set<Statements.StatementSend>();
 
     /// <summary>Names the action the next save performs, for the audit trail (e.g. "customer.import").</summary>
     public string? AuditAction { get; set; }

@@ -43,7 +43,7 @@ public sealed class LedgerConsistencyCheck(PayPortalDbContext db)
             SELECT 'invoice ' || i."Number" || ': total ' || i."TotalMinor" || ' - applied ' || COALESCE(a.s, 0) || ' - written off ' || COALESCE(w.s, 0) || ' <> open ' || i."OpenMinor"
             FROM "Invoices" i
             LEFT JOIN (SELECT "InvoiceId", SUM("AmountMinor") s FROM "Allocations" WHERE "ReversedAt" IS NULL GROUP BY "InvoiceId") a ON a."InvoiceId" = i."Id"
-            LEFT JOIN (SELECT "InvoiceId", SUM("AmountMinor") s FROM "WriteOffs" GROUP BY "InvoiceId") w ON w."InvoiceId" = i."Id"
+            LEFT JOIN (SELECT "InvoiceId", SUM("AmountMinor" - "RecoveredMinor") s FROM "WriteOffs" GROUP BY "InvoiceId") w ON w."InvoiceId" = i."Id"
             WHERE i."Status" NOT IN ({(int)InvoiceStatus.Draft}, {(int)InvoiceStatus.Void})
               AND i."TotalMinor" - COALESCE(a.s, 0) - COALESCE(w.s, 0) <> i."OpenMinor"
             """),

@@ -8,7 +8,7 @@ namespace PayPortal.Web.Email;
 
 /// <summary>
 /// The daily collections run: once a day, from the configured hour, it sends the dunning due (deciding
-/// promises first) and refreshes the risk scores. It checks every hour whether today's run is done; the
+/// promises first), refreshes the risk scores and sends last month's statements to whoever has not had theirs. It checks every hour whether today's run is done; the
 /// run itself is idempotent, so a restart or a run from the command line the same day sends nothing twice.
 /// </summary>
 public sealed class DunningWorker(IServiceScopeFactory scopes, IOptions<CollectionsOptions> options, TimeProvider clock, ILogger<DunningWorker> logger) : BackgroundService
@@ -31,7 +31,10 @@ public sealed class DunningWorker(IServiceScopeFactory scopes, IOptions<Collecti
                 if (await db.DunningRuns.AnyAsync(r => r.RunOn == today, stoppingToken)) continue;
                 var outcome = await scope.ServiceProvider.GetRequiredService<DunningRunner>().RunAsync(today, dryRun: false, stoppingToken);
                 await scope.ServiceProvider.GetRequiredService<RiskScoring>().RefreshAllAsync(today, stoppingToken);
-                logger.LogInformation("Dunning run {Day}: {Emails} emails, {Letters} letters, {Calls} call tasks", today, outcome.Emails, outcome.Letters, outcome.CallTasks);
+                // Last month's statements go out with the first run of a month (the run skips customers who have theirs).
+                var statements = await scope.ServiceProvider.GetRequiredService<Infrastructure.Statements.StatementRun>()
+                    .RunAsync(new DateOnly(today.Year, today.Month, 1).AddMonths(-1), dryRun: false, stoppingToken);
+                logger.LogInformation("Dunning run {Day}: {Emails} emails, {Letters} letters, {Calls} call tasks; {Statements} statements", today, outcome.Emails, outcome.Letters, outcome.CallTasks, statements.Customers);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

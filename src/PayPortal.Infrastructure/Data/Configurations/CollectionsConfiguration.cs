@@ -72,3 +72,47 @@ internal sealed class DunningRunRecordConfiguration : IEntityTypeConfiguration<D
         b.Property(r => r.By).HasMaxLength(256);
     }
 }
+
+internal sealed class WriteOffRequestConfiguration : IEntityTypeConfiguration<WriteOffRequest>
+{
+    public void Configure(EntityTypeBuilder<WriteOffRequest> b)
+    {
+        b.HasIndex(r => new { r.Status, r.RequestedAt });
+        b.HasIndex(r => r.InvoiceId);
+        b.Property(r => r.CurrencyCode).HasMaxLength(3).IsFixedLength();
+        b.Property(r => r.Reason).HasMaxLength(500);
+        b.Property(r => r.RequestedBy).HasMaxLength(256);
+        b.Property(r => r.DecidedBy).HasMaxLength(256);
+        b.Property(r => r.DecisionNote).HasMaxLength(500);
+        b.Property(r => r.Version).IsConcurrencyToken();
+        b.HasOne(r => r.Invoice).WithMany().HasForeignKey(r => r.InvoiceId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Customer>().WithMany().HasForeignKey(r => r.CustomerId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<WriteOff>().WithMany().HasForeignKey(r => r.WriteOffId).OnDelete(DeleteBehavior.Restrict);
+        b.Ignore(r => r.Amount);
+    }
+}
+
+internal sealed class CreditHoldRequestConfiguration : IEntityTypeConfiguration<CreditHoldRequest>
+{
+    public void Configure(EntityTypeBuilder<CreditHoldRequest> b)
+    {
+        b.HasIndex(r => new { r.Status, r.RequestedAt });
+        b.HasIndex(r => r.CustomerId);
+        b.Property(r => r.Reason).HasMaxLength(500);
+        b.Property(r => r.RequestedBy).HasMaxLength(256);
+        b.Property(r => r.DecidedBy).HasMaxLength(256);
+        b.Property(r => r.DecisionNote).HasMaxLength(500);
+        b.Property(r => r.Version).IsConcurrencyToken();
+        b.HasOne(r => r.Customer).WithMany().HasForeignKey(r => r.CustomerId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class StatementSendConfiguration : IEntityTypeConfiguration<Statements.StatementSend>
+{
+    public void Configure(EntityTypeBuilder<Statements.StatementSend> b)
+    {
+        // The statement run's idempotency key: one statement per customer and month.
+        b.HasIndex(s => new { s.PeriodEnd, s.CustomerId }).IsUnique();
+        b.HasOne<Customer>().WithMany().HasForeignKey(s => s.CustomerId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -93,6 +93,8 @@ internal sealed class WriteOffConfiguration : IEntityTypeConfiguration<WriteOff>
     public void Configure(EntityTypeBuilder<WriteOff> b)
     {
         b.Property(w => w.Reason).HasMaxLength(500);
+        b.Property(w => w.Version).IsConcurrencyToken();
+        b.Ignore(w => w.RecoverableMinor);
         b.HasOne(w => w.Invoice).WithMany().HasForeignKey(w => w.InvoiceId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(w => w.Customer).WithMany().HasForeignKey(w => w.CustomerId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -14,7 +14,7 @@ namespace PayPortal.Web.Areas.BackOffice.Pages.Invoices;
 /// A posted invoice in the back office: what it bills, what was applied, its credit memos and every
 /// time it was emailed; send or resend it, credit it (in full or by line) or void it with a reason.
 /// </summary>
-public class DetailsModel(PayPortalDbContext db, InvoiceDesk desk, InvoiceMail mail, InvoiceDocuments documents) : PageModel
+public class DetailsModel(PayPortalDbContext db, InvoiceDesk desk, InvoiceMail mail, InvoiceDocuments documents, PayPortal.Infrastructure.Collections.WriteOffDesk writeOffs) : PageModel
 {
     public Invoice Invoice { get; private set; } = null!;
     public IReadOnlyList<Applied> Applications { get; private set; } = [];
@@ -80,6 +80,16 @@ public class DetailsModel(PayPortalDbContext db, InvoiceDesk desk, InvoiceMail m
         if (credits.Count == 0) return Done(id, false, "Enter the quantity to credit on at least one line.", "credit");
         var result = await desk.CreditAsync(id, Version, credits, Reason ?? "", ct);
         return Done(id, result.Succeeded, result.Message, "credit");
+    }
+
+    [BindProperty] public string? WriteOffAmount { get; set; }
+
+    /// <summary>A specialist proposes writing off what cannot be collected; a manager approves it on the write-offs page.</summary>
+    public async Task<IActionResult> OnPostProposeWriteOffAsync(long id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        var result = await writeOffs.ProposeAsync(id, WriteOffAmount ?? "", Reason ?? "", ct);
+        return Done(id, result.Succeeded, result.Message, "writeoff");
     }
 
     private string PortalLink(long id) => Url.Page("/Invoices/Details", null, new { area = "Portal", id }, Request.Scheme)!;

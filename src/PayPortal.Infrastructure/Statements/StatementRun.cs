@@ -1,0 +1,84 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PayPortal.Domain;
+using PayPortal.Domain.Ledger;
+using PayPortal.Infrastructure.Data;
+using PayPortal.Infrastructure.Email;
+using PayPortal.Infrastructure.Notices;
+using PayPortal.Infrastructure.Pdf;
+using PayPortal.Infrastructure.Reporting;
+
+namespace PayPortal.Infrastructure.Statements;
+
+/// <summary>That a customer's statement for a month was sent: one row per customer and month, the run's idempotency key.</summary>
+public class StatementSend
+{
+    public long Id { get; set; }
+    public long CustomerId { get; set; }
+    public DateOnly PeriodEnd { get; set; }
+    public DateTime SentAt { get; set; }
+    public int Recipients { get; set; }
+}
+
+public sealed record StatementRunResult(DateOnly From, DateOnly To, bool DryRun, int Customers, int AlreadySent, int Emails, IReadOnlyList<string> CustomerNumbers);
+
+/// <summary>
+/// The monthly statement run: every customer with a balance at the end of the month gets that month's
+/// statement as PDF, emailed to their billing addresses and the contacts who take statements. Sent once per
+/// customer and month, whatever happens (a unique key written with the emails); a dry run only counts.
+/// </summary>
+public sealed class StatementRun(PayPortalDbContext db, StatementQuery statements, Recipients recipients, NoticeMail notices, PortalLinks links,
+    IOptions<CompanyOptions> company, OutboxSignal outbox, TimeProvider clock)
+{
+    private const int CustomersPerTransaction = 50;
+
+    public async Task<StatementRunResult> RunAsync(DateOnly anyDayOfMonth, bool dryRun, CancellationToken ct = default)
+    {
+        var from = new DateOnly(anyDayOfMonth.Year, anyDayOfMonth.Month, 1);
+        var to = from.AddMonths(1).AddDays(-1);
+        if (to >= clock.Today()) throw new ArgumentException($"The statement for {from:MMMM yyyy} can be sent once the month is over.");
+        var withBalance = await db.LedgerEntries.AsNoTracking()
+            .Where(e => (e.Account == LedgerAccount.Receivable || e.Account == LedgerAccount.UnappliedCash || e.Account == LedgerAccount.CustomerCredit) && e.OccurredOn <= to)
+            .GroupBy(e => e.CustomerId).Select(g => new { CustomerId = g.Key, Balance = g.Sum(e => e.AmountMinor) }).Where(g => g.Balance != 0)
+            .Select(g => g.CustomerId).ToListAsync(ct);
+        var sent = (await db.StatementSends.Where(s => s.PeriodEnd == to).Select(s => s.CustomerId).ToListAsync(ct)).ToHashSet();
+        var due = withBalance.Where(id => !sent.Contains(id)).Order().ToList();
+        var numbers = new List<string>();
+        var emails = 0;
+        if (!dryRun)
+        {
+            foreach (var batch in due.Chunk(CustomersPerTransaction))
+            {
+                await using var transaction = await WriteTransaction.BeginAsync(db, ct);
+                var already = (await db.StatementSends.Where(s => s.PeriodEnd == to && batch.Contains(s.CustomerId)).Select(s => s.CustomerId).ToListAsync(ct)).ToHashSet();
+                foreach (var id in batch.Where(id => !already.Contains(id)))
+                {
+                    var customer = await db.Customers.AsNoTracking().Where(c => c.Id == id).Select(c => new { c.Name, c.Number }).SingleAsync(ct);
+                    var statement = await statements.ForCustomerAsync(id, from, to, ct);
+                    var pdf = StatementPdf.Render(company.Value, customer.Name, customer.Number, statement);
+                    var addresses = await recipients.BillingAsync(id, ct);
+                    var before = db.ChangeTracker.Entries<OutboxMessage>().Count();
+                    notices.Queue(addresses, id, "statement", $"Your statement for {from:MMMM yyyy}: {statement.Closing} owed",
+                        $"Your statement for {from:MMMM yyyy} is attached: {statement.Closing} owed at the end of the month.\n\nYou can see your invoices and pay them in the portal.",
+                        links.To("/Portal/Statement"), "Open your statement");
+                    foreach (var message in db.ChangeTracker.Entries<OutboxMessage>().Skip(before).Select(e => e.Entity))
+                        message.Attachments.Add(new OutboxAttachment { FileName = $"statement-{customer.Number}-{from:yyyy-MM}.pdf", Content = pdf });
+                    db.StatementSends.Add(new StatementSend { CustomerId = id, PeriodEnd = to, SentAt = clock.GetUtcNow().UtcDateTime, Recipients = addresses.Count });
+                    emails += addresses.Count;
+                    numbers.Add(customer.Number);
+                }
+                db.AuditAction = "statement.run";
+                await db.SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
+                db.ChangeTracker.Clear();
+            }
+            outbox.Notify();
+        }
+        else
+        {
+            foreach (var chunk in due.Chunk(5_000))
+                numbers.AddRange(await db.Customers.AsNoTracking().Where(c => chunk.Contains(c.Id)).OrderBy(c => c.Number).Select(c => c.Number).ToListAsync(ct));
+        }
+        return new StatementRunResult(from, to, dryRun, dryRun ? due.Count : numbers.Count, sent.Count, emails, numbers);
+    }
+}
