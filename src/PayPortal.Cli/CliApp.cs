@@ -36,6 +36,8 @@ public static class CliApp
           bench cash-application --lines N [--seed S] [--out DIR]
                                                            generate a labelled camt.053 over the open invoices, import it with
                                                            auto-apply, and report auto-match rate, precision and throughput
+          bench collections [--skip-dunning]               time aging (today, 90 days ago), the worklist and the dunning run next
+                                                           to raw SQL baselines (sends dunning: use a scratch database)
           plans run [--as-of DATE]                         payment plans: reminders before installments, completion, breaking
                                                            plans past the grace period (idempotent; DATE defaults to today)
           dunning run [--as-of DATE] [--dry-run]           decide promises, then send the dunning steps due (idempotent per invoice
@@ -104,6 +106,7 @@ public static class CliApp
                 ["bank", "import", var file] => await BankImport(services, parsed, file, stdout, stderr, ct),
                 ["export", "applications", var file] => await ExportApplications(services, parsed, file, stdout, ct),
                 ["bench", "cash-application"] => await CashApplicationBenchmark.RunAsync(services, parsed, stdout, ct),
+                ["bench", "collections"] => await CollectionsBenchmark.RunAsync(services, parsed, stdout, ct),
                 _ => throw new UsageException($"unknown command '{string.Join(' ', parsed.Command)}'"),
             };
         }

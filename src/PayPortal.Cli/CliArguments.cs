@@ -8,7 +8,7 @@ public sealed class UsageException(string message) : Exception(message);
 public sealed class CliArguments
 {
     /// <summary>Options that take no value: present or not.</summary>
-    private static readonly HashSet<string> KnownFlags = ["--auto-apply", "--dry-run", "--all-open"];
+    private static readonly HashSet<string> KnownFlags = ["--auto-apply", "--dry-run", "--all-open", "--skip-dunning"];
     private readonly Dictionary<string, string> _options;
     private readonly HashSet<string> _flags;
 

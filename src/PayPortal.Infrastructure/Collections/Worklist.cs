@@ -24,7 +24,7 @@ public sealed class Worklist(PayPortalDbContext db)
     {
         var planned = db.PaymentPlans.Where(p => p.Status == PlanStatus.Active).SelectMany(p => p.Invoices).Select(pi => pi.InvoiceId);
         var overdue = await db.Invoices.AsNoTracking()
-            .Where(i => i.OpenMinor > i.DisputedMinor && i.DueDate < today && !planned.Contains(i.Id))
+            .Where(i => i.OpenMinor != 0 && i.OpenMinor > i.DisputedMinor && i.DueDate < today && !planned.Contains(i.Id)) // != 0: the filtered covering index
             .GroupBy(i => i.CustomerId)
             .Select(g => new { CustomerId = g.Key, PastDue = g.Sum(i => i.OpenMinor - i.DisputedMinor), Oldest = g.Min(i => i.DueDate) })
             .ToListAsync(ct);

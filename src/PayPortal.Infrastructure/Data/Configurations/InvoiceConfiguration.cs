@@ -11,7 +11,8 @@ internal sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
         b.HasIndex(i => i.Number).IsUnique();
         // Open invoices by customer and due date, covering the amount: the portal's invoice list and
         // aging read only this index.
-        b.HasIndex(i => new { i.CustomerId, i.DueDate, i.OpenMinor }).HasDatabaseName("IX_Invoices_Customer_Open").HasFilter("\"OpenMinor\" <> 0");
+        // Covers the per-customer open, past-due and disputed figures (customer list, worklist, credit control).
+        b.HasIndex(i => new { i.CustomerId, i.DueDate, i.OpenMinor, i.DisputedMinor }).HasDatabaseName("IX_Invoices_Customer_Open").HasFilter("\"OpenMinor\" <> 0");
         b.HasIndex(i => new { i.DueDate, i.OpenMinor, i.CurrencyCode }).HasDatabaseName("IX_Invoices_Open_Aging").HasFilter("\"OpenMinor\" <> 0");
         b.HasIndex(i => new { i.CustomerId, i.IssueDate });
         b.HasIndex(i => new { i.CurrencyCode, i.DueDate, i.DisputedMinor }).HasDatabaseName("IX_Invoices_Disputed").HasFilter("\"DisputedMinor\" <> 0");

@@ -1072,12 +1072,12 @@ namespace PayPortal.Infrastructure.Data.Migrations
                         .HasDatabaseName("IX_Invoices_Disputed")
                         .HasFilter("\"DisputedMinor\" <> 0");
 
-                    b.HasIndex("CustomerId", "DueDate", "OpenMinor")
-                        .HasDatabaseName("IX_Invoices_Customer_Open")
-                        .HasFilter("\"OpenMinor\" <> 0");
-
                     b.HasIndex("DueDate", "OpenMinor", "CurrencyCode")
                         .HasDatabaseName("IX_Invoices_Open_Aging")
+                        .HasFilter("\"OpenMinor\" <> 0");
+
+                    b.HasIndex("CustomerId", "DueDate", "OpenMinor", "DisputedMinor")
+                        .HasDatabaseName("IX_Invoices_Customer_Open")
                         .HasFilter("\"OpenMinor\" <> 0");
 
                     b.ToTable("Invoices");
