@@ -10,6 +10,8 @@ public enum DunningSkip
     Disputed = 4,
     NoStepDue = 5,
     AlreadyDone = 6,
+    /// <summary>An email or letter step for a customer with no address to send it to (not recorded: it goes out once there is one).</summary>
+    NoAddress = 7,
 }
 
 /// <summary>What one invoice is owed by the dunning run on a date.</summary>
@@ -26,6 +28,7 @@ public static class DunningSchedule
         DunningSkip.InPlan => "in an active payment plan",
         DunningSkip.Disputed => "disputed in full",
         DunningSkip.AlreadyDone => "already at their step",
+        DunningSkip.NoAddress => "of customers with no email address for reminders",
         _ => "with no step due",
     };
 

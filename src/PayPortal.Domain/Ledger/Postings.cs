@@ -145,6 +145,9 @@ public static class Postings
     /// A payment that comes in for money already written off: the amount is reinstated on the invoice (out of bad
     /// debt) and the payment applied to it. An invoice whose write-off is not all recovered stays written off once settled.
     /// </summary>
+    /// <summary>The rule of an allocation made by <see cref="RecoverWriteOff"/>: such an allocation is not reversed on its own.</summary>
+    public const string WriteOffRecoveryRule = "write-off recovery";
+
     public static (Allocation Allocation, Journal Reinstated, Journal Applied) RecoverWriteOff(WriteOff writeOff, Payment payment, Money amount, DateOnly on, DateTime at)
     {
         var invoice = writeOff.Invoice ?? throw new InvalidOperationException("Load the write-off's invoice.");
@@ -159,7 +162,7 @@ public static class Postings
             new LedgerEntry(LedgerAccount.Receivable, amount.Minor, invoice.CurrencyCode, invoice: invoice),
             new LedgerEntry(LedgerAccount.BadDebt, -amount.Minor, invoice.CurrencyCode, invoice: invoice),
         ], payment.IsTest);
-        var (allocation, applied) = Allocate(payment, invoice, amount, on, at, "write-off recovery");
+        var (allocation, applied) = Allocate(payment, invoice, amount, on, at, WriteOffRecoveryRule);
         if (invoice.OpenMinor == 0 && writeOff.RecoverableMinor > 0) invoice.MarkWrittenOff();
         return (allocation, reinstated, applied);
     }
@@ -187,6 +190,8 @@ public static class Postings
     {
         var invoice = allocation.Invoice ?? throw new InvalidOperationException("Load the allocation's invoice.");
         if (string.IsNullOrWhiteSpace(reason)) throw new ArgumentException("A reversal needs a reason.", nameof(reason));
+        // Reversing it alone would leave written-off money owed again on the invoice instead of back in bad debt.
+        if (allocation.Rule == WriteOffRecoveryRule) throw new InvalidOperationException("A write-off recovery is not reversed on its own: the money would be owed again instead of written off.");
         allocation.MarkReversed(at);
         invoice.ChangeOpen(allocation.AmountMinor);
         var (account, payment, memo) = allocation.Kind switch

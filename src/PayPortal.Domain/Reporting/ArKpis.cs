@@ -12,7 +12,7 @@ public sealed record KpiInputs(
     long ClosingCurrent,
     /// <summary>Credit sales in the period: invoices posted, less invoices voided.</summary>
     long CreditSales,
-    /// <summary>Credit sales per calendar month, newest first, ending with the month of <see cref="To"/> (that month counted up to <see cref="To"/>): for countback DSO.</summary>
+    /// <summary>Credit sales per calendar month, newest first, from the month of <see cref="To"/> (counted up to <see cref="To"/>) back as far as known: for countback DSO.</summary>
     IReadOnlyList<(int Days, long Sales)> MonthsNewestFirst)
 {
     public int Days => To.DayNumber - From.DayNumber + 1;

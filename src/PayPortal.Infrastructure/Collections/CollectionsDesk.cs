@@ -31,7 +31,8 @@ public sealed class CollectionsDesk(PayPortalDbContext db, IActor actor, TimePro
                 if (!Money.TryParse(call.PromiseAmount, customer.Currency, out var amount, out var error)) throw new ArgumentException($"Promised amount: {error}");
                 if (await db.Promises.AnyAsync(p => p.CustomerId == customerId && p.Status == PromiseStatus.Open, ct))
                     throw new InvalidOperationException("The customer already has an open promise; withdraw it first or wait until it is decided.");
-                promise = PromiseToPay.Record(customer, amount, call.PromiseDate.Value, today, actor.Name, summary, at);
+                // What was said is on the call's own log entry; the promise is the amount and the date.
+                promise = PromiseToPay.Record(customer, amount, call.PromiseDate.Value, today, actor.Name, null, at);
                 db.Promises.Add(promise);
             }
             db.CommunicationLog.Add(new CommunicationLogEntry

@@ -24,9 +24,15 @@ public sealed class CreditDesk(PayPortalDbContext db, IActor actor, IOptions<Col
             .Select(g => new { CustomerId = g.Key, Balance = g.Sum(i => i.OpenMinor), Oldest = g.Where(i => i.OpenMinor > i.DisputedMinor).Min(i => (DateOnly?)i.DueDate) })
             .ToDictionaryAsync(x => x.CustomerId, ct);
         var pending = (await db.CreditHoldRequests.Where(r => r.Status == CreditHoldRequestStatus.Pending).Select(r => r.CustomerId).ToListAsync(ct)).ToHashSet();
-        var customers = await db.Customers.AsNoTracking().Where(c => c.CreditHold || c.CreditLimitMinor != null)
-            .Select(c => new { c.Id, c.Number, c.Name, c.CurrencyCode, c.CreditLimitMinor, c.CreditHold }).ToListAsync(ct);
         var threshold = options.Value.CreditHoldDaysPastDue;
+        // With a limit or on hold, and also those with no limit whose oldest undisputed invoice is late beyond the threshold.
+        var late = open.Values.Where(o => o.Oldest is { } due && today.DayNumber - due.DayNumber > threshold).Select(o => o.CustomerId).ToHashSet();
+        var customers = (await db.Customers.AsNoTracking().Where(c => c.CreditHold || c.CreditLimitMinor != null)
+            .Select(c => new { c.Id, c.Number, c.Name, c.CurrencyCode, c.CreditLimitMinor, c.CreditHold }).ToListAsync(ct)).ToList();
+        var known = customers.Select(c => c.Id).ToHashSet();
+        foreach (var chunk in late.Where(id => !known.Contains(id)).Chunk(5_000))
+            customers.AddRange(await db.Customers.AsNoTracking().Where(c => chunk.Contains(c.Id))
+                .Select(c => new { c.Id, c.Number, c.Name, c.CurrencyCode, c.CreditLimitMinor, c.CreditHold }).ToListAsync(ct));
         return customers.Select(c =>
             {
                 var o = open.GetValueOrDefault(c.Id);

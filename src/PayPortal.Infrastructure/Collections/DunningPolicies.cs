@@ -20,9 +20,17 @@ public sealed class DunningPolicies(PayPortalDbContext db)
     {
         var list = await ListAsync(ct);
         if (list.Count > 0) return list;
-        db.DunningPolicies.Add(DunningPolicy.Standard());
-        db.AuditAction = "dunning.policy.create";
-        await db.SaveChangesAsync(ct);
+        // Under the write lock and checked again, so two first runs at once make one standard policy.
+        await using (var transaction = await WriteTransaction.BeginAsync(db, ct))
+        {
+            if (!await db.DunningPolicies.AnyAsync(ct))
+            {
+                db.DunningPolicies.Add(DunningPolicy.Standard());
+                db.AuditAction = "dunning.policy.create";
+                await db.SaveChangesAsync(ct);
+            }
+            await transaction.CommitAsync(ct);
+        }
         return await ListAsync(ct);
     }
 

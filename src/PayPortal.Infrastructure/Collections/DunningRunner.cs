@@ -28,6 +28,8 @@ public sealed class DunningRunner(PayPortalDbContext db, DunningPolicies policie
     public async Task<DunningOutcome> RunAsync(DateOnly asOf, bool dryRun, CancellationToken ct = default)
     {
         var started = clock.GetUtcNow().UtcDateTime;
+        if (!dryRun && asOf > clock.Today())
+            throw new ArgumentException("Dunning can only be sent as of today or an earlier day; preview a later date with a dry run.");
         var review = await promises.ReviewAsync(asOf, save: !dryRun, ct);
         var (kept, broken) = (review.Kept, review.Broken);
         var policyList = dryRun ? await policies.CurrentOrStandardAsync(ct) : await policies.EnsureAsync(ct);
@@ -78,6 +80,7 @@ public sealed class DunningRunner(PayPortalDbContext db, DunningPolicies policie
                 .Select(c => new { c.Id, c.Number, c.Name, c.CurrencyCode, c.Segment, c.DunningPaused }).ToListAsync(ct))
                 customers[c.Id] = (c.Number, c.Name, c.CurrencyCode, c.Segment, c.DunningPaused);
         }
+        var addresses = await recipients.RemindersForAsync(customerIds, ct);
         var defaultPolicy = policyList.FirstOrDefault(p => p.Segment is null);
         var bySegment = policyList.Where(p => p.Segment is not null).ToDictionary(p => p.Segment!);
         var stepsOf = policyList.ToDictionary(p => p, p => p.Steps);
@@ -102,10 +105,15 @@ public sealed class DunningRunner(PayPortalDbContext db, DunningPolicies policie
                 due.Add((step, new DunningLine(invoice.Id, invoice.Number ?? "", invoice.DueDate, asOf.DayNumber - invoice.DueDate.DayNumber, invoice.OpenMinor - invoice.DisputedMinor)));
             }
             if (due.Count == 0) continue;
-            var to = await recipients.RemindersAsync(group.Key, ct);
+            var to = addresses.GetValueOrDefault(group.Key, []);
             foreach (var byStep in due.GroupBy(d => d.Step).OrderBy(g => g.Key.OffsetDays))
             {
                 var step = byStep.Key;
+                if (step.Action != DunningAction.CallTask && to.Count == 0)
+                {
+                    skipped[DunningSkip.NoAddress] = skipped.GetValueOrDefault(DunningSkip.NoAddress) + byStep.Count();
+                    continue;
+                }
                 var lines = byStep.Select(d => d.Line).OrderBy(l => l.DueDate).ThenBy(l => l.Number, StringComparer.Ordinal).ToList();
                 var message = new DunningMessage(group.Key, customer.Number, customer.Name, Currency.Parse(customer.Currency), step.Id, step.OffsetDays, step.Action, policy.Name,
                     step.Action == DunningAction.CallTask ? [] : to, "", lines);
@@ -121,21 +129,19 @@ public sealed class DunningRunner(PayPortalDbContext db, DunningPolicies policie
         foreach (var batch in planned.GroupBy(m => m.CustomerId).Chunk(CustomersPerTransaction))
         {
             await using var transaction = await WriteTransaction.BeginAsync(db, ct);
-            var ids = batch.SelectMany(g => g.SelectMany(m => m.Invoices.Select(i => i.InvoiceId))).Distinct().ToList();
-            // Under the write lock: what another run did meanwhile is not done again.
-            var done = new Dictionary<long, int>();
-            foreach (var chunk in ids.Chunk(5_000))
-            {
-                foreach (var n in await db.DunningNotices.AsNoTracking().Where(n => chunk.Contains(n.InvoiceId)).GroupBy(n => n.InvoiceId)
-                    .Select(g => new { InvoiceId = g.Key, Offset = g.Max(n => n.OffsetDays) }).ToListAsync(ct))
-                    done[n.InvoiceId] = n.Offset;
-            }
+            // Under the write lock, from the database as it is now: what another run did meanwhile is not done again, and what
+            // changed since planning (a payment, a dispute, a plan, a promise, a pause) is respected.
+            var now = await CurrentStateAsync(batch.Select(g => g.Key).ToList(), batch.SelectMany(g => g.SelectMany(m => m.Invoices.Select(i => i.InvoiceId))).Distinct().ToList(), ct);
             var names = await RecipientName.ForCustomersAsync(db, batch.Select(g => g.Key).ToList(), ct);
             var at = clock.GetUtcNow().UtcDateTime;
-            foreach (var message in batch.SelectMany(g => g))
+            foreach (var message in batch.SelectMany(g => g).Where(m => !now.HeldCustomers.Contains(m.CustomerId)))
             {
                 var step = steps[message.StepId];
-                var lines = message.Invoices.Where(i => !done.TryGetValue(i.InvoiceId, out var offset) || offset < step.OffsetDays).ToList();
+                var lines = message.Invoices
+                    .Where(i => !now.Done.Contains((i.InvoiceId, step.Id)) && (!now.LastOffset.TryGetValue(i.InvoiceId, out var offset) || offset < step.OffsetDays))
+                    .Where(i => now.Chased.GetValueOrDefault(i.InvoiceId) > 0)
+                    .Select(i => i with { ChasedMinor = now.Chased[i.InvoiceId] })
+                    .ToList();
                 if (lines.Count == 0) continue;
                 var fresh = message with { Invoices = lines };
                 foreach (var line in lines) db.DunningNotices.Add(new DunningNotice(line.InvoiceId, fresh.CustomerId, step, asOf, line.ChasedMinor, at));
@@ -150,5 +156,30 @@ public sealed class DunningRunner(PayPortalDbContext db, DunningPolicies policie
             db.ChangeTracker.Clear();
         }
         return sent;
+    }
+
+    private sealed record CurrentState(HashSet<(long InvoiceId, long StepId)> Done, Dictionary<long, int> LastOffset, Dictionary<long, long> Chased, HashSet<long> HeldCustomers);
+
+    private async Task<CurrentState> CurrentStateAsync(IReadOnlyList<long> customerIds, IReadOnlyList<long> invoiceIds, CancellationToken ct)
+    {
+        var done = new HashSet<(long, long)>();
+        var lastOffset = new Dictionary<long, int>();
+        var chased = new Dictionary<long, long>();
+        var planned = db.PaymentPlans.Where(p => p.Status == PlanStatus.Active).SelectMany(p => p.Invoices).Select(pi => pi.InvoiceId);
+        foreach (var chunk in invoiceIds.Chunk(5_000))
+        {
+            foreach (var n in await db.DunningNotices.AsNoTracking().Where(n => chunk.Contains(n.InvoiceId)).Select(n => new { n.InvoiceId, n.DunningStepId, n.OffsetDays }).ToListAsync(ct))
+            {
+                done.Add((n.InvoiceId, n.DunningStepId));
+                lastOffset[n.InvoiceId] = Math.Max(lastOffset.GetValueOrDefault(n.InvoiceId, int.MinValue), n.OffsetDays);
+            }
+            foreach (var i in await db.Invoices.AsNoTracking().Where(i => chunk.Contains(i.Id) && !planned.Contains(i.Id)
+                         && (i.Status == InvoiceStatus.Open || i.Status == InvoiceStatus.PartiallyPaid || i.Status == InvoiceStatus.Disputed))
+                         .Select(i => new { i.Id, Chased = i.OpenMinor - i.DisputedMinor }).ToListAsync(ct))
+                chased[i.Id] = i.Chased;
+        }
+        var held = (await db.Customers.AsNoTracking().Where(c => customerIds.Contains(c.Id) && (c.DunningPaused || db.Promises.Any(p => p.CustomerId == c.Id && p.Status == PromiseStatus.Open)))
+            .Select(c => c.Id).ToListAsync(ct)).ToHashSet();
+        return new CurrentState(done, lastOffset, chased, held);
     }
 }

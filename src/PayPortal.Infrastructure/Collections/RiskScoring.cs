@@ -26,7 +26,7 @@ public sealed class RiskScoring(PayPortalDbContext db, PaymentHistory history)
         var inputs = await InputsAsync(today, null, ct);
         var allIds = await db.Customers.Select(c => c.Id).ToListAsync(ct);
         var scores = allIds.ToDictionary(id => id, id => RiskScore.From(inputs.GetValueOrDefault(id, new RiskInputs(0, 0, 0, 0, 0))).Score);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await WriteTransaction.BeginAsync(db, ct);
         foreach (var group in scores.GroupBy(s => s.Value))
         {
             foreach (var ids in group.Select(s => s.Key).Chunk(Batch))

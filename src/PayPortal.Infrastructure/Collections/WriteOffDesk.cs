@@ -17,6 +17,7 @@ public sealed class WriteOffDesk(PayPortalDbContext db, IActor actor, TimeProvid
         {
             var invoice = await db.Invoices.SingleOrDefaultAsync(i => i.Id == invoiceId, ct) ?? throw new KeyNotFoundException();
             if (!Money.TryParse(amount, invoice.Currency, out var money, out var error)) throw new ArgumentException($"Amount: {error}");
+            await RefuseIfInActivePlanAsync(invoiceId, invoice.Number, ct);
             if (await db.WriteOffRequests.AnyAsync(r => r.InvoiceId == invoiceId && r.Status == WriteOffRequestStatus.Pending, ct))
                 throw new InvalidOperationException($"A write-off of invoice {invoice.Number} is already waiting for approval.");
             var request = WriteOffRequest.Propose(invoice, money, reason, actor.Name, clock.GetUtcNow().UtcDateTime);
@@ -29,6 +30,7 @@ public sealed class WriteOffDesk(PayPortalDbContext db, IActor actor, TimeProvid
         DeskStep.RunAsync(db, "writeoff.approve", async () =>
         {
             var request = await db.WriteOffRequests.Include(r => r.Invoice).SingleOrDefaultAsync(r => r.Id == requestId, ct) ?? throw new KeyNotFoundException();
+            await RefuseIfInActivePlanAsync(request.InvoiceId, request.Invoice!.Number, ct);
             var (writeOff, journal) = request.Approve(actor.Name, clock.Today(), clock.GetUtcNow().UtcDateTime);
             db.WriteOffs.Add(writeOff);
             db.Journals.Add(journal);
@@ -59,4 +61,11 @@ public sealed class WriteOffDesk(PayPortalDbContext db, IActor actor, TimeProvid
             db.Journals.AddRange(reinstated, applied);
             return (writeOff.Id, $"{money} recovered on invoice {writeOff.Invoice.Number}.");
         }, "No such write-off.", ChangedMeanwhile, null, ct);
+
+    // A plan counts whatever its invoices no longer owe as paid: writing off part of one would pay installments with bad debt.
+    private async Task RefuseIfInActivePlanAsync(long invoiceId, string? number, CancellationToken ct)
+    {
+        if (await db.PaymentPlans.AnyAsync(p => p.Status == Domain.Plans.PlanStatus.Active && p.Invoices.Any(i => i.InvoiceId == invoiceId), ct))
+            throw new InvalidOperationException($"Invoice {number} is in an active payment plan; cancel the plan before writing it off.");
+    }
 }

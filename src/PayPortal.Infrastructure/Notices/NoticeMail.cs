@@ -11,28 +11,29 @@ namespace PayPortal.Infrastructure.Notices;
 /// </summary>
 public sealed class NoticeMail(PayPortalDbContext db, Recipients recipients, IOptions<CompanyOptions> company, TimeProvider clock)
 {
-    /// <summary>Queues the notice to each address; returns how many were queued.</summary>
-    public int Queue(IEnumerable<string> to, long? customerId, string kind, string subject, string body, string? link = null, string? linkText = null)
+    /// <summary>Queues the notice to each address; returns the messages queued (one per address).</summary>
+    public IReadOnlyList<OutboxMessage> Queue(IEnumerable<string> to, long? customerId, string kind, string subject, string body, string? link = null, string? linkText = null)
     {
-        var count = 0;
+        var queued = new List<OutboxMessage>();
         var from = company.Value.Name;
         var paragraphs = body.Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         foreach (var address in to.Distinct(StringComparer.OrdinalIgnoreCase))
         {
-            db.Outbox.Add(new OutboxMessage
+            var message = new OutboxMessage
             {
                 CustomerId = customerId, Kind = kind, To = address, CreatedAt = clock.GetUtcNow().UtcDateTime, Subject = subject,
                 TextBody = string.Join("\n\n", paragraphs) + (link is null ? "" : $"\n\n{linkText ?? "Open it"}: {link}") + $"\n\n{from}\n",
                 HtmlBody = string.Concat(paragraphs.Select(p => $"<p>{WebUtility.HtmlEncode(p).Replace("\n", "<br>")}</p>"))
                     + (link is null ? "" : $"<p><a href=\"{WebUtility.HtmlEncode(link)}\">{WebUtility.HtmlEncode(linkText ?? "Open it")}</a></p>")
                     + $"<p>{WebUtility.HtmlEncode(from)}</p>",
-            });
-            count++;
+            };
+            db.Outbox.Add(message);
+            queued.Add(message);
         }
-        return count;
+        return queued;
     }
 
     /// <summary>To the contact who started it, or the account's billing addresses.</summary>
-    public async Task<int> ToCustomerAsync(long customerId, string? contactUserId, string kind, string subject, string body, string? link, string? linkText, CancellationToken ct) =>
+    public async Task<IReadOnlyList<OutboxMessage>> ToCustomerAsync(long customerId, string? contactUserId, string kind, string subject, string body, string? link, string? linkText, CancellationToken ct) =>
         Queue(await recipients.ContactOrBillingAsync(customerId, contactUserId, ct), customerId, kind, subject, body, link, linkText);
 }

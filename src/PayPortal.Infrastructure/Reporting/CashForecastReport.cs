@@ -77,12 +77,14 @@ public sealed class CashForecastReport(PayPortalDbContext db, LedgerAging aging,
     // A promise says when that much will come: it is taken off the customer's expected receipts, earliest first, and expected on its date.
     private async Task BringPromisesForwardAsync(List<(string Currency, long CustomerId, ExpectedReceipt Receipt)> receipts, CancellationToken ct)
     {
-        foreach (var promise in await db.Promises.AsNoTracking().Where(p => p.Status == PromiseStatus.Open).ToListAsync(ct))
+        var promises = await db.Promises.AsNoTracking().Where(p => p.Status == PromiseStatus.Open).ToListAsync(ct);
+        if (promises.Count == 0) return;
+        var byCustomer = receipts.Select((r, i) => (r, i)).ToLookup(x => (x.r.CustomerId, x.r.Currency), x => x.i);
+        foreach (var promise in promises)
         {
             var left = promise.AmountMinor;
             var moved = 0L;
-            foreach (var index in receipts.Select((r, i) => (r, i)).Where(x => x.r.CustomerId == promise.CustomerId && x.r.Currency == promise.CurrencyCode)
-                         .OrderBy(x => x.r.Receipt.On).Select(x => x.i).ToList())
+            foreach (var index in byCustomer[(promise.CustomerId, promise.CurrencyCode)].OrderBy(i => receipts[i].Receipt.On))
             {
                 if (left == 0) break;
                 var r = receipts[index];

@@ -15,7 +15,8 @@ public sealed record KpiResult(Currency Currency, KpiInputs Inputs, ArKpis Kpis,
 /// <summary>
 /// The receivables KPIs of a period, per currency, and their monthly trend. Receivables come from the
 /// ledger (the receivable account up to a date); credit sales are invoices posted on their issue date less
-/// invoices voided on the day of the void; "current" is the aging's not-yet-due bucket on the last day.
+/// invoices voided on the day of the void; "current" is the aging's not-yet-due bucket on the last day; bad debt
+/// is the ledger's bad-debt account (write-offs less recoveries).
 /// </summary>
 public sealed class KpiReport(PayPortalDbContext db, LedgerAging aging)
 {
@@ -37,8 +38,9 @@ public sealed class KpiReport(PayPortalDbContext db, LedgerAging aging)
         var voided = (await db.Invoices.AsNoTracking().Where(i => i.Status == InvoiceStatus.Void && i.VoidedAt >= voidFrom && i.VoidedAt < voidTo)
             .Select(i => new { i.CurrencyCode, i.VoidedAt, i.TotalMinor }).ToListAsync(ct))
             .Select(v => new { v.CurrencyCode, Day = DateOnly.FromDateTime(v.VoidedAt!.Value), Sum = -v.TotalMinor });
-        var writeOffs = await db.WriteOffs.AsNoTracking().Where(w => w.WrittenOffOn >= firstMonth && w.WrittenOffOn <= to)
-            .GroupBy(w => new { w.Invoice!.CurrencyCode, w.WrittenOffOn }).Select(g => new { g.Key.CurrencyCode, Day = g.Key.WrittenOffOn, Sum = g.Sum(w => w.AmountMinor) }).ToListAsync(ct);
+        // Bad debt from the ledger: write-offs less what was recovered later.
+        var writeOffs = await db.LedgerEntries.AsNoTracking().Where(e => e.InvoiceId != null && e.Account == LedgerAccount.BadDebt && e.OccurredOn >= firstMonth && e.OccurredOn <= to)
+            .GroupBy(e => new { e.CurrencyCode, e.OccurredOn }).Select(g => new { g.Key.CurrencyCode, Day = g.Key.OccurredOn, Sum = g.Sum(e => e.AmountMinor) }).ToListAsync(ct);
         var current = (await aging.SummaryAsync(to, ct: ct)).Totals.ToDictionary(t => t.Currency.Code, t => t.BucketMinor[0]);
 
         var sales = posted.Concat(voided).ToList();
@@ -60,11 +62,11 @@ public sealed class KpiReport(PayPortalDbContext db, LedgerAging aging)
                 months.Add(new KpiMonth(month, closing, monthSales, writeOffs.Where(w => w.CurrencyCode == code && w.Day >= month && w.Day <= end).Sum(w => w.Sum),
                     monthSales == 0 ? null : Math.Round((decimal)closing / monthSales * days, 1, MidpointRounding.AwayFromZero) + 0.0m));
             }
-            // Countback months: from the month of `to` back to the month of `from`, each counted within the period.
+            // Countback months: from the month of `to` back through the trend's months (before the period too, as countback needs).
             var countback = new List<(int, long)>();
-            for (var month = new DateOnly(to.Year, to.Month, 1); month.AddMonths(1) > from; month = month.AddMonths(-1))
+            for (var month = new DateOnly(to.Year, to.Month, 1); month >= firstMonth; month = month.AddMonths(-1))
             {
-                var start = Max(month, from);
+                var start = month;
                 var end = Min(month.AddMonths(1).AddDays(-1), to);
                 countback.Add((end.DayNumber - start.DayNumber + 1, SalesIn(start, end)));
             }
@@ -74,5 +76,4 @@ public sealed class KpiReport(PayPortalDbContext db, LedgerAging aging)
     }
 
     private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
-    private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
 }

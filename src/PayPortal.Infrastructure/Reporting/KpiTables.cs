@@ -22,8 +22,11 @@ public static class KpiTables
             table.Add(c.Code, "period", r.Inputs.From, r.Inputs.To, AgingTables.Major(r.Inputs.ClosingReceivables, c), AgingTables.Major(r.Inputs.CreditSales, c), null,
                 k.Dso, k.CountbackDso, k.BestPossibleDso, k.AverageDaysDelinquent, k.Cei, k.Turnover, k.PercentCurrent);
             foreach (var m in r.Trend)
-                table.Add(c.Code, "month", m.Month, m.Month.AddMonths(1).AddDays(-1), AgingTables.Major(m.ClosingReceivables, c), AgingTables.Major(m.Sales, c),
+            {
+                var monthEnd = m.Month.AddMonths(1).AddDays(-1);
+                table.Add(c.Code, "month", m.Month, monthEnd < r.Inputs.To ? monthEnd : r.Inputs.To, AgingTables.Major(m.ClosingReceivables, c), AgingTables.Major(m.Sales, c),
                     AgingTables.Major(m.BadDebt, c), m.Dso, null, null, null, null, null, null);
+            }
         }
         return table;
     }

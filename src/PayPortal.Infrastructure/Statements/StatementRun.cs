@@ -20,7 +20,8 @@ public class StatementSend
     public int Recipients { get; set; }
 }
 
-public sealed record StatementRunResult(DateOnly From, DateOnly To, bool DryRun, int Customers, int AlreadySent, int Emails, IReadOnlyList<string> CustomerNumbers);
+/// <summary>What a statement run did: customers sent to (or, dry, to send to), already sent, emails, and customers skipped for having no address.</summary>
+public sealed record StatementRunResult(DateOnly From, DateOnly To, bool DryRun, int Customers, int AlreadySent, int Emails, IReadOnlyList<string> CustomerNumbers, int NoAddress = 0);
 
 /// <summary>
 /// The monthly statement run: every customer with a balance at the end of the month gets that month's
@@ -45,27 +46,38 @@ public sealed class StatementRun(PayPortalDbContext db, StatementQuery statement
         var due = withBalance.Where(id => !sent.Contains(id)).Order().ToList();
         var numbers = new List<string>();
         var emails = 0;
+        var noAddress = 0;
         if (!dryRun)
         {
             foreach (var batch in due.Chunk(CustomersPerTransaction))
             {
-                await using var transaction = await WriteTransaction.BeginAsync(db, ct);
-                var already = (await db.StatementSends.Where(s => s.PeriodEnd == to && batch.Contains(s.CustomerId)).Select(s => s.CustomerId).ToListAsync(ct)).ToHashSet();
-                foreach (var id in batch.Where(id => !already.Contains(id)))
+                // Statements and PDFs are made before taking the write lock; inside it, only the check and the inserts.
+                var prepared = new List<(long Id, string Number, IReadOnlyList<string> To, string Closing, byte[] Pdf)>();
+                foreach (var id in batch)
                 {
+                    var addresses = await recipients.BillingAsync(id, ct);
+                    if (addresses.Count == 0)
+                    {
+                        noAddress++; // not recorded as sent: it goes out once the customer has an address
+                        continue;
+                    }
                     var customer = await db.Customers.AsNoTracking().Where(c => c.Id == id).Select(c => new { c.Name, c.Number }).SingleAsync(ct);
                     var statement = await statements.ForCustomerAsync(id, from, to, ct);
-                    var pdf = StatementPdf.Render(company.Value, customer.Name, customer.Number, statement);
-                    var addresses = await recipients.BillingAsync(id, ct);
-                    var before = db.ChangeTracker.Entries<OutboxMessage>().Count();
-                    notices.Queue(addresses, id, "statement", $"Your statement for {from:MMMM yyyy}: {statement.Closing} owed",
-                        $"Your statement for {from:MMMM yyyy} is attached: {statement.Closing} owed at the end of the month.\n\nYou can see your invoices and pay them in the portal.",
+                    prepared.Add((id, customer.Number, addresses, statement.Closing.ToString(), StatementPdf.Render(company.Value, customer.Name, customer.Number, statement)));
+                }
+                await using var transaction = await WriteTransaction.BeginAsync(db, ct);
+                var ids = prepared.Select(p => p.Id).ToList();
+                var already = (await db.StatementSends.Where(s => s.PeriodEnd == to && ids.Contains(s.CustomerId)).Select(s => s.CustomerId).ToListAsync(ct)).ToHashSet();
+                foreach (var p in prepared.Where(p => !already.Contains(p.Id)))
+                {
+                    var messages = notices.Queue(p.To, p.Id, "statement", $"Your statement for {from:MMMM yyyy}: {p.Closing} owed",
+                        $"Your statement for {from:MMMM yyyy} is attached: {p.Closing} owed at the end of the month.\n\nYou can see your invoices and pay them in the portal.",
                         links.To("/Portal/Statement"), "Open your statement");
-                    foreach (var message in db.ChangeTracker.Entries<OutboxMessage>().Skip(before).Select(e => e.Entity))
-                        message.Attachments.Add(new OutboxAttachment { FileName = $"statement-{customer.Number}-{from:yyyy-MM}.pdf", Content = pdf });
-                    db.StatementSends.Add(new StatementSend { CustomerId = id, PeriodEnd = to, SentAt = clock.GetUtcNow().UtcDateTime, Recipients = addresses.Count });
-                    emails += addresses.Count;
-                    numbers.Add(customer.Number);
+                    foreach (var message in messages)
+                        message.Attachments.Add(new OutboxAttachment { FileName = $"statement-{p.Number}-{from:yyyy-MM}.pdf", Content = p.Pdf });
+                    db.StatementSends.Add(new StatementSend { CustomerId = p.Id, PeriodEnd = to, SentAt = clock.GetUtcNow().UtcDateTime, Recipients = p.To.Count });
+                    emails += p.To.Count;
+                    numbers.Add(p.Number);
                 }
                 db.AuditAction = "statement.run";
                 await db.SaveChangesAsync(ct);
@@ -79,6 +91,6 @@ public sealed class StatementRun(PayPortalDbContext db, StatementQuery statement
             foreach (var chunk in due.Chunk(5_000))
                 numbers.AddRange(await db.Customers.AsNoTracking().Where(c => chunk.Contains(c.Id)).OrderBy(c => c.Number).Select(c => c.Number).ToListAsync(ct));
         }
-        return new StatementRunResult(from, to, dryRun, dryRun ? due.Count : numbers.Count, sent.Count, emails, numbers);
+        return new StatementRunResult(from, to, dryRun, dryRun ? due.Count : numbers.Count, sent.Count, emails, numbers, noAddress);
     }
 }

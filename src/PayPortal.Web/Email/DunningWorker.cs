@@ -19,26 +19,38 @@ public sealed class DunningWorker(IServiceScopeFactory scopes, IOptions<Collecti
     {
         if (!options.Value.AutoRun) return;
         using var timer = new PeriodicTimer(Interval, clock);
+        // Each job keeps its own day: a dunning run sent by hand earlier does not stop the day's scores and statements.
+        DateOnly? scored = null, stated = null;
         do
         {
             try
             {
-                var now = clock.GetUtcNow().UtcDateTime;
-                if (now.Hour < options.Value.RunHourUtc) continue;
+                if (clock.GetUtcNow().UtcDateTime.Hour < options.Value.RunHourUtc) continue;
                 var today = clock.Today();
                 await using var scope = scopes.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<PayPortalDbContext>();
-                if (await db.DunningRuns.AnyAsync(r => r.RunOn == today, stoppingToken)) continue;
-                var outcome = await scope.ServiceProvider.GetRequiredService<DunningRunner>().RunAsync(today, dryRun: false, stoppingToken);
-                await scope.ServiceProvider.GetRequiredService<RiskScoring>().RefreshAllAsync(today, stoppingToken);
-                // Last month's statements go out with the first run of a month (the run skips customers who have theirs).
-                var statements = await scope.ServiceProvider.GetRequiredService<Infrastructure.Statements.StatementRun>()
-                    .RunAsync(new DateOnly(today.Year, today.Month, 1).AddMonths(-1), dryRun: false, stoppingToken);
-                logger.LogInformation("Dunning run {Day}: {Emails} emails, {Letters} letters, {Calls} call tasks; {Statements} statements", today, outcome.Emails, outcome.Letters, outcome.CallTasks, statements.Customers);
+                var services = scope.ServiceProvider;
+                if (!await services.GetRequiredService<PayPortalDbContext>().DunningRuns.AnyAsync(r => r.RunOn == today, stoppingToken))
+                {
+                    var outcome = await services.GetRequiredService<DunningRunner>().RunAsync(today, dryRun: false, stoppingToken);
+                    logger.LogInformation("Dunning run {Day}: {Emails} emails, {Letters} letters, {Calls} call tasks", today, outcome.Emails, outcome.Letters, outcome.CallTasks);
+                }
+                if (scored != today)
+                {
+                    await services.GetRequiredService<RiskScoring>().RefreshAllAsync(today, stoppingToken);
+                    scored = today;
+                }
+                if (stated != today)
+                {
+                    // Last month's statements: the run skips customers who have theirs, so a restart sends nothing twice.
+                    var statements = await services.GetRequiredService<Infrastructure.Statements.StatementRun>()
+                        .RunAsync(new DateOnly(today.Year, today.Month, 1).AddMonths(-1), dryRun: false, stoppingToken);
+                    if (statements.Customers > 0) logger.LogInformation("Statements for {Month:yyyy-MM}: {Customers} sent", statements.From, statements.Customers);
+                    stated = today;
+                }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                logger.LogError(ex, "The daily dunning run failed; it will be tried again in an hour.");
+                logger.LogError(ex, "The daily collections run failed; it will be tried again in an hour.");
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));

@@ -63,6 +63,8 @@ public class WriteOffAndCreditTests
         Assert.Equal((200_00L, 300_00L), (writeOff.RecoveredMinor, writeOff.RecoverableMinor));
         Assert.Equal(200_00, allocation.AmountMinor);
         Assert.Throws<InvalidOperationException>(() => Postings.RecoverWriteOff(writeOff, payment, new Money(1_00, Currency.USD), new DateOnly(2026, 9, 1), DateTime.UtcNow)); // payment used up
+        // Undoing the recovery's application alone would leave written-off money owed again.
+        Assert.Throws<InvalidOperationException>(() => Postings.ReverseAllocation(allocation, "wrong", new DateOnly(2026, 9, 2), DateTime.UtcNow));
     }
 
     [Theory]

@@ -191,4 +191,60 @@ public class DunningRunnerTests
         Assert.Equal((1, 0), (outcome.PromisesKept, outcome.PromisesBroken));
         Assert.Equal("L-1", await db.ScalarAsync("SELECT c.Number FROM Promises p JOIN Customers c ON c.Id = p.CustomerId WHERE p.Status = 2"));
     }
+
+    [Fact]
+    public async Task A_customer_with_no_address_is_skipped_not_marked_done_and_a_future_date_is_only_previewed()
+    {
+        await using var db = await TempDatabase.CreateAsync();
+        long id;
+        await using (var scope = db.Scope())
+        {
+            var c = Customer(scope.Db, "N-1");
+            c.SetBillingEmails([]);
+            Invoice(scope.Db, c, "INV-N", -20);
+            await scope.Db.SaveChangesAsync();
+            id = c.Id;
+        }
+
+        var outcome = await Run(db, Today);
+
+        Assert.Empty(outcome.Messages);
+        Assert.Equal(1, outcome.SkippedCount(DunningSkip.NoAddress));
+        Assert.Equal((0L, 0L), await Counts(db));
+        await using (var scope = db.Scope())
+        {
+            (await scope.Db.Customers.SingleAsync(c => c.Id == id)).SetBillingEmails(["ap@n-1.test"]);
+            await scope.Db.SaveChangesAsync();
+        }
+        Assert.Single((await Run(db, Today)).Messages); // once there is an address, the step goes out
+        var future = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(2);
+        Assert.NotNull(await Run(db, future, dryRun: true));
+        await Assert.ThrowsAsync<ArgumentException>(() => Run(db, future));
+    }
+
+    [Fact]
+    public async Task Moving_a_step_that_already_went_out_does_not_send_it_again_or_stop_the_run()
+    {
+        await using var db = await TempDatabase.CreateAsync();
+        await using (var scope = db.Scope())
+        {
+            Invoice(scope.Db, Customer(scope.Db, "A-1"), "INV-A", -16);
+            Invoice(scope.Db, Customer(scope.Db, "B-1"), "INV-B", -2);
+            await scope.Db.SaveChangesAsync();
+        }
+        Assert.Equal(2, (await Run(db, Today)).Messages.Count); // INV-A at +15, INV-B at +1
+        await using (var scope = db.Scope())
+        {
+            var policies = scope.Get<DunningPolicies>();
+            var policy = (await policies.ListAsync(default)).Single();
+            var fifteen = policy.Steps.Single(s => s.OffsetDays == 15);
+            Assert.True((await policies.SaveStepAsync(policy.Id, fifteen.Id, 17, fifteen.Action, fifteen.Subject, fifteen.Body)).Succeeded);
+        }
+
+        // Two days on INV-A is 18 days late: the moved step (now +17) is the one due, and it was already sent.
+        var later = await Run(db, Today.AddDays(2));
+
+        Assert.DoesNotContain(later.Messages, m => m.CustomerNumber == "A-1");
+        Assert.Equal(2L, (await Counts(db)).Outbox);
+    }
 }

@@ -69,7 +69,7 @@ public class AgingCommandTests
 
         var kpis = await Run("--db", db.Path, "report", "kpis", "--from", "2026-03-01", "--to", "2026-03-31", "--format", "csv");
         Assert.Equal(CliApp.Ok, kpis.Code);
-        Assert.Contains("USD,period,2026-03-01,2026-03-31,1150.00,300.00,,118.8,,31.0,87.8,32.0,0.3,26.1", kpis.Out);
+        Assert.Contains("USD,period,2026-03-01,2026-03-31,1150.00,300.00,,118.8,77.6,31.0,87.8,32.0,0.3,26.1", kpis.Out);
         var forecast = await Run("--db", db.Path, "report", "forecast", "--from", "2026-03-01", "--format", "csv");
         Assert.Equal(CliApp.Ok, forecast.Code);
         Assert.StartsWith("currency,week,week_start,expected,actual", forecast.Out);

@@ -23,7 +23,7 @@ public class KpiReportTests
         Assert.Equal(32.0m, k.Cei);             // (1,250 + 300 - 1,150) / (1,250 + 300 - 300)
         Assert.Equal(0.3m, k.Turnover);         // 300 / 1,200 = 0.25
         Assert.Equal(26.1m, k.PercentCurrent);  // 300 / 1,150
-        Assert.Null(k.CountbackDso);            // March's sales alone cannot account for 1,150
+        Assert.Equal(77.6m, k.CountbackDso);    // March 300 (31 days) and February 250 (28 days) whole, then 600 of January's 1,000: 0.6 x 31
 
         var months = usd.Trend.TakeLast(3).ToList();
         Assert.Equal([new DateOnly(2026, 1, 1), new DateOnly(2026, 2, 1), new DateOnly(2026, 3, 1)], months.Select(m => m.Month));

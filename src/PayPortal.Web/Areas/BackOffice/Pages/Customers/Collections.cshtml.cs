@@ -46,12 +46,7 @@ public class CollectionsModel(PayPortalDbContext db, CollectionsDesk desk, Custo
         public bool DunningPaused { get; set; }
     }
 
-    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
-    {
-        if (!await LoadAsync(id, ct)) return NotFound();
-        Settings = new SettingsInput { CollectorUserId = Customer.CollectorUserId, Segment = Customer.Segment, DunningPaused = Customer.DunningPaused };
-        return Page();
-    }
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
     public Task<IActionResult> OnPostCallAsync(long id, CancellationToken ct) =>
         StepAsync(id, () => desk.LogCallAsync(id, new CollectionsDesk.CallLog(Call.Summary ?? "", Call.PromiseAmount, Call.PromiseDate, Call.FollowUpOn), ct), ct);
@@ -59,13 +54,13 @@ public class CollectionsModel(PayPortalDbContext db, CollectionsDesk desk, Custo
     public Task<IActionResult> OnPostNoteAsync(long id, CancellationToken ct) => StepAsync(id, () => desk.AddNoteAsync(id, Note ?? "", ct), ct);
 
     public Task<IActionResult> OnPostSettingsAsync(long id, CancellationToken ct) =>
-        StepAsync(id, () => desk.SetCollectionsAsync(id, Settings.CollectorUserId, Settings.Segment, Settings.DunningPaused, ct), ct);
+        StepAsync(id, () => desk.SetCollectionsAsync(id, Settings.CollectorUserId, Settings.Segment, Settings.DunningPaused, ct), ct, settingsPosted: true);
 
     public Task<IActionResult> OnPostWithdrawAsync(long id, long promiseId, CancellationToken ct) =>
         StepAsync(id, () => desk.WithdrawPromiseAsync(id, promiseId, WithdrawReason ?? "", ct), ct);
 
     // Done: back to the page with the result (post-redirect-get). Refused: the page again with the reason and what was typed, as 422.
-    private async Task<IActionResult> StepAsync(long id, Func<Task<DeskResult>> step, CancellationToken ct)
+    private async Task<IActionResult> StepAsync(long id, Func<Task<DeskResult>> step, CancellationToken ct, bool settingsPosted = false)
     {
         if (!await db.Customers.AnyAsync(c => c.Id == id, ct)) return NotFound();
         var result = ModelState.IsValid ? await step() : DeskResult.Fail("A date could not be read; use the date picker or yyyy-mm-dd.");
@@ -75,17 +70,19 @@ public class CollectionsModel(PayPortalDbContext db, CollectionsDesk desk, Custo
             return RedirectToPage(new { id });
         }
         if (result.Message == CollectionsDesk.NotFound) return NotFound();
-        await LoadAsync(id, ct);
+        await LoadAsync(id, ct, keepSettings: settingsPosted);
         Problem = result.Message;
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return Page();
     }
 
-    private async Task<bool> LoadAsync(long id, CancellationToken ct)
+    // The settings form shows what is saved, unless it was the form just refused (then what was typed).
+    private async Task<bool> LoadAsync(long id, CancellationToken ct, bool keepSettings = false)
     {
         var customer = await db.Customers.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct);
         if (customer is null) return false;
         Customer = customer;
+        if (!keepSettings) Settings = new SettingsInput { CollectorUserId = customer.CollectorUserId, Segment = customer.Segment, DunningPaused = customer.DunningPaused };
         Today = clock.Today();
         Aging = (await aging.ForOpenInvoicesAsync(Today, id, ct: ct)).FirstOrDefault();
         Risk = await risk.ForCustomerAsync(id, Today, ct);

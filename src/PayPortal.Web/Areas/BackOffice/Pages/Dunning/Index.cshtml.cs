@@ -6,6 +6,7 @@ using PayPortal.Domain.Collections;
 using PayPortal.Infrastructure;
 using PayPortal.Infrastructure.Collections;
 using PayPortal.Infrastructure.Data;
+using PayPortal.Web.Reports;
 using PayPortal.Web.Security;
 
 namespace PayPortal.Web.Areas.BackOffice.Pages.Dunning;
@@ -24,6 +25,8 @@ public class IndexModel(DunningPolicies policies, DunningRunner runner, PayPorta
     public bool CanEdit { get; private set; }
     [TempData] public string? StatusMessage { get; set; }
     public string? Problem { get; private set; }
+    /// <summary>The result of a run shown with it (not kept for the next page, unlike <see cref="StatusMessage"/>).</summary>
+    public string? SentMessage { get; private set; }
 
     [BindProperty] public StepInput Step { get; set; } = new();
     [BindProperty] public string? PolicyName { get; set; }
@@ -46,8 +49,9 @@ public class IndexModel(DunningPolicies policies, DunningRunner runner, PayPorta
     /// <summary>The dry run: exactly what a run as of the date would send; nothing changes.</summary>
     public async Task<IActionResult> OnGetPreviewAsync(CancellationToken ct)
     {
-        if (!ModelState.IsValid) return BadRequest("as-of must be a date such as 2026-11-23");
+        if (!ModelState.IsValid || !ReportDates.InRange(AsOf)) return BadRequest("as-of must be a date such as 2026-11-23");
         Outcome = await runner.RunAsync(AsOf ?? clock.Today(), dryRun: true, ct);
+        Response.Headers.Vary = "HX-Request";
         if (Request.Headers.ContainsKey("HX-Request")) return Partial("_Outcome", this);
         await LoadAsync(ct);
         return Page();
@@ -55,19 +59,18 @@ public class IndexModel(DunningPolicies policies, DunningRunner runner, PayPorta
 
     public async Task<IActionResult> OnPostRunAsync(CancellationToken ct)
     {
-        if (!ModelState.IsValid) return BadRequest("as-of must be a date such as 2026-11-23");
-        var today = clock.Today();
-        // Sending is for today (or a day missed); a future date would send reminders early.
-        if (AsOf is { } asOf && asOf > today)
+        if (!ModelState.IsValid || !ReportDates.InRange(AsOf)) return BadRequest("as-of must be a date such as 2026-11-23");
+        try
         {
-            await LoadAsync(ct);
-            Problem = "Dunning can only be sent as of today or an earlier day; preview a later date instead.";
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return Page();
+            Outcome = await runner.RunAsync(AsOf ?? clock.Today(), dryRun: false, ct);
+            SentMessage = $"Dunning sent: {Outcome.Emails} email(s), {Outcome.Letters} letter(s), {Outcome.CallTasks} call task(s) for {Outcome.Invoices} invoice(s).";
         }
-        Outcome = await runner.RunAsync(AsOf ?? today, dryRun: false, ct);
+        catch (ArgumentException ex)
+        {
+            Problem = DomainMessages.Of(ex);
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        }
         await LoadAsync(ct);
-        StatusMessage = $"Dunning sent: {Outcome.Emails} email(s), {Outcome.Letters} letter(s), {Outcome.CallTasks} call task(s) for {Outcome.Invoices} invoice(s).";
         return Page();
     }
 

@@ -28,7 +28,7 @@ public class AgingModel(LedgerAging aging, TimeProvider clock) : PageModel
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Today = clock.Today();
-        if (!ModelState.IsValid)
+        if (!ModelState.IsValid || !ReportDates.InRange(AsOf))
         {
             // An unreadable date is named, and today's aging shown meanwhile.
             ModelState.Clear();
@@ -59,7 +59,7 @@ public class AgingModel(LedgerAging aging, TimeProvider clock) : PageModel
     public async Task<IActionResult> OnGetDownloadAsync(string? format, bool detail, CancellationToken ct)
     {
         if (!ReportDownload.IsKnownFormat(format)) return BadRequest("format must be csv or xlsx");
-        if (!ModelState.IsValid) return BadRequest("as-of must be a date such as 2026-11-23");
+        if (!ModelState.IsValid || !ReportDates.InRange(AsOf)) return BadRequest("as-of must be a date such as 2026-11-23");
         var asOf = AsOf ?? clock.Today();
         var table = detail
             ? AgingTables.Detail(asOf, aging.Buckets, await aging.InvoicesAsync(asOf, ct: ct))

@@ -43,7 +43,7 @@ public class AgingDetailModel(LedgerAging aging, PayPortalDbContext db, TimeProv
 
     private async Task<IActionResult?> ReadSelectionAsync(CancellationToken ct)
     {
-        if (!ModelState.IsValid) return BadRequest("as-of must be a date, customer an id and bucket a number");
+        if (!ModelState.IsValid || !ReportDates.InRange(AsOf)) return BadRequest("as-of must be a date, customer an id and bucket a number");
         Date = AsOf ?? clock.Today();
         var buckets = aging.Buckets;
         if (Bucket is { } b)

@@ -15,7 +15,7 @@ public class EndOfDayModel(EndOfDayReport report, TimeProvider clock) : PageMode
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!ModelState.IsValid)
+        if (!ModelState.IsValid || !ReportDates.InRange(Day))
         {
             ModelState.Clear();
             Problem = "Enter the day as a date, e.g. " + clock.Today().ToString("yyyy-MM-dd") + "; today is shown.";
@@ -29,7 +29,7 @@ public class EndOfDayModel(EndOfDayReport report, TimeProvider clock) : PageMode
     public async Task<IActionResult> OnGetDownloadAsync(string? format, CancellationToken ct)
     {
         if (!ReportDownload.IsKnownFormat(format)) return BadRequest("format must be csv or xlsx");
-        if (!ModelState.IsValid) return BadRequest("day must be a date such as 2026-11-23");
+        if (!ModelState.IsValid || !ReportDates.InRange(Day)) return BadRequest("day must be a date such as 2026-11-23");
         var day = Day ?? clock.Today();
         return await ReportDownload.FileAsync(EndOfDayTables.Table(await report.ForDayAsync(day, ct)), format!, $"end-of-day-{day:yyyy-MM-dd}", ct);
     }

@@ -43,6 +43,7 @@ public class KpisModel(KpiReport report, TimeProvider clock) : PageModel
             ModelState.Clear();
             return "Enter the period as dates, e.g. " + clock.Today().ToString("yyyy-MM-dd") + ".";
         }
+        if (!ReportDates.InRange(From) || !ReportDates.InRange(To)) return $"Choose dates between {ReportDates.Earliest:yyyy} and {ReportDates.Latest:yyyy}.";
         To ??= clock.Today();
         From ??= To.Value.AddDays(-89);
         if (From > To) return "The period ends before it starts.";

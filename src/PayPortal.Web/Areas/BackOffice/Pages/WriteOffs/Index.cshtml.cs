@@ -67,7 +67,8 @@ public class IndexModel(PayPortalDbContext db, WriteOffDesk desk, IAuthorization
             .Where(r => r.Status == WriteOffRequestStatus.Pending).OrderBy(r => r.RequestedAt).ToListAsync(ct);
         Decided = await db.WriteOffRequests.AsNoTracking().Include(r => r.Invoice).ThenInclude(i => i!.Customer)
             .Where(r => r.Status != WriteOffRequestStatus.Pending).OrderByDescending(r => r.DecidedAt).Take(20).ToListAsync(ct);
-        var writeOffs = await db.WriteOffs.AsNoTracking().OrderByDescending(w => w.Id).Take(50)
+        // Everything still recoverable (however old), then the latest fully recovered ones.
+        var writeOffs = await db.WriteOffs.AsNoTracking().OrderBy(w => w.RecoveredMinor >= w.AmountMinor).ThenByDescending(w => w.Id).Take(500)
             .Select(w => new { w.Id, w.CustomerId, Name = w.Customer!.Name, Number = w.Invoice!.Number, w.Invoice.CurrencyCode, w.AmountMinor, w.RecoveredMinor, w.WrittenOffOn, w.Reason })
             .ToListAsync(ct);
         var customers = writeOffs.Where(w => w.RecoveredMinor < w.AmountMinor).Select(w => w.CustomerId).Distinct().ToList();
