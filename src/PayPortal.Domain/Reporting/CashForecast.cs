@@ -37,5 +37,9 @@ public sealed record WeeklyForecast(DateOnly Start, long[] WeekMinor, long Later
     /// (negative for early payers) from at least <paramref name="minimumHistory"/> settled invoices, otherwise by everyone's average.
     /// </summary>
     public static DateOnly ExpectedPaymentDate(DateOnly dueDate, IReadOnlyList<int> customerDaysLate, decimal everyoneAverageDaysLate, int minimumHistory = 3) =>
-        dueDate.AddDays((int)Math.Round(customerDaysLate.Count >= minimumHistory ? (decimal)customerDaysLate.Average() : everyoneAverageDaysLate, MidpointRounding.AwayFromZero));
+        dueDate.AddDays(Pace(customerDaysLate, everyoneAverageDaysLate, minimumHistory));
+
+    /// <summary>The days after the due date a customer pays, from <see cref="ExpectedPaymentDate"/>'s rule: worked out once per customer.</summary>
+    public static int Pace(IReadOnlyList<int> customerDaysLate, decimal everyoneAverageDaysLate, int minimumHistory = 3) =>
+        (int)Math.Round(customerDaysLate.Count >= minimumHistory ? (decimal)customerDaysLate.Average() : everyoneAverageDaysLate, MidpointRounding.AwayFromZero);
 }

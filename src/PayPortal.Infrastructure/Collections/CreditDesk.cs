@@ -20,8 +20,8 @@ public sealed class CreditDesk(PayPortalDbContext db, IActor actor, IOptions<Col
     public async Task<IReadOnlyList<CreditPosition>> ReviewAsync(CancellationToken ct = default)
     {
         var today = clock.Today();
-        var open = await db.Invoices.AsNoTracking().Where(i => i.OpenMinor > 0).GroupBy(i => i.CustomerId)
-            .Select(g => new { CustomerId = g.Key, Balance = g.Sum(i => i.OpenMinor), Oldest = g.Where(i => i.OpenMinor > i.DisputedMinor).Min(i => (DateOnly?)i.DueDate) })
+        var open = await db.Invoices.AsNoTracking().Where(i => i.OpenMinor != 0 && i.OpenMinor > 0).GroupBy(i => i.CustomerId) // != 0: the filtered covering index
+            .Select(g => new { CustomerId = g.Key, Balance = g.Sum(i => i.OpenMinor), Oldest = g.Min(i => i.OpenMinor > i.DisputedMinor ? (DateOnly?)i.DueDate : null) })
             .ToDictionaryAsync(x => x.CustomerId, ct);
         var pending = (await db.CreditHoldRequests.Where(r => r.Status == CreditHoldRequestStatus.Pending).Select(r => r.CustomerId).ToListAsync(ct)).ToHashSet();
         var threshold = options.Value.CreditHoldDaysPastDue;

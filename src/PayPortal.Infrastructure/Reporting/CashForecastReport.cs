@@ -29,12 +29,14 @@ public sealed class CashForecastReport(PayPortalDbContext db, LedgerAging aging,
         var paceOf = settled.GroupBy(s => s.CustomerId).ToDictionary(g => g.Key, g => (IReadOnlyList<int>)g.Select(s => s.DaysLate).ToList());
         var everyone = settled.Count == 0 ? 0m : Math.Round((decimal)settled.Average(s => s.DaysLate), 1);
 
+        var everyonesPace = WeeklyForecast.Pace([], everyone);
+        var pace = paceOf.ToDictionary(p => p.Key, p => WeeklyForecast.Pace(p.Value, everyone));
         var receipts = new List<(string Currency, long CustomerId, ExpectedReceipt Receipt)>();
         foreach (var i in open)
         {
             var expected = i.OpenMinor - i.DisputedMinor - (live ? i.InPlanMinor : 0);
             if (expected <= 0) continue;
-            var on = WeeklyForecast.ExpectedPaymentDate(i.DueDate, paceOf.GetValueOrDefault(i.CustomerId, []), everyone);
+            var on = i.DueDate.AddDays(pace.GetValueOrDefault(i.CustomerId, everyonesPace));
             receipts.Add((i.Currency.Code, i.CustomerId, new ExpectedReceipt(on, expected)));
         }
         if (live)

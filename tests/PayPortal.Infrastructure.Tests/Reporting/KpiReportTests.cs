@@ -45,4 +45,27 @@ public class KpiReportTests
         Assert.Equal(300_00L, usd.Trend[^1].BadDebt);
         Assert.Equal(850_00L, usd.Inputs.ClosingReceivables);
     }
+
+    [Fact]
+    public async Task With_one_currency_in_use_the_same_figures_come_from_the_day_totals()
+    {
+        await using var db = await TempDatabase.CreateAsync();
+        await using (var scope = db.Scope())
+        {
+            var c = Collections.CollectionsData.Customer(scope.Db, "U-1");
+            var invoice = Collections.CollectionsData.InvoiceDue(scope.Db, c, "INV-U", new DateOnly(2026, 10, 31), 1_000_00); // issued Oct 1
+            var payment = Collections.CollectionsData.Pay(scope.Db, c, 400_00, new DateOnly(2026, 10, 15));
+            var (allocation, journal) = Domain.Ledger.Postings.Allocate(payment, invoice, new Domain.Money(400_00, Domain.Currency.USD), new DateOnly(2026, 10, 15), DateTime.UtcNow);
+            scope.Db.Allocations.Add(allocation);
+            scope.Db.Journals.Add(journal);
+            await scope.Db.SaveChangesAsync();
+        }
+        await using var check = db.Scope();
+
+        var usd = (await check.Get<KpiReport>().ForPeriodAsync(new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 31))).Single();
+
+        Assert.Equal((0L, 600_00L, 600_00L, 1_000_00L), (usd.Inputs.OpeningReceivables, usd.Inputs.ClosingReceivables, usd.Inputs.ClosingCurrent, usd.Inputs.CreditSales));
+        Assert.Equal(18.6m, usd.Kpis.Dso);   // 600 / 1,000 x 31
+        Assert.Equal(100.0m, usd.Kpis.Cei);  // (0 + 1,000 - 600) / (0 + 1,000 - 600): all that was due was collected (the rest falls due on the 31st)
+    }
 }
