@@ -84,7 +84,9 @@ public class CollectionsPagesTests(PayPortalFactory factory) : IClassFixture<Pay
         var manager = await factory.SignedInAs(DemoAccounts.Manager.Email);
         var refused = await manager.PostForm($"/BackOffice/Dunning?handler=step&policyId={policyId}&stepId={stepId}", fields, "/BackOffice/Dunning");
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
-        Assert.Contains("Unknown merge field(s): {{customer.nmae}}", await refused.Content.ReadAsStringAsync());
+        var refusedPage = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("Unknown merge field(s): {{customer.nmae}}", refusedPage);
+        Assert.Contains("value=\"Hello {{customer.nmae}}\"", refusedPage); // what the manager typed is still there to correct
         fields["Step.Subject"] = "Hello {{customer.name}}";
         Assert.Equal(HttpStatusCode.Redirect, (await manager.PostForm($"/BackOffice/Dunning?handler=step&policyId={policyId}&stepId={stepId}", fields, "/BackOffice/Dunning")).StatusCode);
         Assert.Equal(14, await factory.WithDb(db => db.DunningSteps.Where(s => s.Id == stepId).Select(s => s.OffsetDays).SingleAsync()));

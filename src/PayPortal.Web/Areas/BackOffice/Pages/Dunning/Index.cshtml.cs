@@ -74,8 +74,15 @@ public class IndexModel(DunningPolicies policies, DunningRunner runner, PayPorta
         return Page();
     }
 
-    public Task<IActionResult> OnPostStepAsync(long policyId, long? stepId, CancellationToken ct) =>
-        ManagerStepAsync(() => policies.SaveStepAsync(policyId, stepId, Step.OffsetDays, Step.Action, Step.Subject ?? "", Step.Body ?? "", ct), ct);
+    public Task<IActionResult> OnPostStepAsync(long policyId, long? stepId, CancellationToken ct)
+    {
+        // A refused edit shows what the manager typed again, in the form it came from.
+        RefusedStep = (policyId, stepId);
+        return ManagerStepAsync(() => policies.SaveStepAsync(policyId, stepId, Step.OffsetDays, Step.Action, Step.Subject ?? "", Step.Body ?? "", ct), ct);
+    }
+
+    /// <summary>The step form whose save was refused: (policy, step or null for a new one).</summary>
+    public (long PolicyId, long? StepId)? RefusedStep { get; private set; }
 
     public Task<IActionResult> OnPostRemoveStepAsync(long policyId, long stepId, CancellationToken ct) =>
         ManagerStepAsync(() => policies.RemoveStepAsync(policyId, stepId, ct), ct);
@@ -109,10 +116,15 @@ public class IndexModel(DunningPolicies policies, DunningRunner runner, PayPorta
     /// <summary>One step's form fields; <see cref="Prefix"/> keeps the ids of many forms on the page apart.</summary>
     public sealed record StepFields(string Prefix, int Offset, DunningAction Action, string Subject, string Body);
 
-    public static StepFields FieldsOf(DunningStep step) => new($"step-{step.Id}", step.OffsetDays, step.Action, step.Subject, step.Body);
+    public StepFields FieldsOf(DunningStep step) => RefusedStep is { StepId: { } id } && id == step.Id
+        ? Typed($"step-{step.Id}")
+        : new($"step-{step.Id}", step.OffsetDays, step.Action, step.Subject, step.Body);
 
-    public static StepFields NewStepFields(long policyId) => new($"new-{policyId}", 7, DunningAction.Email, "",
-        "Dear {{contact.name}},\n\n{{invoices}}\n\nTotal: {{total}}\n\nPay online: {{pay_link}}\n\n{{company.name}}");
+    public StepFields NewStepFields(long policyId) => RefusedStep is { StepId: null } refused && refused.PolicyId == policyId
+        ? Typed($"new-{policyId}")
+        : new($"new-{policyId}", 7, DunningAction.Email, "", "Dear {{contact.name}},\n\n{{invoices}}\n\nTotal: {{total}}\n\nPay online: {{pay_link}}\n\n{{company.name}}");
+
+    private StepFields Typed(string prefix) => new(prefix, Step.OffsetDays, Step.Action, Step.Subject ?? "", Step.Body ?? "");
 
     public static string ActionText(DunningAction action) => action switch
     {
