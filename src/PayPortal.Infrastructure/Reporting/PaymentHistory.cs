@@ -16,15 +16,14 @@ public sealed class PaymentHistory(PayPortalDbContext db)
 {
     public async Task<IReadOnlyList<SettledInvoice>> SettledAsync(DateOnly from, DateOnly to, long? customerId = null, CancellationToken ct = default)
     {
-        var credits = db.LedgerEntries.AsNoTracking().Where(e => e.InvoiceId != null && e.Account == LedgerAccount.Receivable && e.AmountMinor < 0 && e.OccurredOn <= to);
-        if (customerId is { } one) credits = credits.Where(e => e.CustomerId == one);
-        return await credits.GroupBy(e => e.InvoiceId)
-            .Select(g => new { InvoiceId = g.Key!.Value, SettledOn = g.Max(e => e.OccurredOn), Credited = g.Sum(e => e.AmountMinor) })
-            .Where(g => g.SettledOn >= from)
+        var entries = db.LedgerEntries.AsNoTracking().Where(e => e.InvoiceId != null && e.Account == LedgerAccount.Receivable && e.OccurredOn <= to);
+        if (customerId is { } one) entries = entries.Where(e => e.CustomerId == one);
+        // Settled by `to`: nothing owed on it then (a payment reversed and made again counts once), on the day of its last credit.
+        return await entries.GroupBy(e => e.InvoiceId)
+            .Select(g => new { InvoiceId = g.Key!.Value, SettledOn = g.Max(e => e.AmountMinor < 0 ? (DateOnly?)e.OccurredOn : null), Balance = g.Sum(e => e.AmountMinor) })
+            .Where(g => g.Balance == 0 && g.SettledOn >= from)
             .Join(db.Invoices.Where(i => i.Status == InvoiceStatus.Paid || i.Status == InvoiceStatus.Open || i.Status == InvoiceStatus.PartiallyPaid),
-                g => g.InvoiceId, i => i.Id, (g, i) => new { i.CustomerId, i.CurrencyCode, i.DueDate, g.SettledOn, i.TotalMinor, g.Credited })
-            // Settled by that day: everything posted was credited back off (later re-openings are not counted).
-            .Where(x => x.TotalMinor + x.Credited == 0)
+                g => g.InvoiceId, i => i.Id, (g, i) => new { i.CustomerId, i.CurrencyCode, i.DueDate, SettledOn = g.SettledOn!.Value, i.TotalMinor })
             .Select(x => new SettledInvoice(x.CustomerId, x.CurrencyCode, x.DueDate, x.SettledOn, x.TotalMinor))
             .ToListAsync(ct);
     }
