@@ -33,10 +33,8 @@ public sealed record ArKpis(decimal? Dso, decimal? CountbackDso, decimal? BestPo
 {
     public static ArKpis From(KpiInputs i)
     {
-        // One decimal, always written with it (adding 0.0m sets the scale): 31.0, not 31.
-        decimal? Ratio(decimal numerator, decimal denominator, decimal scale = 1) => denominator == 0 ? null : Math.Round(numerator / denominator * scale, 1, MidpointRounding.AwayFromZero) + 0.0m;
-        var dso = Ratio(i.ClosingReceivables, i.CreditSales, i.Days);
-        var best = Ratio(i.ClosingCurrent, i.CreditSales, i.Days);
+        var dso = DaysOfSales(i.ClosingReceivables, i.CreditSales, i.Days);
+        var best = DaysOfSales(i.ClosingCurrent, i.CreditSales, i.Days);
         return new ArKpis(
             dso,
             Countback(i.ClosingReceivables, i.MonthsNewestFirst),
@@ -62,10 +60,18 @@ public sealed record ArKpis(decimal? Dso, decimal? CountbackDso, decimal? BestPo
                 days += monthDays;
                 continue;
             }
-            if (left <= sales) return Math.Round(days + left / sales * monthDays, 1, MidpointRounding.AwayFromZero) + 0.0m;
+            if (left <= sales) return OneDecimal(days + left / sales * monthDays);
             left -= sales;
             days += monthDays;
         }
         return null;
     }
+
+    /// <summary>DSO of any span: receivables ÷ credit sales × its days (null without sales). The monthly trend uses it too.</summary>
+    public static decimal? DaysOfSales(long receivables, long creditSales, int days) => Ratio(receivables, creditSales, days);
+
+    private static decimal? Ratio(decimal numerator, decimal denominator, decimal scale = 1) => denominator == 0 ? null : OneDecimal(numerator / denominator * scale);
+
+    // One decimal, always written with it (adding 0.0m sets the scale): 31.0, not 31.
+    private static decimal OneDecimal(decimal value) => Math.Round(value, 1, MidpointRounding.AwayFromZero) + 0.0m;
 }

@@ -25,6 +25,10 @@ public sealed class DunningRunner(PayPortalDbContext db, DunningPolicies policie
 {
     private const int CustomersPerTransaction = 200;
 
+    // Posted invoices that can still take money (Invoice.CanReceiveMoney, in a form SQL can run), both when planning and when sending.
+    private static readonly System.Linq.Expressions.Expression<Func<Invoice, bool>> Chaseable =
+        i => i.Status == InvoiceStatus.Open || i.Status == InvoiceStatus.PartiallyPaid || i.Status == InvoiceStatus.Disputed;
+
     public async Task<DunningOutcome> RunAsync(DateOnly asOf, bool dryRun, CancellationToken ct = default)
     {
         var started = clock.GetUtcNow().UtcDateTime;
@@ -62,7 +66,7 @@ public sealed class DunningRunner(PayPortalDbContext db, DunningPolicies policie
         // Nothing can be due for an invoice whose due date is later than asOf minus the earliest offset.
         var latestDue = asOf.AddDays(-earliest);
         var invoices = await db.Invoices.AsNoTracking()
-            .Where(i => i.OpenMinor > 0 && i.DueDate <= latestDue && (i.Status == InvoiceStatus.Open || i.Status == InvoiceStatus.PartiallyPaid || i.Status == InvoiceStatus.Disputed))
+            .Where(Chaseable).Where(i => i.OpenMinor > 0 && i.DueDate <= latestDue)
             .Select(i => new OpenInvoice(i.Id, i.CustomerId, i.Number, i.DueDate, i.OpenMinor, i.DisputedMinor))
             .ToListAsync(ct);
         // Only the latest step done matters (a step is never sent once a later one was).
@@ -173,8 +177,7 @@ public sealed class DunningRunner(PayPortalDbContext db, DunningPolicies policie
                 done.Add((n.InvoiceId, n.DunningStepId));
                 lastOffset[n.InvoiceId] = Math.Max(lastOffset.GetValueOrDefault(n.InvoiceId, int.MinValue), n.OffsetDays);
             }
-            foreach (var i in await db.Invoices.AsNoTracking().Where(i => chunk.Contains(i.Id) && !planned.Contains(i.Id)
-                         && (i.Status == InvoiceStatus.Open || i.Status == InvoiceStatus.PartiallyPaid || i.Status == InvoiceStatus.Disputed))
+            foreach (var i in await db.Invoices.AsNoTracking().Where(Chaseable).Where(i => chunk.Contains(i.Id) && !planned.Contains(i.Id))
                          .Select(i => new { i.Id, Chased = i.OpenMinor - i.DisputedMinor }).ToListAsync(ct))
                 chased[i.Id] = i.Chased;
         }

@@ -61,7 +61,7 @@ public sealed class KpiReport(PayPortalDbContext db, LedgerAging aging)
                 var monthSales = SalesIn(month, end);
                 var days = end.DayNumber - month.DayNumber + 1;
                 months.Add(new KpiMonth(month, closing, monthSales, writeOffs.Where(w => w.CurrencyCode == code && w.Day >= month && w.Day <= end).Sum(w => w.Sum),
-                    monthSales == 0 ? null : Math.Round((decimal)closing / monthSales * days, 1, MidpointRounding.AwayFromZero) + 0.0m));
+                    ArKpis.DaysOfSales(closing, monthSales, days)));
             }
             // Countback months: from the month of `to` back through the trend's months (before the period too, as countback needs).
             var countback = new List<(int, long)>();
