@@ -10,6 +10,7 @@ using PayPortal.Infrastructure.Imports;
 using PayPortal.Infrastructure.Ledger;
 using PayPortal.Infrastructure.Reporting;
 using PayPortal.Infrastructure.Seeding;
+using PayPortal.Infrastructure.Stripe;
 using PayPortal.Infrastructure.Workflows;
 
 namespace PayPortal.Infrastructure;
@@ -38,6 +39,10 @@ public static class DependencyInjection
         services.AddScoped<AllocationReversal>();
         services.AddScoped<OutboxDispatcher>();
         services.AddScoped<Payments.Receipts>();
+        services.AddScoped<Payments.InvoiceSettlement>();
+        services.AddScoped<Payments.MoneyTakeBack>();
+        services.AddScoped<Payments.ReceiptMail>();
+        services.TryAddSingleton<Payments.IPortalCheckoutUrls, Payments.PortalCheckoutUrls>();
         services.AddOptions<Invoicing.InvoicingOptions>();
         services.AddScoped<Invoicing.DocumentNumbers>();
         services.AddScoped<Invoicing.InvoiceDesk>();
@@ -72,6 +77,21 @@ public static class DependencyInjection
         services.AddScoped<CashApplication.CashScenario>();
         services.TryAddSingleton<OutboxSignal>();
         services.TryAddSingleton<Mailer>();
+        return services;
+    }
+
+    /// <summary>Paying through Stripe: checkouts, refunds and the handlers of Stripe's events, on Stripe.net.</summary>
+    public static IServiceCollection AddPayPortalPayments(this IServiceCollection services, bool isProduction)
+    {
+        services.AddPayPortalStripe(isProduction);
+        services.AddScoped<Payments.PortalCheckouts>();
+        services.AddScoped<Payments.PaymentRefunds>();
+        services.AddScoped<Payments.StripeEventProcessor>();
+        services.AddScoped<Payments.Events.CheckoutEvents>();
+        services.AddScoped<Payments.Events.PaymentIntentEvents>();
+        services.AddScoped<Payments.Events.RefundEvents>();
+        services.AddScoped<Payments.Events.ChargebackEvents>();
+        services.AddScoped<Payments.Events.PayoutEvents>();
         return services;
     }
 

@@ -26,7 +26,7 @@ builder.Services.AddOptions<CompanyOptions>().BindConfiguration(CompanyOptions.S
 builder.Services.AddSingleton<IValidateOptions<CompanyOptions>, CompanyOptionsValidator>();
 builder.Services.AddTransient<IEmailSender, IdentityEmailSender>();
 builder.Services.AddScoped<ContactInvitations>();
-builder.AddPayPortalStripe();
+builder.Services.AddPayPortalPayments(builder.Environment.IsProduction());
 builder.Services.AddHostedService<PayPortal.Web.Email.OutboxWorker>();
 builder.Services.AddHostedService<PayPortal.Web.Email.PlanMonitorWorker>();
 builder.Services.AddHostedService<PayPortal.Web.Email.DunningWorker>();

@@ -5,6 +5,7 @@ using PayPortal.Domain.Invoicing;
 using PayPortal.Domain.Ledger;
 using PayPortal.Infrastructure.Ledger;
 using PayPortal.Infrastructure.Payments;
+using PayPortal.Domain.Payments;
 using PayPortal.Infrastructure.Seeding;
 
 namespace PayPortal.Web.Tests;

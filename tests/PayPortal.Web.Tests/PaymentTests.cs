@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PayPortal.Domain.Invoicing;
+using PayPortal.Domain.Payments;
 using PayPortal.Infrastructure.Ledger;
 using PayPortal.Infrastructure.Payments;
 using PayPortal.Infrastructure.Seeding;
@@ -202,14 +203,14 @@ public class PaymentTests(PayPortalFactory factory) : IClassFixture<PayPortalFac
 
     private static byte[] CompletedEvent(string eventId, PortalPayment portal, string intentId = "pi_test_webhook") => Encoding.UTF8.GetBytes(new JsonObject
     {
-        ["id"] = eventId, ["object"] = "event", ["type"] = "checkout.session.completed", ["created"] = 1, ["livemode"] = false,
+        ["id"] = eventId, ["object"] = "event", ["api_version"] = global::Stripe.StripeConfiguration.ApiVersion, ["type"] = "checkout.session.completed", ["created"] = 1, ["livemode"] = false,
         ["data"] = new JsonObject
         {
             ["object"] = new JsonObject
             {
                 ["id"] = portal.CheckoutSessionId, ["object"] = "checkout.session", ["status"] = "complete", ["payment_status"] = "paid",
                 ["amount_total"] = portal.AmountMinor, ["currency"] = portal.CurrencyCode.ToLowerInvariant(), ["payment_intent"] = intentId,
-                ["metadata"] = new JsonObject { [OnlinePayments.MetadataKey] = portal.Id.ToString(CultureInfo.InvariantCulture) }, ["livemode"] = false,
+                ["metadata"] = new JsonObject { [PortalCheckouts.MetadataKey] = portal.Id.ToString(CultureInfo.InvariantCulture) }, ["livemode"] = false,
             },
         },
     }.ToJsonString());
@@ -222,7 +223,7 @@ public class PaymentTests(PayPortalFactory factory) : IClassFixture<PayPortalFac
     }
 
     private string Sign(byte[] body, DateTimeOffset? at = null) =>
-        StripeSignature.Header(body, factory.Services.GetRequiredService<StripeSandbox>().WebhookSecret, (at ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds());
+        WebhookSigning.Header(body, factory.Services.GetRequiredService<StripeSandbox>().WebhookSecret, (at ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds());
 
     private Task<int> AppliedPaymentsFor(long portalId) => factory.WithDb(db => db.PortalPayments.Where(p => p.Id == portalId && p.PaymentId != null).CountAsync());
 
@@ -232,7 +233,7 @@ public class PaymentTests(PayPortalFactory factory) : IClassFixture<PayPortalFac
         var (portal, invoice) = await PendingCheckout(DemoAccounts.Customer.Email);
         var body = CompletedEvent("evt_bad_" + portal.Id, portal);
         var client = factory.Client();
-        var wrongSecret = StripeSignature.Header(body, "whsec_not_ours", DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+        var wrongSecret = WebhookSigning.Header(body, "whsec_not_ours", DateTimeOffset.UtcNow.ToUnixTimeSeconds());
 
         Assert.Equal(HttpStatusCode.BadRequest, (await client.SendAsync(Delivery(body, null))).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await client.SendAsync(Delivery(body, wrongSecret))).StatusCode);
@@ -271,7 +272,7 @@ public class PaymentTests(PayPortalFactory factory) : IClassFixture<PayPortalFac
 
     private static byte[] Event(string id, string type, JsonObject dataObject) => Encoding.UTF8.GetBytes(new JsonObject
     {
-        ["id"] = id, ["object"] = "event", ["type"] = type, ["created"] = 1, ["livemode"] = false, ["data"] = new JsonObject { ["object"] = dataObject.DeepClone() },
+        ["id"] = id, ["object"] = "event", ["api_version"] = global::Stripe.StripeConfiguration.ApiVersion, ["type"] = type, ["created"] = 1, ["livemode"] = false, ["data"] = new JsonObject { ["object"] = dataObject.DeepClone() },
     }.ToJsonString());
 
     private async Task<string> Deliver(byte[] body)
@@ -345,7 +346,7 @@ public class PaymentTests(PayPortalFactory factory) : IClassFixture<PayPortalFac
     [Fact]
     public async Task An_event_for_an_unknown_object_is_acknowledged_and_recorded()
     {
-        var body = Encoding.UTF8.GetBytes("""{"id":"evt_unknown_1","object":"event","type":"checkout.session.completed","created":1,"livemode":false,"data":{"object":{"id":"cs_nobody","object":"checkout.session","payment_status":"paid","livemode":false}}}""");
+        var body = Event("evt_unknown_1", "checkout.session.completed", new JsonObject { ["id"] = "cs_nobody", ["object"] = "checkout.session", ["payment_status"] = "paid", ["livemode"] = false });
         var response = await factory.Client().SendAsync(Delivery(body, Sign(body)));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("ignored: unknown checkout session cs_nobody", await response.Content.ReadAsStringAsync());

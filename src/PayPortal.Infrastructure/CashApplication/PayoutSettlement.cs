@@ -3,18 +3,24 @@ using PayPortal.Domain;
 using PayPortal.Domain.CashApplication;
 using PayPortal.Domain.Payments;
 using PayPortal.Infrastructure.Data;
+using PayPortal.Infrastructure.Payments;
 
 namespace PayPortal.Infrastructure.CashApplication;
 
 /// <summary>
 /// A Stripe payout on the bank statement settles card and bank-debit payments already applied in the
-/// portal, not invoices. The payments it settles are found among those taken in the two weeks before it
-/// and not yet settled: all of them, or the oldest set, whose amounts (less refunds) add up exactly to
-/// the payout. Where none does (Stripe keeps its fees out of the payout), the line is still told apart
-/// and says what the window holds, for a person to reconcile with Stripe's payout report.
+/// portal, not invoices. Which payments, Stripe itself says: the payout its <c>payout.paid</c> event
+/// recorded (named on the line as <c>po_…</c>, or else the one payout of that amount and currency
+/// arriving within a few days of the booking) lists the charges it carries, fees and refunds included,
+/// so those payments are settled exactly. Only for a payout Stripe never told us about does a search
+/// remain: among the unsettled payments of the two weeks before it, all of them or the oldest set whose
+/// amounts (less refunds) add up exactly to the payout; where none does, the line says what the window
+/// holds, for a person to reconcile with Stripe's payout report.
 /// </summary>
-public sealed class PayoutSettlement(PayPortalDbContext db)
+public sealed partial class PayoutSettlement(PayPortalDbContext db)
 {
+    private const int ArrivalSlackDays = 3;
+
     public const int WindowDays = 14;
     private const int MaxCandidates = 40;
 
@@ -30,6 +36,18 @@ public sealed class PayoutSettlement(PayPortalDbContext db)
             .OrderBy(p => p.ReceivedOn).ThenBy(p => p.Id).ToListAsync(ct);
         foreach (var payout in payouts)
         {
+            if (await RecordedPayoutAsync(payout, ct) is { } recorded)
+            {
+                var intents = recorded.Items.Where(i => i.Type == "charge" || i.Type == "payment").Select(i => i.PaymentIntentId).OfType<string>().ToList();
+                var carried = await db.Payments.Where(p => intents.Contains(p.Reference!) && (p.Method == PaymentMethod.Card || p.Method == PaymentMethod.UsBankAccount)).ToListAsync(ct);
+                var fresh = carried.Where(p => p.SettledByBankLineId == null).ToList();
+                foreach (var payment in fresh) payment.MarkSettled(payout.Id);
+                var fees = recorded.Items.Sum(i => i.FeeMinor);
+                payout.RecordPayout(fresh.Count, $"Stripe payout {recorded.PayoutId} settles {fresh.Count} payment(s): {string.Join(", ", fresh.Select(p => p.Reference))}"
+                    + (fees != 0 ? $"; Stripe fees {new Money(fees, payout.Amount.Currency)}" : "")
+                    + (carried.Count > fresh.Count ? $"; {carried.Count - fresh.Count} already settled by an earlier line" : ""));
+                continue;
+            }
             var from = payout.BookingDate.AddDays(-WindowDays);
             var candidates = unsettled.Where(p => p.SettledByBankLineId == null && p.CurrencyCode == payout.CurrencyCode && p.ReceivedOn >= from && p.ReceivedOn <= payout.BookingDate)
                 .Take(MaxCandidates).ToList();
@@ -45,6 +63,21 @@ public sealed class PayoutSettlement(PayPortalDbContext db)
         db.AuditAction = "bank.stripe-payout";
         await db.SaveChangesAsync(ct);
     }
+
+    /// <summary>The payout Stripe told us about that this bank line is: by the id on the line, else by amount and arrival date when only one fits.</summary>
+    private async Task<StripePayout?> RecordedPayoutAsync(BankStatementLine line, CancellationToken ct)
+    {
+        var text = $"{line.BankReference} {line.RemittanceText} {line.References}";
+        if (PayoutId().Match(text) is { Success: true } named)
+            return await db.StripePayouts.Include(p => p.Items).SingleOrDefaultAsync(p => p.PayoutId == named.Value, ct);
+        var (from, to) = (line.BookingDate.AddDays(-ArrivalSlackDays), line.BookingDate.AddDays(ArrivalSlackDays));
+        var fits = await db.StripePayouts.Include(p => p.Items)
+            .Where(p => p.CurrencyCode == line.CurrencyCode && p.AmountMinor == line.AmountMinor && p.ArrivalDate >= from && p.ArrivalDate <= to).Take(2).ToListAsync(ct);
+        return fits.Count == 1 ? fits[0] : null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\bpo_[A-Za-z0-9_]+")]
+    private static partial System.Text.RegularExpressions.Regex PayoutId();
 
     private static long Net(Payment p) => p.AmountMinor - p.RefundedMinor;
 

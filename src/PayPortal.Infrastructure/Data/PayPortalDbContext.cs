@@ -41,6 +41,7 @@ public class PayPortalDbContext(DbContextOptions<PayPortalDbContext> options, IA
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<PortalPayment> PortalPayments => Set<PortalPayment>();
     public DbSet<StripeEventRecord> StripeEvents => Set<StripeEventRecord>();
+    public DbSet<StripePayout> StripePayouts => Set<StripePayout>();
     public DbSet<Email.OutboxMessage> Outbox => Set<Email.OutboxMessage>();
     public DbSet<Email.CommunicationLogEntry> CommunicationLog => Set<Email.CommunicationLogEntry>();
     public DbSet<Domain.Collections.PromiseToPay> Promises => Set<Domain.Collections.PromiseToPay>();

@@ -1,5 +1,5 @@
 using System.Text;
-using System.Text.Json;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using PayPortal.Infrastructure.Payments;
 using PayPortal.Infrastructure.Stripe;
@@ -14,43 +14,51 @@ public static class StripeEndpoints
     public static void MapStripeEndpoints(this WebApplication app)
     {
         // The one webhook endpoint. Stripe retries until it gets a 2xx, so only a proven, handled event answers 200.
-        app.MapPost("/webhooks/stripe", async (HttpContext context, OnlinePayments payments, TimeProvider clock, IOptions<StripeOptions> options, ILoggerFactory logs, CancellationToken ct) =>
+        app.MapPost("/webhooks/stripe", async (HttpContext context, StripeWebhookVerifier verifier, StripeEventProcessor processor, ILoggerFactory logs, CancellationToken ct) =>
         {
             var logger = logs.CreateLogger("PayPortal.StripeWebhook");
-            using var body = new MemoryStream();
-            await context.Request.Body.CopyToAsync(body, ct);
-            if (body.Length > MaxWebhookBytes) return Results.Problem("The webhook body is too large.", statusCode: StatusCodes.Status413PayloadTooLarge);
-            var bytes = body.ToArray();
+            // Capped before reading: a body larger than any Stripe event is refused without being buffered.
+            if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = MaxWebhookBytes;
+            if (context.Request.ContentLength > MaxWebhookBytes) return Results.Problem("The webhook body is too large.", statusCode: StatusCodes.Status413PayloadTooLarge);
+            string payload;
             try
             {
-                StripeSignature.Verify(bytes, context.Request.Headers["Stripe-Signature"], [StripeSetup.WebhookSecret(context.RequestServices)], clock.GetUtcNow(), options.Value.WebhookTolerance);
+                using var reader = new StreamReader(context.Request.Body, new UTF8Encoding(false, throwOnInvalidBytes: true));
+                payload = await reader.ReadToEndAsync(ct);
             }
-            catch (StripeSignatureException ex)
+            catch (Exception ex) when (ex is BadHttpRequestException or DecoderFallbackException)
+            {
+                return Results.Problem(ex is DecoderFallbackException ? "The webhook body is not UTF-8." : "The webhook body is too large.",
+                    statusCode: ex is DecoderFallbackException ? StatusCodes.Status400BadRequest : StatusCodes.Status413PayloadTooLarge);
+            }
+            global::Stripe.Event stripeEvent;
+            try
+            {
+                stripeEvent = verifier.Verify(payload, context.Request.Headers["Stripe-Signature"]);
+            }
+            catch (WebhookRefusedException ex)
             {
                 logger.LogWarning("Refused a Stripe webhook: {Reason}", ex.Message);
                 return Results.Problem(ex.Message, statusCode: StatusCodes.Status400BadRequest);
             }
-            StripeEvent stripeEvent;
-            try
-            {
-                stripeEvent = StripeEvent.Parse(Encoding.UTF8.GetString(bytes));
-            }
-            catch (JsonException ex)
-            {
-                return Results.Problem($"The webhook body is not a Stripe event: {ex.Message}", statusCode: StatusCodes.Status400BadRequest);
-            }
-            var outcome = await payments.ApplyEventAsync(stripeEvent, ct);
+            var outcome = await processor.ApplyAsync(stripeEvent, ct);
             return Results.Ok(new { received = true, outcome });
         }).DisableAntiforgery();
 
-        // The sandbox's API over HTTP too, for tools and curl; the app's own client reaches it in-process.
-        app.MapMethods($"{StripeSetup.SandboxPath}/v1/{{**path}}", ["GET", "POST"], async (HttpContext context, StripeSandbox sandbox, IOptions<StripeOptions> options, string path) =>
+        // The sandbox's API over HTTP: what Stripe.net (the app's own, in-process, or any tool's) talks to.
+        app.MapMethods($"{StripeSandbox.Path}/v1/{{**path}}", ["GET", "POST", "DELETE"], async (HttpContext context, StripeSandbox sandbox, IOptions<StripeOptions> options, string path, CancellationToken ct) =>
         {
             if (!options.Value.UsesSandbox) return Results.NotFound();
-            var body = context.Request.HasFormContentType || context.Request.ContentLength > 0 ? await new StreamReader(context.Request.Body).ReadToEndAsync() : null;
-            using var response = sandbox.HandleApi(context.Request.Method, $"/v1/{path}", body, context.Request.Headers["Idempotency-Key"].FirstOrDefault(),
-                $"{context.Request.Scheme}://{context.Request.Host}{StripeSetup.SandboxPath}");
-            return Results.Content(await response.Content.ReadAsStringAsync(), "application/json", Encoding.UTF8, (int)response.StatusCode);
+            string? body = null;
+            if (context.Request.ContentLength > 0 || context.Request.HasFormContentType)
+            {
+                using var reader = new StreamReader(context.Request.Body);
+                body = await reader.ReadToEndAsync(ct);
+            }
+            var answer = await sandbox.HandleAsync(context.Request.Method, $"/v1/{path}", context.Request.QueryString.Value, body,
+                context.Request.Headers["Idempotency-Key"].FirstOrDefault(), ct);
+            context.Response.Headers["Request-Id"] = answer.RequestId;
+            return Results.Content(answer.Json, "application/json", Encoding.UTF8, (int)answer.Status);
         }).DisableAntiforgery();
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using PayPortal.Domain.Customers;
+using PayPortal.Domain.Payments;
 using PayPortal.Infrastructure.Payments;
 
 namespace PayPortal.Infrastructure.Data.Configurations;
@@ -44,5 +45,29 @@ internal sealed class StripeEventRecordConfiguration : IEntityTypeConfiguration<
         b.Property(e => e.EventId).HasMaxLength(255);
         b.Property(e => e.Type).HasMaxLength(100);
         b.Property(e => e.Outcome).HasMaxLength(500);
+    }
+}
+
+internal sealed class StripePayoutConfiguration : IEntityTypeConfiguration<StripePayout>
+{
+    public void Configure(EntityTypeBuilder<StripePayout> b)
+    {
+        b.HasIndex(p => p.PayoutId).IsUnique();
+        b.HasIndex(p => new { p.CurrencyCode, p.AmountMinor, p.ArrivalDate });
+        b.Property(p => p.PayoutId).HasMaxLength(255);
+        b.Property(p => p.CurrencyCode).HasMaxLength(3).IsFixedLength();
+        b.HasMany(p => p.Items).WithOne().HasForeignKey(i => i.StripePayoutId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class StripePayoutItemConfiguration : IEntityTypeConfiguration<StripePayoutItem>
+{
+    public void Configure(EntityTypeBuilder<StripePayoutItem> b)
+    {
+        b.HasIndex(i => i.PaymentIntentId);
+        b.Property(i => i.BalanceTransactionId).HasMaxLength(255);
+        b.Property(i => i.Type).HasMaxLength(40);
+        b.Property(i => i.SourceId).HasMaxLength(255);
+        b.Property(i => i.PaymentIntentId).HasMaxLength(255);
     }
 }

@@ -1383,6 +1383,115 @@ namespace PayPortal.Infrastructure.Data.Migrations
                     b.ToTable("Payments");
                 });
 
+            modelBuilder.Entity("PayPortal.Domain.Payments.PortalPayment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AmountMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CheckoutSessionId")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CurrencyCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<long>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FailureMessage")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsTest")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Method")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PaymentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PaymentIntentId")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PaymentPlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CheckoutSessionId")
+                        .IsUnique();
+
+                    b.HasIndex("PaymentIntentId");
+
+                    b.HasIndex("PaymentPlanId");
+
+                    b.HasIndex("CustomerId", "CreatedAt");
+
+                    b.ToTable("PortalPayments");
+                });
+
+            modelBuilder.Entity("PayPortal.Domain.Payments.PortalPaymentLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AmountMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreditMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DiscountMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("InvoiceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InvoiceNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PortalPaymentId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InvoiceId");
+
+                    b.HasIndex("PortalPaymentId");
+
+                    b.ToTable("PortalPaymentLine");
+                });
+
             modelBuilder.Entity("PayPortal.Domain.Payments.Refund", b =>
                 {
                     b.Property<long>("Id")
@@ -1872,115 +1981,6 @@ namespace PayPortal.Infrastructure.Data.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("PayPortal.Infrastructure.Payments.PortalPayment", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("AmountMinor")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("CheckoutSessionId")
-                        .HasMaxLength(255)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("CompletedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ContactUserId")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CurrencyCode")
-                        .IsRequired()
-                        .HasMaxLength(3)
-                        .HasColumnType("TEXT")
-                        .IsFixedLength();
-
-                    b.Property<long>("CustomerId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("FailureMessage")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("IsTest")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("Method")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("PaymentId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("PaymentIntentId")
-                        .HasMaxLength(255)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("PaymentPlanId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Status")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CheckoutSessionId")
-                        .IsUnique();
-
-                    b.HasIndex("PaymentIntentId");
-
-                    b.HasIndex("PaymentPlanId");
-
-                    b.HasIndex("CustomerId", "CreatedAt");
-
-                    b.ToTable("PortalPayments");
-                });
-
-            modelBuilder.Entity("PayPortal.Infrastructure.Payments.PortalPaymentLine", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("AmountMinor")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("CreditMinor")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("DiscountMinor")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("InvoiceId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("InvoiceNumber")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("PortalPaymentId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("InvoiceId");
-
-                    b.HasIndex("PortalPaymentId");
-
-                    b.ToTable("PortalPaymentLine");
-                });
-
             modelBuilder.Entity("PayPortal.Infrastructure.Payments.StripeEventRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -2011,6 +2011,87 @@ namespace PayPortal.Infrastructure.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("StripeEvents");
+                });
+
+            modelBuilder.Entity("PayPortal.Infrastructure.Payments.StripePayout", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AmountMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ArrivalDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CurrencyCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<bool>("IsTest")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PayoutId")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PayoutId")
+                        .IsUnique();
+
+                    b.HasIndex("CurrencyCode", "AmountMinor", "ArrivalDate");
+
+                    b.ToTable("StripePayouts");
+                });
+
+            modelBuilder.Entity("PayPortal.Infrastructure.Payments.StripePayoutItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AmountMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BalanceTransactionId")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FeeMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PaymentIntentId")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceId")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StripePayoutId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PaymentIntentId");
+
+                    b.HasIndex("StripePayoutId");
+
+                    b.ToTable("StripePayoutItem");
                 });
 
             modelBuilder.Entity("PayPortal.Infrastructure.Statements.StatementSend", b =>
@@ -2443,6 +2524,35 @@ namespace PayPortal.Infrastructure.Data.Migrations
                     b.Navigation("Customer");
                 });
 
+            modelBuilder.Entity("PayPortal.Domain.Payments.PortalPayment", b =>
+                {
+                    b.HasOne("PayPortal.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PayPortal.Domain.Plans.PaymentPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PaymentPlanId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("PayPortal.Domain.Payments.PortalPaymentLine", b =>
+                {
+                    b.HasOne("PayPortal.Domain.Invoicing.Invoice", null)
+                        .WithMany()
+                        .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PayPortal.Domain.Payments.PortalPayment", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("PortalPaymentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PayPortal.Domain.Payments.Refund", b =>
                 {
                     b.HasOne("PayPortal.Domain.Customers.Customer", "Customer")
@@ -2555,31 +2665,11 @@ namespace PayPortal.Infrastructure.Data.Migrations
                     b.Navigation("Customer");
                 });
 
-            modelBuilder.Entity("PayPortal.Infrastructure.Payments.PortalPayment", b =>
+            modelBuilder.Entity("PayPortal.Infrastructure.Payments.StripePayoutItem", b =>
                 {
-                    b.HasOne("PayPortal.Domain.Customers.Customer", null)
-                        .WithMany()
-                        .HasForeignKey("CustomerId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("PayPortal.Domain.Plans.PaymentPlan", null)
-                        .WithMany()
-                        .HasForeignKey("PaymentPlanId")
-                        .OnDelete(DeleteBehavior.Restrict);
-                });
-
-            modelBuilder.Entity("PayPortal.Infrastructure.Payments.PortalPaymentLine", b =>
-                {
-                    b.HasOne("PayPortal.Domain.Invoicing.Invoice", null)
-                        .WithMany()
-                        .HasForeignKey("InvoiceId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("PayPortal.Infrastructure.Payments.PortalPayment", null)
-                        .WithMany("Lines")
-                        .HasForeignKey("PortalPaymentId")
+                    b.HasOne("PayPortal.Infrastructure.Payments.StripePayout", null)
+                        .WithMany("Items")
+                        .HasForeignKey("StripePayoutId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2630,6 +2720,11 @@ namespace PayPortal.Infrastructure.Data.Migrations
                     b.Navigation("Entries");
                 });
 
+            modelBuilder.Entity("PayPortal.Domain.Payments.PortalPayment", b =>
+                {
+                    b.Navigation("Lines");
+                });
+
             modelBuilder.Entity("PayPortal.Domain.Plans.PaymentPlan", b =>
                 {
                     b.Navigation("Installments");
@@ -2642,9 +2737,9 @@ namespace PayPortal.Infrastructure.Data.Migrations
                     b.Navigation("Attachments");
                 });
 
-            modelBuilder.Entity("PayPortal.Infrastructure.Payments.PortalPayment", b =>
+            modelBuilder.Entity("PayPortal.Infrastructure.Payments.StripePayout", b =>
                 {
-                    b.Navigation("Lines");
+                    b.Navigation("Items");
                 });
 #pragma warning restore 612, 618
         }

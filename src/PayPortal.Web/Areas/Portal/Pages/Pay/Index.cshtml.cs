@@ -7,13 +7,12 @@ using PayPortal.Domain.Payments;
 using PayPortal.Infrastructure;
 using PayPortal.Infrastructure.Data;
 using PayPortal.Infrastructure.Payments;
-using PayPortal.Web.Payments;
 using PayPortal.Web.Security;
 
 namespace PayPortal.Web.Areas.Portal.Pages.Pay;
 
 /// <summary>"Pay now": the chosen invoices, an amount for each (the whole balance by default, less any early-payment discount), then Stripe Checkout.</summary>
-public class IndexModel(PayPortalDbContext db, OnlinePayments payments, TimeProvider clock) : PageModel
+public class IndexModel(PayPortalDbContext db, PortalCheckouts payments, InvoiceSettlement settlement, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "invoice")] public List<long> InvoiceIds { get; set; } = [];
     /// <summary>Amounts as typed, by invoice id (decimal text in major units).</summary>
@@ -65,9 +64,7 @@ public class IndexModel(PayPortalDbContext db, OnlinePayments payments, TimeProv
         }
         if (Errors.Count == 0)
         {
-            var start = await payments.StartCheckoutAsync(User.CustomerId(), User.UserId(), requested, UseCredits,
-                paymentId => Url.CheckoutSucceeded(Request, paymentId),
-                paymentId => Url.CheckoutCancelled(Request, paymentId), ct);
+            var start = await payments.StartCheckoutAsync(User.CustomerId(), User.UserId(), requested, UseCredits, ct);
             if (start.Errors.Count == 0)
                 return start.CheckoutUrl is { } url ? Redirect(url) : RedirectToPage("/Pay/Return", new { payment = start.Payment!.Id });
             Errors.AddRange(start.Errors);
@@ -86,6 +83,6 @@ public class IndexModel(PayPortalDbContext db, OnlinePayments payments, TimeProv
             .OrderBy(i => i.DueDate).ToListAsync(ct);
         Rows = invoices.Where(i => i.CanReceiveMoney)
             .Select(i => new Row(i.Id, i.Number!, i.DueDate, i.Open, i.EarlyPaymentDiscountOn(today), i.DiscountDeadline, i.AllowPartialPayment)).ToList();
-        if (Rows.Count > 0) AvailableCredit = await payments.AvailableCreditAsync(customerId, Rows[0].Open.Currency, ct);
+        if (Rows.Count > 0) AvailableCredit = await settlement.AvailableCreditAsync(customerId, Rows[0].Open.Currency, ct);
     }
 }

@@ -8,13 +8,12 @@ using PayPortal.Infrastructure.Invoicing;
 using PayPortal.Infrastructure.Payments;
 using PayPortal.Infrastructure.Plans;
 using PayPortal.Web.Plans;
-using PayPortal.Web.Payments;
 using PayPortal.Web.Security;
 
 namespace PayPortal.Web.Areas.Portal.Pages.Plans;
 
 /// <summary>One plan: its schedule and what is paid; pay the next installment through Stripe Checkout; accept or decline a counter-offer.</summary>
-public class DetailsModel(PayPortalDbContext db, PlanDesk desk, OnlinePayments payments) : PageModel
+public class DetailsModel(PayPortalDbContext db, PlanDesk desk, PortalCheckouts payments) : PageModel
 {
     public PaymentPlan Plan { get; private set; } = null!;
     public ScheduleView Schedule { get; private set; } = null!;
@@ -26,9 +25,7 @@ public class DetailsModel(PayPortalDbContext db, PlanDesk desk, OnlinePayments p
     public async Task<IActionResult> OnPostPayAsync(long id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
-        var start = await payments.StartInstallmentCheckoutAsync(User.CustomerId(), User.UserId(), id,
-            paymentId => Url.CheckoutSucceeded(Request, paymentId),
-            paymentId => Url.CheckoutCancelled(Request, paymentId), ct);
+        var start = await payments.StartInstallmentCheckoutAsync(User.CustomerId(), User.UserId(), id, ct);
         return start.CheckoutUrl is { } url ? Redirect(url) : Refused(string.Join(" ", start.Errors));
     }
 

@@ -4,10 +4,19 @@ using PayPortal.Infrastructure.Stripe;
 
 namespace PayPortal.Infrastructure.Tests.Stripe;
 
-public class StripeSignatureTests
+/// <summary>Stripe's webhook signatures as PayPortal checks them (Stripe.net's EventUtility), against the SDKs' own vectors.</summary>
+public class WebhookSignatureTests
 {
-    private static readonly TimeSpan FiveMinutes = TimeSpan.FromMinutes(5);
-    private static DateTimeOffset At(long unix) => DateTimeOffset.FromUnixTimeSeconds(unix);
+    private const long FiveMinutes = 300;
+    private static long At(long unix) => unix;
+
+    private static string Header(byte[] payload, string secret, long timestamp) => $"t={timestamp},v1={Compute(payload, secret, timestamp)}";
+
+    private static string Compute(byte[] payload, string secret, long timestamp) =>
+        global::Stripe.EventUtility.ComputeSignature(secret, timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture), Encoding.UTF8.GetString(payload));
+
+    private static void Verify(ReadOnlySpan<byte> payload, string? header, string[] secrets, long now, long? tolerance) =>
+        StripeWebhookVerifier.CheckSignature(Encoding.UTF8.GetString(payload), header, secrets, now, tolerance);
 
     private static JsonElement Vector(string file, string id) =>
         JsonDocument.Parse(SharedTestData.Text("stripe", "webhook-signature", file)).RootElement
@@ -18,10 +27,10 @@ public class StripeSignatureTests
     public void A_header_we_sign_verifies_and_any_change_to_the_body_breaks_it()
     {
         var body = Encoding.UTF8.GetBytes("{\"id\":\"evt_1\",\"object\":\"event\"}");
-        var header = StripeSignature.Header(body, "whsec_ours", 1_700_000_000);
-        StripeSignature.Verify(body, header, ["whsec_ours"], At(1_700_000_100), FiveMinutes);
+        var header = Header(body, "whsec_ours", 1_700_000_000);
+        Verify(body, header, ["whsec_ours"], At(1_700_000_100), FiveMinutes);
         var changed = Encoding.UTF8.GetBytes("{\"id\":\"evt_2\",\"object\":\"event\"}");
-        Assert.Throws<StripeSignatureException>(() => StripeSignature.Verify(changed, header, ["whsec_ours"], At(1_700_000_100), FiveMinutes));
+        Assert.Throws<WebhookRefusedException>(() => Verify(changed, header, ["whsec_ours"], At(1_700_000_100), FiveMinutes));
     }
 
     [Theory]
@@ -30,8 +39,8 @@ public class StripeSignatureTests
     public void A_delivery_outside_five_minutes_either_way_is_refused(int skewSeconds)
     {
         var body = "{}"u8.ToArray();
-        var header = StripeSignature.Header(body, "whsec_ours", 1_700_000_000);
-        var error = Assert.Throws<StripeSignatureException>(() => StripeSignature.Verify(body, header, ["whsec_ours"], At(1_700_000_000 + skewSeconds), FiveMinutes));
+        var header = Header(body, "whsec_ours", 1_700_000_000);
+        var error = Assert.Throws<WebhookRefusedException>(() => Verify(body, header, ["whsec_ours"], At(1_700_000_000 + skewSeconds), FiveMinutes));
         Assert.Contains("outside the allowed tolerance", error.Message);
     }
 
@@ -40,11 +49,13 @@ public class StripeSignatureTests
     {
         var v = Vector("fixed_vectors.json", "dotnet-valid");
         var payload = SharedTestData.Bytes("stripe", "webhook-signature", v.GetProperty("payload_file").GetString()!);
-        StripeSignature.Verify(payload, v.GetProperty("header").GetString(), [v.GetProperty("secret").GetString()!], At(v.GetProperty("now").GetInt64()), FiveMinutes);
-        var e = StripeEvent.Parse(Encoding.UTF8.GetString(payload));
+        Verify(payload, v.GetProperty("header").GetString(), [v.GetProperty("secret").GetString()!], At(v.GetProperty("now").GetInt64()), FiveMinutes);
+        var e = global::Stripe.EventUtility.ParseEvent(Encoding.UTF8.GetString(payload), throwOnApiVersionMismatch: false);
         Assert.Equal(("evt_123", "customer.created", "acct_123", "req_123", "idempotency-key-123", "2017-05-25"),
             (e.Id, e.Type, e.Account, e.Request!.Id, e.Request.IdempotencyKey, e.ApiVersion));
-        Assert.Equal("cus_123", e.Data.Object.GetProperty("id").GetString());
+        Assert.Equal("cus_123", Assert.IsType<global::Stripe.Customer>(e.Data.Object).Id);
+        // PayPortal takes only events of the API version Stripe.net pins: a 2017 event is refused, not misread.
+        Assert.Contains("API version", Assert.Throws<WebhookRefusedException>(() => StripeWebhookVerifier.Parse(Encoding.UTF8.GetString(payload))).Message);
     }
 
     [CorpusFact]
@@ -52,9 +63,9 @@ public class StripeSignatureTests
     {
         var v = Vector("fixed_vectors.json", "async-stripe-valid");
         var payload = SharedTestData.Bytes("stripe", "webhook-signature", v.GetProperty("payload_file").GetString()!);
-        StripeSignature.Verify(payload, v.GetProperty("header").GetString(), [v.GetProperty("secret").GetString()!], At(v.GetProperty("now").GetInt64()), FiveMinutes);
-        var e = StripeEvent.Parse(Encoding.UTF8.GetString(payload));
-        Assert.Equal(("evt_123", "invoiceitem.created", 1533204620L), (e.Id, e.Type, e.Created));
+        Verify(payload, v.GetProperty("header").GetString(), [v.GetProperty("secret").GetString()!], At(v.GetProperty("now").GetInt64()), FiveMinutes);
+        var e = global::Stripe.EventUtility.ParseEvent(Encoding.UTF8.GetString(payload), throwOnApiVersionMismatch: false);
+        Assert.Equal(("evt_123", "invoiceitem.created", 1533204620L), (e.Id, e.Type, new DateTimeOffset(e.Created, TimeSpan.Zero).ToUnixTimeSeconds()));
     }
 
     [CorpusFact]
@@ -64,10 +75,10 @@ public class StripeSignatureTests
         var payload = SharedTestData.Bytes("stripe", "webhook-signature", valid.GetProperty("payload_file").GetString()!);
         var header = valid.GetProperty("header").GetString();
         var outdated = Vector("fixed_vectors.json", "dotnet-outdated");
-        Assert.Contains("tolerance", Assert.Throws<StripeSignatureException>(() =>
-            StripeSignature.Verify(payload, header, ["webhook_secret"], At(outdated.GetProperty("now").GetInt64()), FiveMinutes)).Message);
+        Assert.Contains("tolerance", Assert.Throws<WebhookRefusedException>(() =>
+            Verify(payload, header, ["webhook_secret"], At(outdated.GetProperty("now").GetInt64()), FiveMinutes)).Message);
         var modified = payload.Concat("this_changes_the_json"u8.ToArray()).ToArray();
-        Assert.Throws<StripeSignatureException>(() => StripeSignature.Verify(modified, header, ["webhook_secret"], At(1533204720), FiveMinutes));
+        Assert.Throws<WebhookRefusedException>(() => Verify(modified, header, ["webhook_secret"], At(1533204720), FiveMinutes));
     }
 
     [CorpusTheory]
@@ -79,7 +90,7 @@ public class StripeSignatureTests
     [InlineData(",,")]
     [InlineData("t")]
     public void Stripe_dotnet_malformed_headers_are_refused(string header) =>
-        Assert.Throws<StripeSignatureException>(() => StripeSignature.Verify("{}"u8, header, ["webhook_secret"], At(1533204620), FiveMinutes));
+        Assert.Throws<WebhookRefusedException>(() => Verify("{}"u8, header, ["webhook_secret"], At(1533204620), FiveMinutes));
 
     /// <summary>The SDK scenarios (python, node, java, go) with the outcome they assert, as PayPortal applies them.</summary>
     [CorpusTheory]
@@ -107,17 +118,17 @@ public class StripeSignatureTests
         var payload = Encoding.UTF8.GetBytes(s.TryGetProperty("payload", out var p) ? p.GetString()! : "{}");
         var secret = s.TryGetProperty("secret_verify", out var sv) ? sv.GetString()! : s.GetProperty("secret").GetString()!;
         var now = s.TryGetProperty("now", out var n) && n.ValueKind == JsonValueKind.Number ? n.GetInt64() : 1_700_000_000;
-        TimeSpan? tolerance = s.TryGetProperty("tolerance_s", out var t) ? t.ValueKind == JsonValueKind.Number ? TimeSpan.FromSeconds(t.GetInt32()) : null : FiveMinutes;
-        void Verify() => StripeSignature.Verify(payload, s.GetProperty("header").GetString(), [secret], At(now), tolerance);
-        if (signatureValid) Verify();
-        else Assert.Throws<StripeSignatureException>(Verify);
+        long? tolerance = s.TryGetProperty("tolerance_s", out var t) ? t.ValueKind == JsonValueKind.Number ? t.GetInt32() : null : FiveMinutes;
+        void Check() => Verify(payload, s.GetProperty("header").GetString(), [secret], At(now), tolerance);
+        if (signatureValid) Check();
+        else Assert.Throws<WebhookRefusedException>(Check);
     }
 
     [Theory]
     [InlineData("v1,t=1")]
     [InlineData("t=")]
     public void Go_invalid_header_shapes_are_refused(string header) =>
-        Assert.Throws<StripeSignatureException>(() => StripeSignature.Verify("{}"u8, header, ["whsec_test_secret"], At(1), FiveMinutes));
+        Assert.Throws<WebhookRefusedException>(() => Verify("{}"u8, header, ["whsec_test_secret"], At(1), FiveMinutes));
 
     [CorpusFact]
     public void A_rolled_secret_verifies_with_either_the_old_or_the_new_secret()
@@ -127,17 +138,16 @@ public class StripeSignatureTests
         var a = s.GetProperty("secret_a").GetString()!;
         var b = s.GetProperty("secret_b").GetString()!;
         // One header carrying a v1 per secret, as Stripe sends while both secrets are live.
-        var header = $"t=1700000000,v1={StripeSignature.Compute(payload, a, 1700000000)},v1={StripeSignature.Compute(payload, b, 1700000000)}";
-        StripeSignature.Verify(payload, header, [a], At(1700000000), FiveMinutes);
-        StripeSignature.Verify(payload, header, [b], At(1700000000), FiveMinutes);
-        Assert.Throws<StripeSignatureException>(() => StripeSignature.Verify(payload, header, ["whsec_other"], At(1700000000), FiveMinutes));
+        var header = $"t=1700000000,v1={Compute(payload, a, 1700000000)},v1={Compute(payload, b, 1700000000)}";
+        Verify(payload, header, [a], At(1700000000), FiveMinutes);
+        Verify(payload, header, [b], At(1700000000), FiveMinutes);
+        Assert.Throws<WebhookRefusedException>(() => Verify(payload, header, ["whsec_other"], At(1700000000), FiveMinutes));
     }
 
     [CorpusFact]
     public void A_correctly_signed_body_that_is_not_a_v1_event_is_still_refused_when_parsed()
     {
-        Assert.ThrowsAny<JsonException>(() => StripeEvent.Parse(Vector("sdk_scenarios_derived.json", "invalid-json").GetProperty("payload").GetString()!));
-        var v2 = Assert.ThrowsAny<JsonException>(() => StripeEvent.Parse(Vector("sdk_scenarios_derived.json", "v2-thin-event").GetProperty("payload").GetString()!));
-        Assert.Contains("not an event", v2.Message);
+        Assert.Throws<WebhookRefusedException>(() => StripeWebhookVerifier.Parse(Vector("sdk_scenarios_derived.json", "invalid-json").GetProperty("payload").GetString()!));
+        Assert.Throws<WebhookRefusedException>(() => StripeWebhookVerifier.Parse(Vector("sdk_scenarios_derived.json", "v2-thin-event").GetProperty("payload").GetString()!));
     }
 }
