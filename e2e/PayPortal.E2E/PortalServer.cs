@@ -17,6 +17,15 @@ public sealed class PortalServer : WebApplicationFactory<Program>, IAsyncLifetim
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "payportal-e2e", Guid.NewGuid().ToString("N"));
     private IPlaywright? _playwright;
+    /// <summary>Chosen before start-up: the portal's public address (links, Stripe return URLs, the sandbox) must be the one it listens on.</summary>
+    private readonly int _port = FreeLoopbackPort();
+
+    private static int FreeLoopbackPort()
+    {
+        using var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        return ((IPEndPoint)probe.LocalEndpoint).Port;
+    }
 
     public string BaseUrl { get; private set; } = "";
     /// <summary>Where the app writes its emails (the pickup folder), for journeys that follow an emailed link.</summary>
@@ -36,11 +45,13 @@ public sealed class PortalServer : WebApplicationFactory<Program>, IAsyncLifetim
         // Tests run dunning themselves, on the dates they choose.
         builder.UseSetting("Collections:AutoRun", "false");
         builder.UseSetting("Security:RequireTwoFactorForStaff", "false");
+        builder.UseSetting("PayPortal:PublicUrl", $"http://127.0.0.1:{_port}");
+        builder.UseSetting("Stripe:MaxNetworkRetries", "0");
     }
 
     public async Task InitializeAsync()
     {
-        UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        UseKestrel(o => o.Listen(IPAddress.Loopback, _port));
         StartServer();
         BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
 

@@ -77,6 +77,9 @@ public class PayInvoicesTests(PortalServer server)
         await page.AssertAccessibleAsync();
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Cancel and return to the portal" }).ClickAsync();
+        // Coming back changes nothing by itself: cancelling is a POST, which also expires the checkout at Stripe.
+        await Expect(page.Locator("#payment-status")).ToContainTextAsync("You left the payment page without paying.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Cancel this payment" }).ClickAsync();
         await Expect(page.Locator("#payment-status")).ToContainTextAsync("You cancelled the payment.");
         await page.GetByRole(AriaRole.Link, new() { Name = "Back to my account" }).ClickAsync();
         var stillOpen = page.Locator("#open-invoices tbody tr").Filter(new() { HasText = number });

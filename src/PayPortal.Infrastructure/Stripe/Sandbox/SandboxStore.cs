@@ -4,6 +4,18 @@ using System.Text.Json.Nodes;
 
 namespace PayPortal.Infrastructure.Stripe.Sandbox;
 
+internal static class SandboxJson
+{
+    /// <summary>A stored integer, whether it went in as an int literal or a long.</summary>
+    public static long Long(this JsonNode? node) => node switch
+    {
+        null => 0,
+        JsonValue v when v.TryGetValue<long>(out var l) => l,
+        JsonValue v when v.TryGetValue<int>(out var i) => i,
+        _ => node.GetValue<long>(),
+    };
+}
+
 /// <summary>A refusal in Stripe's error shape, with the status code Stripe would answer.</summary>
 public sealed class SandboxError(HttpStatusCode status, JsonObject body) : Exception(body["error"]?["message"]?.GetValue<string>())
 {

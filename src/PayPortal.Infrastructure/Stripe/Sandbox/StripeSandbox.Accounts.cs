@@ -107,7 +107,7 @@ public sealed partial class StripeSandbox
     {
         var pending = _store.All("balance_transaction")
             .Where(t => (string?)t["currency"] == currency && (string?)t["type"] != "payout" && !_paidOutBy.ContainsKey((string)t["id"]!)).ToList();
-        var available = pending.Sum(t => (long)t["net"]!);
+        var available = pending.Sum(t => t["net"].Long());
         if (available <= 0) throw SandboxError.Invalid($"There is no available {currency} balance to pay out.", "amount", "balance_insufficient");
         if (requestedAmount is { } asked && asked != available)
             throw SandboxError.Invalid($"The sandbox pays out the whole available balance: {available} {currency}, not {asked}.", "amount", "amount_too_large");
@@ -131,7 +131,7 @@ public sealed partial class StripeSandbox
         var intent = _store.Get(paymentIntentId, "payment_intent", "payment_intent");
         var chargeId = (string?)intent["latest_charge"] ?? throw SandboxError.Invalid($"PaymentIntent {paymentIntentId} has no charge to dispute.");
         var charge = _store.Get(chargeId, "charge", "charge");
-        var amount = (long)charge["amount"]! - (long)charge["amount_refunded"]!;
+        var amount = charge["amount"].Long() - charge["amount_refunded"].Long();
         var currency = (string)charge["currency"]!;
         var dispute = _store.Add(SandboxShapes.Dispute(SandboxStore.NewId("dp"), chargeId, paymentIntentId, amount, currency, reason,
             inquiry ? "warning_needs_response" : "needs_response", Now + 14 * 86_400, Now));
@@ -155,7 +155,7 @@ public sealed partial class StripeSandbox
         dispute["status"] = inquiry ? "warning_closed" : won ? "won" : "lost";
         if (won && !inquiry)
         {
-            var amount = (long)dispute["amount"]!;
+            var amount = dispute["amount"].Long();
             var txn = _store.Add(SandboxShapes.BalanceTransaction(SandboxStore.NewId("txn"), amount, -1500, (string)dispute["currency"]!, "adjustment", "dispute_reversal", disputeId, "Chargeback reversal", Now));
             dispute["balance_transactions"]!.AsArray().Add(txn.DeepClone());
             events.Add(new("charge.dispute.funds_reinstated", dispute, null));

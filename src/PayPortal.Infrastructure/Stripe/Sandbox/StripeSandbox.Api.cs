@@ -136,7 +136,7 @@ public sealed partial class StripeSandbox
     /// <summary>Stripe's range filters: <c>created[gte]=…</c>, <c>created[lt]=…</c>, or <c>created=…</c> exactly.</summary>
     private static bool InRange(JsonObject obj, SandboxForm form, string field)
     {
-        var value = (long?)obj[field] ?? 0;
+        var value = obj[field].Long();
         return (form.Long(field) is not { } exact || value == exact)
                && (form.Long($"{field}[gt]") is not { } gt || value > gt) && (form.Long($"{field}[gte]") is not { } gte || value >= gte)
                && (form.Long($"{field}[lt]") is not { } lt || value < lt) && (form.Long($"{field}[lte]") is not { } lte || value <= lte);

@@ -118,7 +118,7 @@ public sealed partial class StripeSandbox
 
     private void SucceedIntent(JsonObject intent, string? methodId, string methodType, List<PendingEvent> events)
     {
-        var amount = (long)intent["amount"]!;
+        var amount = intent["amount"].Long();
         var currency = (string)intent["currency"]!;
         var chargeId = SandboxStore.NewId(methodType == "card" ? "ch" : "py");
         var fee = Fee(amount, methodType);
@@ -159,7 +159,7 @@ public sealed partial class StripeSandbox
         }
         else throw SandboxError.Invalid("One of charge or payment_intent is required.", "charge", "parameter_missing");
 
-        var refundable = (long)charge["amount"]! - (long)charge["amount_refunded"]!;
+        var refundable = charge["amount"].Long() - charge["amount_refunded"].Long();
         if (refundable <= 0) throw SandboxError.Invalid($"Charge {(string)charge["id"]!} has already been refunded.", code: "charge_already_refunded");
         var amount = form.Long("amount") ?? refundable;
         if (amount <= 0) throw SandboxError.Invalid("Amount must be a positive integer.", "amount");
@@ -173,9 +173,9 @@ public sealed partial class StripeSandbox
         var txn = _store.Add(SandboxShapes.BalanceTransaction(SandboxStore.NewId("txn"), -amount, 0, currency, "refund", "refund", refundId, "REFUND FOR CHARGE", Now));
         var refund = _store.Add(SandboxShapes.Refund(refundId, (string)charge["id"]!, (string)charge["payment_intent"]!, amount, currency, form["reason"],
             Metadata(form, "metadata"), (string)txn["id"]!, Now));
-        var previous = new JsonObject { ["amount_refunded"] = (long)charge["amount_refunded"]!, ["refunded"] = (bool)charge["refunded"]! };
-        charge["amount_refunded"] = (long)charge["amount_refunded"]! + amount;
-        charge["refunded"] = (long)charge["amount_refunded"]! == (long)charge["amount"]!;
+        var previous = new JsonObject { ["amount_refunded"] = charge["amount_refunded"].Long(), ["refunded"] = (bool)charge["refunded"]! };
+        charge["amount_refunded"] = charge["amount_refunded"].Long() + amount;
+        charge["refunded"] = charge["amount_refunded"].Long() == charge["amount"].Long();
         var refunds = charge["refunds"]!["data"]!.AsArray();
         refunds.Insert(0, refund.DeepClone());
         events.Add(new("refund.created", refund, null));

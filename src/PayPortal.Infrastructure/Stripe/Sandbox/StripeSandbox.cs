@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PayPortal.Infrastructure.Notices;
 
@@ -16,7 +17,7 @@ public enum SandboxOutcome { Paid, Processing, Declined, InvalidCard, AlreadyFin
 /// the SDK's pinned API version to the app's own webhook URL. Everything in it is test money. State
 /// lives in memory: a restart forgets it.
 /// </summary>
-public sealed partial class StripeSandbox(IHttpClientFactory httpClients, IOptions<PortalLinkOptions> links, TimeProvider clock)
+public sealed partial class StripeSandbox(IHttpClientFactory httpClients, IOptions<PortalLinkOptions> links, TimeProvider clock, ILogger<StripeSandbox> logger)
 {
     public const string HttpClientName = "stripe-sandbox-webhooks";
     public const string Path = "/stripe-sandbox";
@@ -83,7 +84,10 @@ public sealed partial class StripeSandbox(IHttpClientFactory httpClients, IOptio
         return (JsonObject)stripeEvent.DeepClone();
     }
 
-    /// <summary>Posts a signed event to the app's webhook endpoint, as Stripe does; a refusal there is the app's to explain.</summary>
+    /// <summary>
+    /// Posts a signed event to the app's webhook endpoint, as Stripe does. As at Stripe, a webhook the app
+    /// refuses or fails does not fail the API call that caused it: it is logged (Stripe would retry it).
+    /// </summary>
     private async Task DeliverAsync(JsonObject stripeEvent, CancellationToken ct)
     {
         var payload = stripeEvent.ToJsonString();
@@ -91,8 +95,16 @@ public sealed partial class StripeSandbox(IHttpClientFactory httpClients, IOptio
         using var request = new HttpRequestMessage(HttpMethod.Post, WebhookUrl) { Content = new StringContent(payload, Encoding.UTF8, "application/json") };
         var signature = global::Stripe.EventUtility.ComputeSignature(WebhookSecret, timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture), payload);
         request.Headers.Add("Stripe-Signature", $"t={timestamp},v1={signature}");
-        using var response = await httpClients.CreateClient(HttpClientName).SendAsync(request, ct);
-        response.EnsureSuccessStatusCode();
+        try
+        {
+            using var response = await httpClients.CreateClient(HttpClientName).SendAsync(request, ct);
+            if (!response.IsSuccessStatusCode)
+                logger.LogWarning("Sandbox webhook {EventId} ({Type}) answered {Status}: {Body}", (string?)stripeEvent["id"], (string?)stripeEvent["type"], (int)response.StatusCode, await response.Content.ReadAsStringAsync(ct));
+        }
+        catch (HttpRequestException ex)
+        {
+            logger.LogWarning(ex, "Sandbox webhook {EventId} ({Type}) could not be delivered to {Url}", (string?)stripeEvent["id"], (string?)stripeEvent["type"], WebhookUrl);
+        }
     }
 
     // ---- What the hosted checkout page shows and does --------------------------------------------------
@@ -106,8 +118,8 @@ public sealed partial class StripeSandbox(IHttpClientFactory httpClients, IOptio
         {
             if (_store.Find(sessionId) is not { } s || (string?)s["object"] != "checkout.session") return null;
             var intent = _store.Get((string)s["payment_intent"]!, "payment_intent", "payment_intent");
-            return new CheckoutView(sessionId, (string)s["currency"]!, (long)s["amount_total"]!,
-                _lineItems[sessionId].Select(i => ((string)i["description"]!, (long)i["price"]!["unit_amount"]!, (long)i["quantity"]!)).ToList(),
+            return new CheckoutView(sessionId, (string)s["currency"]!, s["amount_total"].Long(),
+                _lineItems[sessionId].Select(i => ((string)i["description"]!, i["price"]!["unit_amount"].Long(), i["quantity"].Long())).ToList(),
                 (string)s["status"]!, (string)s["payment_status"]!, (string)intent["status"]!, (string)s["cancel_url"]!, SuccessUrlOf(s),
                 s["payment_method_types"]!.AsArray().Select(t => (string)t!).ToList());
         }

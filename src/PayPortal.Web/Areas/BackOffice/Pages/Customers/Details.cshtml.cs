@@ -26,7 +26,7 @@ public class DetailsModel(PayPortalDbContext db, AgingReport aging, ContactInvit
 
     public sealed record Contact(string Email, string DisplayName, bool IsAccountAdmin, bool HasPassword, DateTime? InvitedAt, string? InvitedBy);
 
-    public sealed record Application(long Id, DateOnly AppliedOn, string InvoiceNumber, AllocationKind Kind, string? Source, long AmountMinor, string? Rule, bool Reversed, bool IsTest);
+    public sealed record Application(long Id, DateOnly AppliedOn, string InvoiceNumber, AllocationKind Kind, string? Source, long AmountMinor, string? Rule, bool Reversed, bool IsTest, long? PaymentId);
 
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) =>
@@ -60,7 +60,7 @@ public class DetailsModel(PayPortalDbContext db, AgingReport aging, ContactInvit
         RecentApplications = await db.Allocations.AsNoTracking().Where(a => a.CustomerId == id)
             .OrderByDescending(a => a.Id).Take(20)
             .Select(a => new Application(a.Id, a.AppliedOn, a.Invoice!.Number!, a.Kind,
-                a.Payment != null ? a.Payment.Reference : a.CreditMemo != null ? a.CreditMemo.Number : null, a.AmountMinor, a.Rule, a.ReversedAt != null, a.Payment != null && a.Payment.IsTest))
+                a.Payment != null ? a.Payment.Reference : a.CreditMemo != null ? a.CreditMemo.Number : null, a.AmountMinor, a.Rule, a.ReversedAt != null, a.Payment != null && a.Payment.IsTest, a.PaymentId))
             .ToListAsync(ct);
         CanReverse = (await authorization.AuthorizeAsync(User, Policies.Manager)).Succeeded;
         return true;
