@@ -1,13 +1,17 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using PayPortal.Infrastructure.Auditing;
 using PayPortal.Infrastructure.Data;
 using PayPortal.Infrastructure.Email;
 using PayPortal.Infrastructure.Identity;
 using PayPortal.Infrastructure.Imports;
 using PayPortal.Infrastructure.Ledger;
+using PayPortal.Infrastructure.Links;
 using PayPortal.Infrastructure.Reporting;
 using PayPortal.Infrastructure.Seeding;
 using PayPortal.Infrastructure.Workflows;
@@ -16,12 +20,36 @@ namespace PayPortal.Infrastructure;
 
 public static class DependencyInjection
 {
-    /// <summary>The database and the workflows the web app and the CLI share.</summary>
-    public static IServiceCollection AddPayPortalData(this IServiceCollection services, string sqliteConnectionString)
+    /// <summary>
+    /// The one composition root of the web app and the CLI: the database, the audit trail, every option (bound,
+    /// validated; hosts that start run the validations on start) and every workflow both hosts share. Web-only
+    /// pieces (Identity UI, cookies, Razor Pages, data protection, hosted workers, the signed-in actor) and
+    /// headless Identity (<see cref="AddPayPortalIdentityCore"/>) are added by the host.
+    /// </summary>
+    public static IServiceCollection AddPayPortal(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
+        services.TryAddSingleton(environment);
+        services.TryAddSingleton(configuration);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddScoped<IActor>(_ => new FixedActor("system"));
-        services.AddDbContext<PayPortalDbContext>(o => o.UseSqlite(sqliteConnectionString));
+        services.AddScoped<AuditContext>();
+        services.AddScoped<AuditInterceptor>();
+        services.AddScoped<DeskStep>();
+        var connectionString = DataPaths.ConnectionString(configuration);
+        services.AddDbContext<PayPortalDbContext>((sp, o) => o.UseSqlite(connectionString).AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+
+        services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<CompanyOptions>().BindConfiguration(CompanyOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<CompanyOptions>, CompanyOptionsValidator>();
+        services.AddOptions<PortalUrlOptions>().BindConfiguration(PortalUrlOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<Invoicing.InvoicingOptions>().BindConfiguration(Invoicing.InvoicingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ReportingOptions>().BindConfiguration(ReportingOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ReportingOptions>, ReportingOptionsValidator>();
+        services.AddOptions<Collections.CollectionsOptions>().BindConfiguration(Collections.CollectionsOptions.Section);
+        services.AddOptions<Plans.PlanOptions>().BindConfiguration(Plans.PlanOptions.Section);
+        services.AddOptions<CashApplication.BankingOptions>().BindConfiguration(CashApplication.BankingOptions.Section);
+        services.TryAddSingleton<IPortalUrls, PortalUrls>();
+
         services.AddScoped<DemoSeeder>();
         services.AddScoped<BulkSeeder>();
         services.AddScoped<CustomerCsvImport>();
@@ -29,7 +57,6 @@ public static class DependencyInjection
         services.AddScoped<LedgerConsistencyCheck>();
         services.AddScoped<AgingReport>();
         services.AddScoped<StatementQuery>();
-        services.AddOptions<ReportingOptions>();
         services.AddScoped<LedgerAging>();
         services.AddScoped<KpiReport>();
         services.AddScoped<PaymentHistory>();
@@ -38,20 +65,15 @@ public static class DependencyInjection
         services.AddScoped<AllocationReversal>();
         services.AddScoped<OutboxDispatcher>();
         services.AddScoped<Payments.Receipts>();
-        services.AddOptions<Invoicing.InvoicingOptions>();
         services.AddScoped<Invoicing.DocumentNumbers>();
         services.AddScoped<Invoicing.InvoiceDesk>();
         services.AddScoped<Invoicing.InvoiceDocuments>();
         services.AddScoped<Invoicing.InvoiceMail>();
-        services.AddOptions<Notices.PortalLinkOptions>();
-        services.TryAddSingleton<Notices.PortalLinks>();
         services.AddScoped<Notices.Recipients>();
         services.AddScoped<Notices.NoticeMail>();
-        services.AddOptions<Plans.PlanOptions>();
         services.AddScoped<Disputes.DisputeDesk>();
         services.AddScoped<Plans.PlanDesk>();
         services.AddScoped<Plans.PlanMonitor>();
-        services.AddOptions<Collections.CollectionsOptions>();
         services.AddScoped<Collections.DunningPolicies>();
         services.AddScoped<Collections.PromiseReview>();
         services.AddScoped<Collections.DunningMail>();
@@ -63,7 +85,6 @@ public static class DependencyInjection
         services.AddScoped<Collections.CreditDesk>();
         services.AddScoped<Statements.StatementRun>();
         services.AddScoped<Collections.RiskScoring>();
-        services.AddOptions<CashApplication.BankingOptions>();
         services.AddScoped<CashApplication.MatchingData>();
         services.AddScoped<CashApplication.PayoutSettlement>();
         services.AddScoped<CashApplication.BankImport>();

@@ -11,17 +11,17 @@ namespace PayPortal.Infrastructure;
 /// <see cref="ArgumentException"/> or <see cref="InvalidOperationException"/> for a rule, and a save that
 /// collides with someone else's says so. A refused step changes nothing.
 /// </summary>
-internal static class DeskStep
+public sealed class DeskStep(PayPortalDbContext db)
 {
-    public static async Task<DeskResult> RunAsync(PayPortalDbContext db, string action, Func<Task<(long Id, string Message)>> step,
+    public async Task<DeskResult> RunAsync(string action, Func<Task<(long Id, string Message)>> step,
         string notFound, string changedMeanwhile, OutboxSignal? outbox, CancellationToken ct)
     {
+        // Every save inside the step, and the step's own, is the step's action.
+        using var _ = db.Audit.Begin(action);
         await using var transaction = await WriteTransaction.BeginAsync(db, ct);
         try
         {
-            db.AuditAction = action;
             var (id, message) = await step();
-            db.AuditAction = action; // a save inside the step consumed it
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             outbox?.Notify();

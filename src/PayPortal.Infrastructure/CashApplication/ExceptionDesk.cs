@@ -16,7 +16,7 @@ public sealed record ManualAllocation(long InvoiceId, long CashMinor);
 /// the payer's name and account to the alias table. Undoing an application (a manager's step) reverses
 /// it in the ledger and puts the line back in the queue, its cash unapplied on the same payment.
 /// </summary>
-public sealed class ExceptionDesk(PayPortalDbContext db, TimeProvider clock)
+public sealed class ExceptionDesk(PayPortalDbContext db, DeskStep steps, TimeProvider clock)
 {
     public async Task<DeskResult> AcceptSuggestionAsync(long lineId, int index, string by, CancellationToken ct = default)
     {
@@ -33,7 +33,7 @@ public sealed class ExceptionDesk(PayPortalDbContext db, TimeProvider clock)
     /// <summary>Puts the line's money on the invoices named (one customer's), the rest on that customer's account.</summary>
     public Task<DeskResult> ApplyAsync(long lineId, long customerId, IReadOnlyList<ManualAllocation> allocations, string by, CancellationToken ct = default,
         IReadOnlyDictionary<long, long>? discounts = null, string rule = "manual", double? confidence = null) =>
-        DeskStep.RunAsync(db, "bank.apply", async () =>
+        steps.RunAsync("bank.apply", async () =>
         {
             var line = await db.BankLines.SingleOrDefaultAsync(l => l.Id == lineId, ct) ?? throw new KeyNotFoundException();
             if (line.Status is not BankLineStatus.Exception) throw new InvalidOperationException($"Bank line {line.BankReference} is not waiting ({line.Status}).");
@@ -83,10 +83,9 @@ public sealed class ExceptionDesk(PayPortalDbContext db, TimeProvider clock)
         {
             return DeskResult.Fail(ex.Message);
         }
-        db.AuditAction = "bank.non-customer";
         try
         {
-            await db.SaveChangesAsync(ct);
+            using (db.Audit.Begin("bank.non-customer")) await db.SaveChangesAsync(ct);
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -97,7 +96,7 @@ public sealed class ExceptionDesk(PayPortalDbContext db, TimeProvider clock)
 
     /// <summary>A manager's undo: every application of the line's payment is reversed in the ledger; the line waits again.</summary>
     public Task<DeskResult> UndoAsync(long lineId, string reason, CancellationToken ct = default) =>
-        DeskStep.RunAsync(db, "bank.undo", async () =>
+        steps.RunAsync("bank.undo", async () =>
         {
             if (string.IsNullOrWhiteSpace(reason)) throw new ArgumentException("Say why the application is undone.");
             var line = await db.BankLines.SingleOrDefaultAsync(l => l.Id == lineId, ct) ?? throw new KeyNotFoundException();

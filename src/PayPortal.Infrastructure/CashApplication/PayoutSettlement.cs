@@ -42,8 +42,7 @@ public sealed class PayoutSettlement(PayPortalDbContext db)
             foreach (var payment in settled) payment.MarkSettled(payout.Id);
             payout.RecordPayout(settled.Count, $"settles {settled.Count} Stripe payment(s): {string.Join(", ", settled.Select(p => p.Reference))}");
         }
-        db.AuditAction = "bank.stripe-payout";
-        await db.SaveChangesAsync(ct);
+        using (db.Audit.Begin("bank.stripe-payout")) await db.SaveChangesAsync(ct);
     }
 
     private static long Net(Payment p) => p.AmountMinor - p.RefundedMinor;

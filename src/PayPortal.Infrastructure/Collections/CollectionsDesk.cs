@@ -8,7 +8,7 @@ using PayPortal.Infrastructure.Email;
 namespace PayPortal.Infrastructure.Collections;
 
 /// <summary>What a collector records while working an account, each as one audited step: a call (with its promise and next follow-up), a note, a promise withdrawn, the account's collector, segment and dunning pause.</summary>
-public sealed class CollectionsDesk(PayPortalDbContext db, IActor actor, TimeProvider clock)
+public sealed class CollectionsDesk(PayPortalDbContext db, DeskStep steps, IActor actor, TimeProvider clock)
 {
     public const string NotFound = "No such customer.";
     private const string ChangedMeanwhile = "Someone changed this account at the same time; nothing was saved. Reload and try again.";
@@ -17,7 +17,7 @@ public sealed class CollectionsDesk(PayPortalDbContext db, IActor actor, TimePro
     public sealed record CallLog(string Summary, string? PromiseAmount, DateOnly? PromiseDate, DateOnly? FollowUpOn);
 
     public Task<DeskResult> LogCallAsync(long customerId, CallLog call, CancellationToken ct = default) =>
-        DeskStep.RunAsync(db, "collections.call", async () =>
+        steps.RunAsync("collections.call", async () =>
         {
             var customer = await db.Customers.SingleOrDefaultAsync(c => c.Id == customerId, ct) ?? throw new KeyNotFoundException();
             var today = clock.Today();
@@ -48,7 +48,7 @@ public sealed class CollectionsDesk(PayPortalDbContext db, IActor actor, TimePro
         }, NotFound, ChangedMeanwhile, null, ct);
 
     public Task<DeskResult> AddNoteAsync(long customerId, string text, CancellationToken ct = default) =>
-        DeskStep.RunAsync(db, "collections.note", async () =>
+        steps.RunAsync("collections.note", async () =>
         {
             if (!await db.Customers.AnyAsync(c => c.Id == customerId, ct)) throw new KeyNotFoundException();
             db.CommunicationLog.Add(new CommunicationLogEntry
@@ -59,7 +59,7 @@ public sealed class CollectionsDesk(PayPortalDbContext db, IActor actor, TimePro
         }, NotFound, ChangedMeanwhile, null, ct);
 
     public Task<DeskResult> WithdrawPromiseAsync(long customerId, long promiseId, string reason, CancellationToken ct = default) =>
-        DeskStep.RunAsync(db, "promise.withdraw", async () =>
+        steps.RunAsync("promise.withdraw", async () =>
         {
             var promise = await db.Promises.SingleOrDefaultAsync(p => p.Id == promiseId && p.CustomerId == customerId, ct) ?? throw new KeyNotFoundException();
             promise.Cancel(actor.Name, reason, clock.Today());
@@ -68,7 +68,7 @@ public sealed class CollectionsDesk(PayPortalDbContext db, IActor actor, TimePro
 
     /// <summary>The collector (a back-office user, or nobody), the dunning segment and whether dunning is paused.</summary>
     public Task<DeskResult> SetCollectionsAsync(long customerId, string? collectorUserId, string? segment, bool dunningPaused, CancellationToken ct = default) =>
-        DeskStep.RunAsync(db, "collections.account", async () =>
+        steps.RunAsync("collections.account", async () =>
         {
             var customer = await db.Customers.SingleOrDefaultAsync(c => c.Id == customerId, ct) ?? throw new KeyNotFoundException();
             string? name = null;

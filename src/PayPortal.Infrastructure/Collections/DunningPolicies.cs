@@ -8,7 +8,7 @@ namespace PayPortal.Infrastructure.Collections;
 /// The dunning policies with their steps, and their editing as audited steps. The standard policy is put
 /// in place the first time dunning runs or the policies are shown.
 /// </summary>
-public sealed class DunningPolicies(PayPortalDbContext db)
+public sealed class DunningPolicies(PayPortalDbContext db, DeskStep steps)
 {
     private const string ChangedMeanwhile = "Someone changed this policy at the same time; nothing was saved. Reload and try again.";
 
@@ -26,8 +26,7 @@ public sealed class DunningPolicies(PayPortalDbContext db)
             if (!await db.DunningPolicies.AnyAsync(ct))
             {
                 db.DunningPolicies.Add(DunningPolicy.Standard());
-                db.AuditAction = "dunning.policy.create";
-                await db.SaveChangesAsync(ct);
+                using (db.Audit.Begin("dunning.policy.create")) await db.SaveChangesAsync(ct);
             }
             await transaction.CommitAsync(ct);
         }
@@ -40,7 +39,7 @@ public sealed class DunningPolicies(PayPortalDbContext db)
 
     /// <summary>A new policy for a segment (a copy of the standard steps to edit), or the default one if there is none.</summary>
     public Task<DeskResult> AddPolicyAsync(string name, string? segment, CancellationToken ct = default) =>
-        DeskStep.RunAsync(db, "dunning.policy.create", async () =>
+        steps.RunAsync("dunning.policy.create", async () =>
         {
             var policy = DunningPolicy.Standard(name, segment);
             if (await db.DunningPolicies.AnyAsync(p => p.Segment == policy.Segment, ct))
@@ -52,7 +51,7 @@ public sealed class DunningPolicies(PayPortalDbContext db)
 
     /// <summary>Changes a step (<paramref name="stepId"/>) or adds one to the policy (null).</summary>
     public Task<DeskResult> SaveStepAsync(long policyId, long? stepId, int offsetDays, DunningAction action, string subject, string body, CancellationToken ct = default) =>
-        DeskStep.RunAsync(db, stepId is null ? "dunning.step.add" : "dunning.step.change", async () =>
+        steps.RunAsync(stepId is null ? "dunning.step.add" : "dunning.step.change", async () =>
         {
             var policy = await db.DunningPolicies.Include("_steps").SingleOrDefaultAsync(p => p.Id == policyId, ct) ?? throw new KeyNotFoundException();
             if (stepId is { } id)
@@ -69,7 +68,7 @@ public sealed class DunningPolicies(PayPortalDbContext db)
 
     /// <summary>Removes a step that never went out (one that did stays, as the record of what was sent).</summary>
     public Task<DeskResult> RemoveStepAsync(long policyId, long stepId, CancellationToken ct = default) =>
-        DeskStep.RunAsync(db, "dunning.step.remove", async () =>
+        steps.RunAsync("dunning.step.remove", async () =>
         {
             var policy = await db.DunningPolicies.Include("_steps").SingleOrDefaultAsync(p => p.Id == policyId, ct) ?? throw new KeyNotFoundException();
             var step = policy.Steps.SingleOrDefault(s => s.Id == stepId) ?? throw new KeyNotFoundException();

@@ -49,8 +49,7 @@ public sealed class DunningRunner(PayPortalDbContext db, DunningPolicies policie
                 CallTasks = messages.Count(m => m.Action == DunningAction.CallTask), Invoices = messages.Sum(m => m.Invoices.Count),
                 PromisesKept = kept, PromisesBroken = broken,
             });
-            db.AuditAction = "dunning.run";
-            await db.SaveChangesAsync(ct);
+            using (db.Audit.Begin("dunning.run")) await db.SaveChangesAsync(ct);
             outbox.Notify();
         }
         return new DunningOutcome(asOf, dryRun, messages, skipped, kept, broken);

@@ -8,12 +8,12 @@ using PayPortal.Infrastructure.Data;
 namespace PayPortal.Infrastructure.Collections;
 
 /// <summary>Write-offs as audited steps: proposed by a specialist, approved (posted to bad debt) or declined by a manager, and recovered when money comes in later.</summary>
-public sealed class WriteOffDesk(PayPortalDbContext db, IActor actor, TimeProvider clock)
+public sealed class WriteOffDesk(PayPortalDbContext db, DeskStep steps, IActor actor, TimeProvider clock)
 {
     private const string ChangedMeanwhile = "Someone changed this at the same time; nothing was saved. Reload and try again.";
 
     public Task<DeskResult> ProposeAsync(long invoiceId, string amount, string reason, CancellationToken ct = default) =>
-        DeskStep.RunAsync(db, "writeoff.propose", async () =>
+        steps.RunAsync("writeoff.propose", async () =>
         {
             var invoice = await db.Invoices.SingleOrDefaultAsync(i => i.Id == invoiceId, ct) ?? throw new KeyNotFoundException();
             if (!Money.TryParse(amount, invoice.Currency, out var money, out var error)) throw new ArgumentException($"Amount: {error}");
@@ -27,7 +27,7 @@ public sealed class WriteOffDesk(PayPortalDbContext db, IActor actor, TimeProvid
         }, "No such invoice.", ChangedMeanwhile, null, ct);
 
     public Task<DeskResult> ApproveAsync(long requestId, CancellationToken ct = default) =>
-        DeskStep.RunAsync(db, "writeoff.approve", async () =>
+        steps.RunAsync("writeoff.approve", async () =>
         {
             var request = await db.WriteOffRequests.Include(r => r.Invoice).SingleOrDefaultAsync(r => r.Id == requestId, ct) ?? throw new KeyNotFoundException();
             await RefuseIfInActivePlanAsync(request.InvoiceId, request.Invoice!.Number, ct);
@@ -40,7 +40,7 @@ public sealed class WriteOffDesk(PayPortalDbContext db, IActor actor, TimeProvid
         }, "No such write-off request.", ChangedMeanwhile, null, ct);
 
     public Task<DeskResult> DeclineAsync(long requestId, string reason, CancellationToken ct = default) =>
-        DeskStep.RunAsync(db, "writeoff.decline", async () =>
+        steps.RunAsync("writeoff.decline", async () =>
         {
             var request = await db.WriteOffRequests.SingleOrDefaultAsync(r => r.Id == requestId, ct) ?? throw new KeyNotFoundException();
             request.Decline(actor.Name, reason, clock.GetUtcNow().UtcDateTime);
@@ -49,7 +49,7 @@ public sealed class WriteOffDesk(PayPortalDbContext db, IActor actor, TimeProvid
 
     /// <summary>Money that came in for a written-off invoice: reinstated from bad debt and applied from the payment's unapplied cash.</summary>
     public Task<DeskResult> RecoverAsync(long writeOffId, long paymentId, string amount, CancellationToken ct = default) =>
-        DeskStep.RunAsync(db, "writeoff.recover", async () =>
+        steps.RunAsync("writeoff.recover", async () =>
         {
             var writeOff = await db.WriteOffs.Include(w => w.Invoice).SingleOrDefaultAsync(w => w.Id == writeOffId, ct) ?? throw new KeyNotFoundException();
             var payment = await db.Payments.SingleOrDefaultAsync(p => p.Id == paymentId && p.CustomerId == writeOff.CustomerId, ct)

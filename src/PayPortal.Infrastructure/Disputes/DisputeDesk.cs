@@ -5,6 +5,7 @@ using PayPortal.Domain.Invoicing;
 using PayPortal.Infrastructure.Data;
 using PayPortal.Infrastructure.Email;
 using PayPortal.Infrastructure.Invoicing;
+using PayPortal.Infrastructure.Links;
 using PayPortal.Infrastructure.Notices;
 
 namespace PayPortal.Infrastructure.Disputes;
@@ -17,7 +18,7 @@ public sealed record UploadedFile(string FileName, byte[] Content);
 /// one audited save; each step the customer should hear about emails them (and lands in their
 /// communication log once sent); a refused step says why and changes nothing.
 /// </summary>
-public sealed class DisputeDesk(PayPortalDbContext db, DocumentNumbers numbers, NoticeMail notices, PortalLinks links, OutboxSignal outbox, TimeProvider clock)
+public sealed class DisputeDesk(PayPortalDbContext db, DeskStep steps, DocumentNumbers numbers, NoticeMail notices, IPortalUrls links, OutboxSignal outbox, TimeProvider clock)
 {
     private const string ChangedMeanwhile = "Someone changed this dispute at the same time; nothing was saved. Reload and try again.";
 
@@ -37,7 +38,7 @@ public sealed class DisputeDesk(PayPortalDbContext db, DocumentNumbers numbers, 
             await db.SaveChangesAsync(ct); // the id names the dispute in the email
             await notices.ToCustomerAsync(customerId, contactUserId, "dispute", $"We received your dispute on invoice {invoice.Number}",
                 $"You disputed {dispute.Amount} of invoice {invoice.Number} ({Describe(reason)}). We will look into it and reply here; while it is open, the disputed amount is not chased.",
-                links.PortalDispute(dispute.Id), "Follow your dispute", ct);
+                links.Dispute(dispute.Id), "Follow your dispute", ct);
             return (dispute, $"Dispute on invoice {invoice.Number} for {dispute.Amount} sent. We will reply here.");
         }, ct);
     }
@@ -141,7 +142,7 @@ public sealed class DisputeDesk(PayPortalDbContext db, DocumentNumbers numbers, 
 
     private Task TellCustomerAsync(Dispute dispute, string what, string body, CancellationToken ct) =>
         notices.ToCustomerAsync(dispute.CustomerId, dispute.RaisedByUserId, "dispute", $"Your dispute on invoice {dispute.Invoice!.Number}: {what}", body,
-            links.PortalDispute(dispute.Id), "Open the dispute", ct);
+            links.Dispute(dispute.Id), "Open the dispute", ct);
 
     private static List<DisputeAttachment> Attachments(IReadOnlyList<UploadedFile> files)
     {
@@ -169,7 +170,7 @@ public sealed class DisputeDesk(PayPortalDbContext db, DocumentNumbers numbers, 
         }, ct);
 
     private async Task<DeskResult> SaveAsync(string action, Func<Task<(Dispute Dispute, string Message)>> step, CancellationToken ct) =>
-        await DeskStep.RunAsync(db, action, async () =>
+        await steps.RunAsync(action, async () =>
         {
             var (dispute, message) = await step();
             return (dispute.Id, message);

@@ -27,8 +27,7 @@ public sealed class InvoiceDesk(PayPortalDbContext db, DocumentNumbers numbers, 
         if (customer is null) return DeskResult.Fail("No such customer.");
         var invoice = new Invoice(customer, clock.Today());
         db.Invoices.Add(invoice);
-        db.AuditAction = "invoice.draft";
-        await db.SaveChangesAsync(ct);
+        using (db.Audit.Begin("invoice.draft")) await db.SaveChangesAsync(ct);
         return new(true, $"Draft invoice for {customer.Name} created.", invoice.Id);
     }
 
@@ -93,10 +92,9 @@ public sealed class InvoiceDesk(PayPortalDbContext db, DocumentNumbers numbers, 
             db.ChangeTracker.Clear();
             return DeskResult.Fail(DomainMessages.Of(ex));
         }
-        db.AuditAction = action;
         try
         {
-            await db.SaveChangesAsync(ct);
+            using (db.Audit.Begin(action)) await db.SaveChangesAsync(ct);
         }
         catch (DbUpdateConcurrencyException)
         {

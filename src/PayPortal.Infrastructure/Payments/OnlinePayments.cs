@@ -179,10 +179,9 @@ public sealed class OnlinePayments(PayPortalDbContext db, StripeClient stripe, I
         portal.IsTest = false; // no money moved, test or otherwise
         portal.CompletedAt = now;
         db.PortalPayments.Add(portal);
-        db.AuditAction = "portal.pay.credits";
         try
         {
-            await db.SaveChangesAsync(ct);
+            using (db.Audit.Begin("portal.pay.credits")) await db.SaveChangesAsync(ct);
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -256,8 +255,7 @@ public sealed class OnlinePayments(PayPortalDbContext db, StripeClient stripe, I
                 _ => $"ignored: {stripeEvent.Type} is not handled",
             };
             db.StripeEvents.Add(new StripeEventRecord { EventId = stripeEvent.Id, Type = stripeEvent.Type, ReceivedAt = clock.GetUtcNow().UtcDateTime, Outcome = outcome });
-            db.AuditAction = $"stripe.{stripeEvent.Type}";
-            await db.SaveChangesAsync(ct);
+            using (db.Audit.Begin($"stripe.{stripeEvent.Type}")) await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             outbox.Notify();
             logger.LogInformation("Stripe event {EventId} ({Type}): {Outcome}", stripeEvent.Id, stripeEvent.Type, outcome);

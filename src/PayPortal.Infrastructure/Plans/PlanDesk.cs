@@ -6,6 +6,7 @@ using PayPortal.Domain.Plans;
 using PayPortal.Infrastructure.Data;
 using PayPortal.Infrastructure.Email;
 using PayPortal.Infrastructure.Invoicing;
+using PayPortal.Infrastructure.Links;
 using PayPortal.Infrastructure.Notices;
 
 namespace PayPortal.Infrastructure.Plans;
@@ -15,7 +16,7 @@ namespace PayPortal.Infrastructure.Plans;
 /// a specialist approves, declines or counter-offers, the customer accepts or declines a counter-offer,
 /// and either side's specialist may cancel. Each step is one audited save and emails the customer.
 /// </summary>
-public sealed class PlanDesk(PayPortalDbContext db, IOptions<PlanOptions> options, NoticeMail notices, PortalLinks links, OutboxSignal outbox, TimeProvider clock)
+public sealed class PlanDesk(PayPortalDbContext db, DeskStep steps, IOptions<PlanOptions> options, NoticeMail notices, IPortalUrls links, OutboxSignal outbox, TimeProvider clock)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -120,7 +121,7 @@ public sealed class PlanDesk(PayPortalDbContext db, IOptions<PlanOptions> option
     }
 
     private Task TellCustomerAsync(PaymentPlan plan, string what, string body, CancellationToken ct) =>
-        notices.ToCustomerAsync(plan.CustomerId, plan.RequestedByUserId, "plan", $"Your payment plan: {what}", body, links.PortalPlan(plan.Id), "Open your plan", ct);
+        notices.ToCustomerAsync(plan.CustomerId, plan.RequestedByUserId, "plan", $"Your payment plan: {what}", body, links.Plan(plan.Id), "Open your plan", ct);
 
     private async Task<DeskResult> OnPlanAsync(long planId, long? customerId, string action, Func<PaymentPlan, Task<string>> step, CancellationToken ct) =>
         await SaveAsync(action, async () =>
@@ -132,7 +133,7 @@ public sealed class PlanDesk(PayPortalDbContext db, IOptions<PlanOptions> option
         }, ct);
 
     private async Task<DeskResult> SaveAsync(string action, Func<Task<(PaymentPlan Plan, string Message)>> step, CancellationToken ct) =>
-        await DeskStep.RunAsync(db, action, async () =>
+        await steps.RunAsync(action, async () =>
         {
             var (plan, message) = await step();
             return (plan.Id, message);

@@ -73,8 +73,7 @@ public sealed class DemoSeeder(PayPortalDbContext db, UserManager<AppUser> users
             });
         }
         db.Customers.AddRange(customers);
-        db.AuditAction = "seed.demo";
-        await db.SaveChangesAsync(ct);
+        using (db.Audit.Begin("seed.demo")) await db.SaveChangesAsync(ct);
 
         var invoiceNo = 100_000;
         var memoNo = 5000;

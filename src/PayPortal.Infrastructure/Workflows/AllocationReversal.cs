@@ -25,10 +25,9 @@ public sealed class AllocationReversal(PayPortalDbContext db, TimeProvider clock
         var now = clock.GetUtcNow().UtcDateTime;
         var journal = Postings.ReverseAllocation(allocation, reason, DateOnly.FromDateTime(now), now);
         db.Journals.Add(journal);
-        db.AuditAction = "allocation.reverse";
         try
         {
-            await db.SaveChangesAsync(ct);
+            using (db.Audit.Begin("allocation.reverse")) await db.SaveChangesAsync(ct);
         }
         catch (DbUpdateConcurrencyException)
         {

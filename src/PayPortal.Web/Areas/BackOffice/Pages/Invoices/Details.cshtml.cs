@@ -42,14 +42,14 @@ public class DetailsModel(PayPortalDbContext db, InvoiceDesk desk, InvoiceMail m
 
     public async Task<IActionResult> OnGetPdfAsync(long id, CancellationToken ct)
     {
-        var rendered = await documents.RenderAsync(id, customerId: null, PortalLink(id), ct);
+        var rendered = await documents.RenderAsync(id, customerId: null, ct);
         return rendered is { } r ? File(r.Pdf, "application/pdf", InvoiceDocuments.FileName(r.Invoice)) : NotFound();
     }
 
     public async Task<IActionResult> OnPostSendAsync(long id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
-        var result = await mail.SendAsync(id, PortalLink, ct);
+        var result = await mail.SendAsync(id, ct);
         return Done(id, result.Succeeded, result.Message);
     }
 
@@ -91,8 +91,6 @@ public class DetailsModel(PayPortalDbContext db, InvoiceDesk desk, InvoiceMail m
         var result = await writeOffs.ProposeAsync(id, WriteOffAmount ?? "", Reason ?? "", ct);
         return Done(id, result.Succeeded, result.Message, "writeoff");
     }
-
-    private string PortalLink(long id) => Url.Page("/Invoices/Details", null, new { area = "Portal", id }, Request.Scheme)!;
 
     /// <summary>Success goes back to the page (post-redirect-get); a refusal shows the page again with the message by the form it concerns.</summary>
     private IActionResult Done(long id, bool succeeded, string message, string? form = null)

@@ -57,7 +57,7 @@ public class IndexModel(PayPortalDbContext db, InvoiceMail mail) : PageModel
 
     public async Task<IActionResult> OnPostSendAllAsync(CancellationToken ct)
     {
-        var result = await mail.SendAllUnsentAsync(id => Url.Page("/Invoices/Details", null, new { area = "Portal", id }, Request.Scheme)!, ct);
+        var result = await mail.SendAllUnsentAsync(ct);
         StatusMessage = result.Message;
         return RedirectToPage(new { show = "unsent" });
     }
