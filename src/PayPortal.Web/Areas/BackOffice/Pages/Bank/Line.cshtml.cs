@@ -8,6 +8,7 @@ using PayPortal.Domain.Invoicing;
 using PayPortal.Infrastructure;
 using PayPortal.Infrastructure.CashApplication;
 using PayPortal.Infrastructure.Data;
+using PayPortal.Web.Htmx;
 using PayPortal.Web.Security;
 
 namespace PayPortal.Web.Areas.BackOffice.Pages.Bank;
@@ -93,7 +94,7 @@ public class LineModel(PayPortalDbContext db, ExceptionDesk desk, IAuthorization
             StatusMessage = result.Message;
             // Keyboard flow: straight on to the next waiting line, if any.
             var next = await db.BankLines.Where(l => l.Status == BankLineStatus.Exception && l.Id != id).OrderBy(l => l.BookingDate).ThenBy(l => l.Id).Select(l => (long?)l.Id).FirstOrDefaultAsync(ct);
-            return next is { } n && Line.Status == BankLineStatus.Exception ? RedirectToPage(new { id = n }) : RedirectToPage(new { id });
+            return next is { } n && Line.Status == BankLineStatus.Exception ? this.RedirectAfterPost(new { id = n }) : this.RedirectAfterPost(new { id });
         }
         ModelState.AddModelError("", result.Message);
         await LoadAsync(id, ct);

@@ -7,6 +7,7 @@ using PayPortal.Infrastructure;
 using PayPortal.Infrastructure.Collections;
 using PayPortal.Infrastructure.Data;
 using PayPortal.Infrastructure.Reporting;
+using PayPortal.Web.Htmx;
 
 namespace PayPortal.Web.Areas.BackOffice.Pages.Customers;
 
@@ -67,7 +68,7 @@ public class CollectionsModel(PayPortalDbContext db, CollectionsDesk desk, Custo
         if (result.Succeeded)
         {
             StatusMessage = result.Message;
-            return RedirectToPage(new { id });
+            return this.RedirectAfterPost(new { id });
         }
         if (result.Message == CollectionsDesk.NotFound) return NotFound();
         await LoadAsync(id, ct, keepSettings: settingsPosted);

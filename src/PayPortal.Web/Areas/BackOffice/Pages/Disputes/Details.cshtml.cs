@@ -8,6 +8,7 @@ using PayPortal.Infrastructure.Data;
 using PayPortal.Infrastructure.Disputes;
 using PayPortal.Infrastructure.Invoicing;
 using PayPortal.Web.Disputes;
+using PayPortal.Web.Htmx;
 using PayPortal.Web.Security;
 
 namespace PayPortal.Web.Areas.BackOffice.Pages.Disputes;
@@ -77,7 +78,7 @@ public class DetailsModel(PayPortalDbContext db, DisputeDesk desk, TimeProvider 
         if (result.Succeeded)
         {
             StatusMessage = result.Message;
-            return RedirectToPage(new { id });
+            return this.RedirectAfterPost(new { id });
         }
         ModelState.AddModelError(form, result.Message);
         FailedForm = form;

@@ -6,6 +6,7 @@ using PayPortal.Domain.Collections;
 using PayPortal.Infrastructure;
 using PayPortal.Infrastructure.Collections;
 using PayPortal.Infrastructure.Data;
+using PayPortal.Web.Htmx;
 using PayPortal.Web.Reports;
 using PayPortal.Web.Security;
 
@@ -51,8 +52,7 @@ public class IndexModel(DunningPolicies policies, DunningRunner runner, PayPorta
     {
         if (!ModelState.IsValid || !ReportDates.InRange(AsOf)) return BadRequest("as-of must be a date such as 2026-11-23");
         Outcome = await runner.RunAsync(AsOf ?? clock.Today(), dryRun: true, ct);
-        Response.Headers.Vary = "HX-Request";
-        if (Request.Headers.ContainsKey("HX-Request")) return Partial("_Outcome", this);
+        if (this.WantsFragment()) return Partial("_Outcome", this);
         await LoadAsync(ct);
         return Page();
     }
@@ -97,7 +97,7 @@ public class IndexModel(DunningPolicies policies, DunningRunner runner, PayPorta
         if (result.Succeeded)
         {
             StatusMessage = result.Message;
-            return RedirectToPage();
+            return this.RedirectAfterPost();
         }
         await LoadAsync(ct);
         Problem = result.Message;

@@ -7,6 +7,7 @@ using PayPortal.Domain.Invoicing;
 using PayPortal.Domain.Payments;
 using PayPortal.Infrastructure.Data;
 using PayPortal.Infrastructure.Invoicing;
+using PayPortal.Web.Htmx;
 
 namespace PayPortal.Web.Areas.BackOffice.Pages.Invoices;
 
@@ -98,7 +99,7 @@ public class DetailsModel(PayPortalDbContext db, InvoiceDesk desk, InvoiceMail m
         if (succeeded)
         {
             StatusMessage = message;
-            return RedirectToPage(new { id });
+            return this.RedirectAfterPost(new { id });
         }
         ModelState.AddModelError(form ?? "", message);
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;

@@ -6,6 +6,7 @@ using PayPortal.Infrastructure;
 using PayPortal.Infrastructure.Data;
 using PayPortal.Infrastructure.Invoicing;
 using PayPortal.Infrastructure.Plans;
+using PayPortal.Web.Htmx;
 using PayPortal.Web.Plans;
 using PayPortal.Web.Security;
 
@@ -46,7 +47,7 @@ public class DetailsModel(PayPortalDbContext db, PlanDesk desk, TimeProvider clo
         if (result.Succeeded)
         {
             StatusMessage = result.Message;
-            return RedirectToPage(new { id });
+            return this.RedirectAfterPost(new { id });
         }
         ModelState.AddModelError(form, result.Message);
         await LoadAsync(id, ct);

@@ -7,6 +7,7 @@ using PayPortal.Infrastructure;
 using PayPortal.Infrastructure.Collections;
 using PayPortal.Infrastructure.Data;
 using PayPortal.Web.Display;
+using PayPortal.Web.Htmx;
 using PayPortal.Web.Security;
 
 namespace PayPortal.Web.Areas.BackOffice.Pages.WriteOffs;
@@ -52,7 +53,7 @@ public class IndexModel(PayPortalDbContext db, WriteOffDesk desk, IAuthorization
         if (result.Succeeded)
         {
             StatusMessage = result.Message;
-            return RedirectToPage();
+            return this.RedirectAfterPost();
         }
         await LoadAsync(ct);
         Problem = result.Message;

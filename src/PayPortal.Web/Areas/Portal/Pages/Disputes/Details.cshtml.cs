@@ -6,6 +6,7 @@ using PayPortal.Domain.Disputes;
 using PayPortal.Infrastructure.Data;
 using PayPortal.Infrastructure.Disputes;
 using PayPortal.Web.Disputes;
+using PayPortal.Web.Htmx;
 using PayPortal.Web.Security;
 
 namespace PayPortal.Web.Areas.Portal.Pages.Disputes;
@@ -52,7 +53,7 @@ public class DetailsModel(PayPortalDbContext db, DisputeDesk desk) : PageModel
         if (result.Succeeded)
         {
             StatusMessage = result.Message;
-            return RedirectToPage(new { id });
+            return this.RedirectAfterPost(new { id });
         }
         ModelState.AddModelError("", result.Message);
         await LoadAsync(id, ct);

@@ -7,8 +7,9 @@ using PayPortal.Infrastructure.Data;
 using PayPortal.Infrastructure.Invoicing;
 using PayPortal.Infrastructure.Payments;
 using PayPortal.Infrastructure.Plans;
-using PayPortal.Web.Plans;
+using PayPortal.Web.Htmx;
 using PayPortal.Web.Payments;
+using PayPortal.Web.Plans;
 using PayPortal.Web.Security;
 
 namespace PayPortal.Web.Areas.Portal.Pages.Plans;
@@ -42,7 +43,7 @@ public class DetailsModel(PayPortalDbContext db, PlanDesk desk, OnlinePayments p
         if (result.Succeeded)
         {
             StatusMessage = result.Message;
-            return RedirectToPage(new { id });
+            return this.RedirectAfterPost(new { id });
         }
         await LoadAsync(id, ct);
         return Refused(result.Message);
