@@ -1,9 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PayPortal.Domain;
 using PayPortal.Infrastructure;
 using PayPortal.Infrastructure.Auditing;
 using PayPortal.Infrastructure.Data;
@@ -142,7 +143,7 @@ public static class CliApp
             await stderr.WriteLineAsync("Run 'payportal help' for usage.");
             return Usage;
         }
-        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is DomainRefusal or IOException or UnauthorizedAccessException)
         {
             await stderr.WriteLineAsync($"payportal: {ex.Message}");
             return Failed;

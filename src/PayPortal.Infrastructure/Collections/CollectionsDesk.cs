@@ -16,21 +16,21 @@ public sealed class CollectionsDesk(PayPortalDbContext db, DeskStep steps, IActo
     /// <summary>A call as logged from the phone: what was said, optionally a promise to pay (amount and date) and when to follow up.</summary>
     public sealed record CallLog(string Summary, string? PromiseAmount, DateOnly? PromiseDate, DateOnly? FollowUpOn);
 
-    public Task<DeskResult> LogCallAsync(long customerId, CallLog call, CancellationToken ct = default) =>
+    public Task<StepResult> LogCallAsync(long customerId, CallLog call, CancellationToken ct = default) =>
         steps.RunAsync("collections.call", async () =>
         {
             var customer = await db.Customers.SingleOrDefaultAsync(c => c.Id == customerId, ct) ?? throw new KeyNotFoundException();
             var today = clock.Today();
             var at = clock.GetUtcNow().UtcDateTime;
             var summary = RequireText(call.Summary, "What was said on the call", 2000);
-            if (call.FollowUpOn is { } follow && follow < today) throw new ArgumentException("The follow-up date cannot be in the past.");
+            if (call.FollowUpOn is { } follow && follow < today) throw new DomainRefusal("The follow-up date cannot be in the past.");
             PromiseToPay? promise = null;
             if (!string.IsNullOrWhiteSpace(call.PromiseAmount) || call.PromiseDate is not null)
             {
-                if (string.IsNullOrWhiteSpace(call.PromiseAmount) || call.PromiseDate is null) throw new ArgumentException("A promise needs both an amount and a date.");
-                if (!Money.TryParse(call.PromiseAmount, customer.Currency, out var amount, out var error)) throw new ArgumentException($"Promised amount: {error}");
+                if (string.IsNullOrWhiteSpace(call.PromiseAmount) || call.PromiseDate is null) throw new DomainRefusal("A promise needs both an amount and a date.");
+                if (!Money.TryParse(call.PromiseAmount, customer.Currency, out var amount, out var error)) throw new DomainRefusal($"Promised amount: {error}");
                 if (await db.Promises.AnyAsync(p => p.CustomerId == customerId && p.Status == PromiseStatus.Open, ct))
-                    throw new InvalidOperationException("The customer already has an open promise; withdraw it first or wait until it is decided.");
+                    throw new DomainRefusal("The customer already has an open promise; withdraw it first or wait until it is decided.");
                 // What was said is on the call's own log entry; the promise is the amount and the date.
                 promise = PromiseToPay.Record(customer, amount, call.PromiseDate.Value, today, actor.Name, null, at);
                 db.Promises.Add(promise);
@@ -47,7 +47,7 @@ public sealed class CollectionsDesk(PayPortalDbContext db, DeskStep steps, IActo
             return (customerId, promise is null ? "Call logged." : $"Call logged with a promise of {promise.Amount} by {promise.DueOn:yyyy-MM-dd}; dunning waits until then.");
         }, NotFound, ChangedMeanwhile, null, ct);
 
-    public Task<DeskResult> AddNoteAsync(long customerId, string text, CancellationToken ct = default) =>
+    public Task<StepResult> AddNoteAsync(long customerId, string text, CancellationToken ct = default) =>
         steps.RunAsync("collections.note", async () =>
         {
             if (!await db.Customers.AnyAsync(c => c.Id == customerId, ct)) throw new KeyNotFoundException();
@@ -58,7 +58,7 @@ public sealed class CollectionsDesk(PayPortalDbContext db, DeskStep steps, IActo
             return (customerId, "Note added.");
         }, NotFound, ChangedMeanwhile, null, ct);
 
-    public Task<DeskResult> WithdrawPromiseAsync(long customerId, long promiseId, string reason, CancellationToken ct = default) =>
+    public Task<StepResult> WithdrawPromiseAsync(long customerId, long promiseId, string reason, CancellationToken ct = default) =>
         steps.RunAsync("promise.withdraw", async () =>
         {
             var promise = await db.Promises.SingleOrDefaultAsync(p => p.Id == promiseId && p.CustomerId == customerId, ct) ?? throw new KeyNotFoundException();
@@ -67,7 +67,7 @@ public sealed class CollectionsDesk(PayPortalDbContext db, DeskStep steps, IActo
         }, "No such promise.", ChangedMeanwhile, null, ct);
 
     /// <summary>The collector (a back-office user, or nobody), the dunning segment and whether dunning is paused.</summary>
-    public Task<DeskResult> SetCollectionsAsync(long customerId, string? collectorUserId, string? segment, bool dunningPaused, CancellationToken ct = default) =>
+    public Task<StepResult> SetCollectionsAsync(long customerId, string? collectorUserId, string? segment, bool dunningPaused, CancellationToken ct = default) =>
         steps.RunAsync("collections.account", async () =>
         {
             var customer = await db.Customers.SingleOrDefaultAsync(c => c.Id == customerId, ct) ?? throw new KeyNotFoundException();
@@ -75,7 +75,7 @@ public sealed class CollectionsDesk(PayPortalDbContext db, DeskStep steps, IActo
             if (!string.IsNullOrEmpty(collectorUserId))
             {
                 var staff = await db.Users.Where(u => u.Id == collectorUserId && u.CustomerId == null).Select(u => new { u.DisplayName, u.Email }).SingleOrDefaultAsync(ct)
-                    ?? throw new ArgumentException("The collector must be a back-office user.");
+                    ?? throw new DomainRefusal("The collector must be a back-office user.");
                 name = staff.DisplayName is { Length: > 0 } display ? display : staff.Email;
             }
             customer.AssignCollector(string.IsNullOrEmpty(collectorUserId) ? null : collectorUserId, name);
@@ -87,8 +87,8 @@ public sealed class CollectionsDesk(PayPortalDbContext db, DeskStep steps, IActo
     private static string RequireText(string? text, string what, int max)
     {
         var trimmed = text?.Trim() ?? "";
-        if (trimmed.Length == 0) throw new ArgumentException($"{what} is required.");
-        if (trimmed.Length > max) throw new ArgumentException($"{what} is longer than {max:N0} characters.");
+        if (trimmed.Length == 0) throw new DomainRefusal($"{what} is required.");
+        if (trimmed.Length > max) throw new DomainRefusal($"{what} is longer than {max:N0} characters.");
         return trimmed;
     }
 }

@@ -9,8 +9,6 @@ using PayPortal.Infrastructure.Notices;
 
 namespace PayPortal.Infrastructure.Invoicing;
 
-public sealed record SendResult(bool Succeeded, string Message, int Messages = 0);
-
 /// <summary>
 /// Emails posted invoices to the account's billing contacts: the billing addresses on the account and
 /// every portal contact who wants invoices, less any contact who said no. Each message carries the
@@ -19,7 +17,7 @@ public sealed record SendResult(bool Succeeded, string Message, int Messages = 0
 /// </summary>
 public sealed class InvoiceMail(PayPortalDbContext db, Recipients addresses, InvoiceDocuments documents, IPortalUrls links, IOptions<CompanyOptions> company, OutboxSignal outbox, TimeProvider clock)
 {
-    public async Task<SendResult> SendAsync(long invoiceId, CancellationToken ct = default)
+    public async Task<StepResult> SendAsync(long invoiceId, CancellationToken ct = default)
     {
         var invoice = await db.Invoices.Include(i => i.Lines).Include(i => i.Customer).SingleOrDefaultAsync(i => i.Id == invoiceId, ct);
         if (invoice is null) return new(false, "No such invoice.");
@@ -30,14 +28,14 @@ public sealed class InvoiceMail(PayPortalDbContext db, Recipients addresses, Inv
         if (recipients.Count == 0) return new(false, $"{invoice.Customer!.Name} has no billing email address and no contact who takes invoices by email.");
         using (db.Audit.Begin(resend ? "invoice.resend" : "invoice.send")) await db.SaveChangesAsync(ct);
         outbox.Notify();
-        return new(true, $"Invoice {invoice.Number} {(resend ? "sent again" : "sent")} to {string.Join(", ", recipients)}.", recipients.Count);
+        return new(true, $"Invoice {invoice.Number} {(resend ? "sent again" : "sent")} to {string.Join(", ", recipients)}.", invoice.Id);
     }
 
     /// <summary>At most this many invoices per bulk send: each renders a PDF, and a click should answer in seconds.</summary>
     public const int BulkBatch = 200;
 
     /// <summary>Sends posted invoices that have never been sent and still owe something, oldest first, up to <see cref="BulkBatch"/> at a time.</summary>
-    public async Task<SendResult> SendAllUnsentAsync(CancellationToken ct = default)
+    public async Task<StepResult> SendAllUnsentAsync(CancellationToken ct = default)
     {
         var unsentQuery = db.Invoices.Where(i => i.SentAt == null && i.Status != InvoiceStatus.Draft && i.Status != InvoiceStatus.Void && i.OpenMinor > 0);
         var waiting = await unsentQuery.CountAsync(ct);
@@ -56,7 +54,7 @@ public sealed class InvoiceMail(PayPortalDbContext db, Recipients addresses, Inv
         var message = sent == 0 && without.Count == 0 ? "Every posted invoice has already been sent." : $"{sent} invoice(s) sent in {messages} email(s).";
         if (without.Count > 0) message += $" Not sent, no billing address: {string.Join(", ", without)}.";
         if (waiting > unsent.Count) message += $" {waiting - unsent.Count} more are waiting: send again for the next {BulkBatch}.";
-        return new(true, message, messages);
+        return new(true, message);
     }
 
     private async Task<IReadOnlyList<string>> QueueAsync(Invoice invoice, CancellationToken ct)

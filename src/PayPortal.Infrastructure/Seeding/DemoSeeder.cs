@@ -46,7 +46,7 @@ public sealed class DemoSeeder(PayPortalDbContext db, UserManager<AppUser> users
     public async Task<DemoSeedResult> SeedAsync(int seed = 20261123, CancellationToken ct = default)
     {
         if (!await DatabaseSetup.IsEmptyAsync(db, ct))
-            throw new InvalidOperationException("The database already has customers or users; demo data is only seeded into an empty database.");
+            throw new DomainRefusal("The database already has customers or users; demo data is only seeded into an empty database.");
 
         var random = new Random(seed);
         var now = clock.GetUtcNow().UtcDateTime;

@@ -38,7 +38,7 @@ public sealed class StatementRun(PayPortalDbContext db, StatementQuery statement
     {
         var from = new DateOnly(anyDayOfMonth.Year, anyDayOfMonth.Month, 1);
         var to = from.AddMonths(1).AddDays(-1);
-        if (to >= clock.Today()) throw new ArgumentException($"The statement for {from:MMMM yyyy} can be sent once the month is over.");
+        if (to >= clock.Today()) throw new DomainRefusal($"The statement for {from:MMMM yyyy} can be sent once the month is over.");
         var withBalance = await db.LedgerEntries.AsNoTracking()
             .Where(e => (e.Account == LedgerAccount.Receivable || e.Account == LedgerAccount.UnappliedCash || e.Account == LedgerAccount.CustomerCredit) && e.OccurredOn <= to)
             .GroupBy(e => e.CustomerId).Select(g => new { CustomerId = g.Key, Balance = g.Sum(e => e.AmountMinor) }).Where(g => g.Balance != 0)

@@ -43,7 +43,7 @@ public class IndexModel(CreditDesk desk, PayPortalDbContext db, IAuthorizationSe
         return await DoneAsync(await desk.DecideAsync(requestId, approve, Reason, ct), ct);
     }
 
-    private async Task<IActionResult> DoneAsync(DeskResult result, CancellationToken ct)
+    private async Task<IActionResult> DoneAsync(StepResult result, CancellationToken ct)
     {
         if (result.Succeeded)
         {

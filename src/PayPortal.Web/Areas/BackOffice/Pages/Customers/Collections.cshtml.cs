@@ -61,10 +61,10 @@ public class CollectionsModel(PayPortalDbContext db, CollectionsDesk desk, Custo
         StepAsync(id, () => desk.WithdrawPromiseAsync(id, promiseId, WithdrawReason ?? "", ct), ct);
 
     // Done: back to the page with the result (post-redirect-get). Refused: the page again with the reason and what was typed, as 422.
-    private async Task<IActionResult> StepAsync(long id, Func<Task<DeskResult>> step, CancellationToken ct, bool settingsPosted = false)
+    private async Task<IActionResult> StepAsync(long id, Func<Task<StepResult>> step, CancellationToken ct, bool settingsPosted = false)
     {
         if (!await db.Customers.AnyAsync(c => c.Id == id, ct)) return NotFound();
-        var result = ModelState.IsValid ? await step() : DeskResult.Fail("A date could not be read; use the date picker or yyyy-mm-dd.");
+        var result = ModelState.IsValid ? await step() : StepResult.Fail("A date could not be read; use the date picker or yyyy-mm-dd.");
         if (result.Succeeded)
         {
             StatusMessage = result.Message;

@@ -37,7 +37,7 @@ public class DetailsModel(PayPortalDbContext db, PlanDesk desk, OnlinePayments p
 
     public async Task<IActionResult> OnPostDeclineAsync(long id, CancellationToken ct) => await DoneAsync(id, await desk.DeclineCounterOfferAsync(User.CustomerId(), id, ct), ct);
 
-    private async Task<IActionResult> DoneAsync(long id, DeskResult result, CancellationToken ct)
+    private async Task<IActionResult> DoneAsync(long id, StepResult result, CancellationToken ct)
     {
         if (!result.Succeeded && result.Message == PlanDesk.NotFound) return NotFound();
         if (result.Succeeded)
