@@ -194,6 +194,7 @@ public class CliTests : IAsyncLifetime
     [InlineData(new[] { "seed", "bulk", "--customers", "1", "--invoice", "10" }, "does not take --invoice")]
     [InlineData(new[] { "import", "customers" }, "unknown command 'import customers'")]
     [InlineData(new[] { "check", "ledger", "--db" }, "--db needs a value")]
+    [InlineData(new[] { "--config", "/nonexistent/site.json", "check", "ledger" }, "--config: no such file: /nonexistent/site.json")]
     [InlineData(new[] { "plans", "run", "--as-of", "23/11/2026" }, "--as-of must be a date like 2026-11-23, not '23/11/2026'")]
     [InlineData(new[] { "plans", "run", "--asof", "2026-11-23" }, "does not take --asof")]
     public async Task Wrong_usage_exits_2_and_says_what_is_wrong(string[] args, string expected)
