@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using PayPortal.Domain;
 using PayPortal.Domain.CashApplication;
 using PayPortal.Domain.Payments;
 using PayPortal.Infrastructure;
@@ -45,7 +46,7 @@ internal static class CashApplicationBenchmark
         await using (var stream = File.OpenRead(file))
             result = await services.GetRequiredService<BankImport>().ImportAsync(stream, file, autoApply: true, ct);
         var elapsed = watch.Elapsed;
-        if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors));
+        if (!result.Succeeded) throw new DomainRefusal(string.Join("; ", result.Errors));
 
         // What each line became: (invoice number, cash) pairs applied by the engine.
         var statementId = result.StatementId!.Value;

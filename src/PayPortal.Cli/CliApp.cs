@@ -1,7 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PayPortal.Domain;
 using PayPortal.Infrastructure;
 using PayPortal.Infrastructure.Auditing;
 using PayPortal.Infrastructure.Data;
@@ -21,7 +24,7 @@ public static class CliApp
     public const int Ok = 0, Failed = 1, Usage = 2;
 
     public const string Help = """
-        Usage: payportal [--db PATH] <command>
+        Usage: payportal [--db PATH] [--config FILE] <command>
 
         Commands:
           migrate                                          create or upgrade the database
@@ -57,11 +60,20 @@ public static class CliApp
                                                            receipts, applications, new disputes, promises due and broken, plans
                                                            broken and emails sent on DATE (default today)
 
-        --db PATH defaults to the portal's database ($PAYPORTAL_DATA/payportal.db or the user's app data
-        folder); a PATH that does not exist yet is created and migrated.
+        --db PATH defaults to the configured database (ConnectionStrings:PayPortal, else PayPortal:DatabasePath, else
+        $PAYPORTAL_DATA/payportal.db or the user's app data folder); a PATH that does not exist yet is created and migrated.
+
+        Settings (Company:Name, PayPortal:PublicUrl, Smtp:..., as in the portal) come from, later ones winning:
+        appsettings.json and appsettings.{Environment}.json beside the executable, --config FILE (same format),
+        environment variables (Company__Name=..., or PAYPORTAL_Company__Name=... for the CLI alone), then --db.
+        The environment is DOTNET_ENVIRONMENT, else ASPNETCORE_ENVIRONMENT, else Production.
         """;
 
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken ct = default)
+    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken ct = default) =>
+        RunAsync(args, stdout, stderr, AppContext.BaseDirectory, ct);
+
+    /// <summary>Runs with the settings files of <paramref name="settingsDirectory"/> instead of the executable's folder.</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, string settingsDirectory, CancellationToken ct = default)
     {
         CliArguments parsed;
         try
@@ -80,8 +92,23 @@ public static class CliApp
             return Ok;
         }
 
-        var databasePath = parsed.DatabasePath ?? DataPaths.DefaultDatabasePath;
-        await using var provider = BuildServices(databasePath);
+        ServiceProvider provider;
+        try
+        {
+            provider = BuildServices(settingsDirectory, parsed);
+        }
+        catch (UsageException ex)
+        {
+            await stderr.WriteLineAsync($"payportal: {ex.Message}");
+            return Usage;
+        }
+        catch (Exception ex) when (ex is OptionsValidationException or InvalidDataException or FormatException)
+        {
+            // A settings file that is not JSON, or a setting the validators refuse (e.g. a logo that is not there).
+            await stderr.WriteLineAsync($"payportal: the configuration is refused: {ex.Message}");
+            return Failed;
+        }
+        await using var _ = provider;
         await using var scope = provider.CreateAsyncScope();
         var services = scope.ServiceProvider;
         try
@@ -89,7 +116,7 @@ public static class CliApp
             await DatabaseSetup.MigrateAsync(services.GetRequiredService<PayPortalDbContext>(), ct);
             return parsed.Command switch
             {
-                ["migrate"] => await Migrated(stdout, databasePath),
+                ["migrate"] => await Migrated(stdout, services),
                 ["seed", "demo"] => await SeedDemo(services, parsed, stdout),
                 ["seed", "bulk"] => await SeedBulk(services, parsed, stdout, ct),
                 ["import", "customers", var file] => await Import(services.GetRequiredService<CustomerCsvImport>().ImportAsync, "customers", file, stdout, stderr, ct),
@@ -116,7 +143,7 @@ public static class CliApp
             await stderr.WriteLineAsync("Run 'payportal help' for usage.");
             return Usage;
         }
-        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is DomainRefusal or IOException or UnauthorizedAccessException)
         {
             await stderr.WriteLineAsync($"payportal: {ex.Message}");
             return Failed;
@@ -129,14 +156,27 @@ public static class CliApp
         }
     }
 
-    private static ServiceProvider BuildServices(string databasePath)
+    private static ServiceProvider BuildServices(string settingsDirectory, CliArguments parsed)
     {
+        var environment = CliHost.Environment(settingsDirectory);
+        var configuration = CliHost.Configuration(settingsDirectory, environment, parsed.ConfigFile, parsed.DatabasePath);
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.AddFilter(_ => false));
         services.AddSingleton<IActor>(new FixedActor($"cli:{Environment.UserName}"));
-        services.AddPayPortalData(DataPaths.SqliteConnectionString(databasePath));
+        services.AddPayPortal(configuration, environment);
         services.AddPayPortalIdentityCore();
-        return services.BuildServiceProvider(validateScopes: true);
+        var provider = services.BuildServiceProvider(validateScopes: true);
+        try
+        {
+            // What a web host does on start: refuse settings the options' validators refuse, before any work.
+            provider.GetService<IStartupValidator>()?.Validate();
+        }
+        catch
+        {
+            provider.Dispose();
+            throw;
+        }
+        return provider;
     }
 
     private static async Task<int> BankImport(IServiceProvider services, CliArguments args, string file, TextWriter stdout, TextWriter stderr, CancellationToken ct)
@@ -180,9 +220,10 @@ public static class CliApp
         return Ok;
     }
 
-    private static async Task<int> Migrated(TextWriter stdout, string databasePath)
+    private static async Task<int> Migrated(TextWriter stdout, IServiceProvider services)
     {
-        await stdout.WriteLineAsync($"Database is up to date: {Path.GetFullPath(databasePath)}");
+        var connectionString = services.GetRequiredService<PayPortalDbContext>().Database.GetConnectionString()!;
+        await stdout.WriteLineAsync($"Database is up to date: {DataPaths.DatabaseFile(connectionString)}");
         return Ok;
     }
 

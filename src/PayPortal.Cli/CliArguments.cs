@@ -12,27 +12,31 @@ public sealed class CliArguments
     private readonly Dictionary<string, string> _options;
     private readonly HashSet<string> _flags;
 
-    private CliArguments(string? databasePath, string[] command, Dictionary<string, string> options, HashSet<string> flags)
+    private CliArguments(string? databasePath, string? configFile, string[] command, Dictionary<string, string> options, HashSet<string> flags)
     {
         DatabasePath = databasePath;
+        ConfigFile = configFile;
         Command = command;
         _options = options;
         _flags = flags;
     }
 
     public string? DatabasePath { get; }
+    /// <summary>A settings file (appsettings.json format) read after the CLI's own.</summary>
+    public string? ConfigFile { get; }
     public string[] Command { get; }
 
     public static CliArguments Parse(IReadOnlyList<string> args)
     {
         string? db = null;
+        string? config = null;
         var words = new List<string>();
         var options = new Dictionary<string, string>(StringComparer.Ordinal);
         var flags = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];
-            if (arg is "-h" or "--help") return new CliArguments(null, ["help"], options, flags);
+            if (arg is "-h" or "--help") return new CliArguments(null, null, ["help"], options, flags);
             if (!arg.StartsWith("--", StringComparison.Ordinal))
             {
                 words.Add(arg);
@@ -50,10 +54,15 @@ public sealed class CliArguments
                 if (string.IsNullOrWhiteSpace(value)) throw new UsageException("--db needs a file path");
                 db = value;
             }
+            else if (arg == "--config")
+            {
+                if (string.IsNullOrWhiteSpace(value)) throw new UsageException("--config needs a file path");
+                config = value;
+            }
             else if (!options.TryAdd(arg, value)) throw new UsageException($"{arg} is given twice");
         }
         if (words.Count == 0) throw new UsageException("no command given");
-        return new CliArguments(db, [.. words], options, flags);
+        return new CliArguments(db, config, [.. words], options, flags);
     }
 
     /// <summary>Refuses options the command does not take (a typo should not be silently ignored).</summary>

@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using PayPortal.Domain;
 using PayPortal.Infrastructure;
 using PayPortal.Infrastructure.Collections;
 using PayPortal.Infrastructure.Data;
@@ -36,7 +37,7 @@ internal static class CollectionsBenchmark
             var (app, snapshot) = await Time(() => aging.SummaryAsync(asOf, ct: ct));
             var (raw, rawTotal) = await Time(() => Scalar(connection, AgingBaseline(asOf), ct));
             var total = snapshot.Totals.Sum(t => t.TotalMinor);
-            if (total != rawTotal) throw new InvalidOperationException($"Aging total {total} differs from the baseline's {rawTotal}.");
+            if (total != rawTotal) throw new DomainRefusal($"Aging total {total} differs from the baseline's {rawTotal}.");
             await Report(stdout, $"aging as of {asOf:yyyy-MM-dd} ({snapshot.Customers.Count:N0} customers)", app, raw);
         }
 

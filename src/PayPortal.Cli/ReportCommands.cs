@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using PayPortal.Domain;
 using PayPortal.Domain.Aging;
 using PayPortal.Infrastructure;
 using PayPortal.Infrastructure.Reporting;
@@ -21,9 +22,9 @@ internal static class ReportCommands
             {
                 buckets = AgingBuckets.Parse(text);
             }
-            catch (ArgumentException ex)
+            catch (DomainRefusal refusal)
             {
-                throw new UsageException($"--buckets: {DomainMessages.Of(ex)}");
+                throw new UsageException($"--buckets: {refusal.Message}");
             }
             if (buckets.UpperBounds.Count > LedgerAging.MaxBoundaries) throw new UsageException($"--buckets takes at most {LedgerAging.MaxBoundaries} boundaries");
         }

@@ -49,7 +49,7 @@ public readonly record struct Currency
     public static Currency Parse(string code) =>
         TryParse(code, out var currency)
             ? currency.Value
-            : throw new ArgumentException($"'{code}' is not a supported ISO 4217 currency code.", nameof(code));
+            : throw new DomainRefusal($"'{code}' is not a supported ISO 4217 currency code.");
 
     public override string ToString() => Code;
 }

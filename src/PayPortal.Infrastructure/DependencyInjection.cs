@@ -1,13 +1,17 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using PayPortal.Infrastructure.Auditing;
 using PayPortal.Infrastructure.Data;
 using PayPortal.Infrastructure.Email;
 using PayPortal.Infrastructure.Identity;
 using PayPortal.Infrastructure.Imports;
 using PayPortal.Infrastructure.Ledger;
+using PayPortal.Infrastructure.Links;
 using PayPortal.Infrastructure.Reporting;
 using PayPortal.Infrastructure.Seeding;
 using PayPortal.Infrastructure.Stripe;
@@ -17,12 +21,36 @@ namespace PayPortal.Infrastructure;
 
 public static class DependencyInjection
 {
-    /// <summary>The database and the workflows the web app and the CLI share.</summary>
-    public static IServiceCollection AddPayPortalData(this IServiceCollection services, string sqliteConnectionString)
+    /// <summary>
+    /// The one composition root of the web app and the CLI: the database, the audit trail, every option (bound,
+    /// validated; hosts that start run the validations on start) and every workflow both hosts share. Web-only
+    /// pieces (Identity UI, cookies, Razor Pages, data protection, hosted workers, the signed-in actor) and
+    /// headless Identity (<see cref="AddPayPortalIdentityCore"/>) are added by the host.
+    /// </summary>
+    public static IServiceCollection AddPayPortal(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
+        services.TryAddSingleton(environment);
+        services.TryAddSingleton(configuration);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddScoped<IActor>(_ => new FixedActor("system"));
-        services.AddDbContext<PayPortalDbContext>(o => o.UseSqlite(sqliteConnectionString));
+        services.AddScoped<AuditContext>();
+        services.AddScoped<AuditInterceptor>();
+        services.AddScoped<DeskStep>();
+        var connectionString = DataPaths.ConnectionString(configuration);
+        services.AddDbContext<PayPortalDbContext>((sp, o) => o.UseSqlite(connectionString).AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+
+        services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<CompanyOptions>().BindConfiguration(CompanyOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<CompanyOptions>, CompanyOptionsValidator>();
+        services.AddOptions<PortalUrlOptions>().BindConfiguration(PortalUrlOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<Invoicing.InvoicingOptions>().BindConfiguration(Invoicing.InvoicingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ReportingOptions>().BindConfiguration(ReportingOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ReportingOptions>, ReportingOptionsValidator>();
+        services.AddOptions<Collections.CollectionsOptions>().BindConfiguration(Collections.CollectionsOptions.Section);
+        services.AddOptions<Plans.PlanOptions>().BindConfiguration(Plans.PlanOptions.Section);
+        services.AddOptions<CashApplication.BankingOptions>().BindConfiguration(CashApplication.BankingOptions.Section);
+        services.TryAddSingleton<IPortalUrls, PortalUrls>();
+
         services.AddScoped<DemoSeeder>();
         services.AddScoped<BulkSeeder>();
         services.AddScoped<CustomerCsvImport>();
@@ -30,7 +58,6 @@ public static class DependencyInjection
         services.AddScoped<LedgerConsistencyCheck>();
         services.AddScoped<AgingReport>();
         services.AddScoped<StatementQuery>();
-        services.AddOptions<ReportingOptions>();
         services.AddScoped<LedgerAging>();
         services.AddScoped<KpiReport>();
         services.AddScoped<PaymentHistory>();
@@ -42,21 +69,15 @@ public static class DependencyInjection
         services.AddScoped<Payments.InvoiceSettlement>();
         services.AddScoped<Payments.MoneyTakeBack>();
         services.AddScoped<Payments.ReceiptMail>();
-        services.TryAddSingleton<Payments.IPortalCheckoutUrls, Payments.PortalCheckoutUrls>();
-        services.AddOptions<Invoicing.InvoicingOptions>();
         services.AddScoped<Invoicing.DocumentNumbers>();
         services.AddScoped<Invoicing.InvoiceDesk>();
         services.AddScoped<Invoicing.InvoiceDocuments>();
         services.AddScoped<Invoicing.InvoiceMail>();
-        services.AddOptions<Notices.PortalLinkOptions>();
-        services.TryAddSingleton<Notices.PortalLinks>();
         services.AddScoped<Notices.Recipients>();
         services.AddScoped<Notices.NoticeMail>();
-        services.AddOptions<Plans.PlanOptions>();
         services.AddScoped<Disputes.DisputeDesk>();
         services.AddScoped<Plans.PlanDesk>();
         services.AddScoped<Plans.PlanMonitor>();
-        services.AddOptions<Collections.CollectionsOptions>();
         services.AddScoped<Collections.DunningPolicies>();
         services.AddScoped<Collections.PromiseReview>();
         services.AddScoped<Collections.DunningMail>();
@@ -68,7 +89,6 @@ public static class DependencyInjection
         services.AddScoped<Collections.CreditDesk>();
         services.AddScoped<Statements.StatementRun>();
         services.AddScoped<Collections.RiskScoring>();
-        services.AddOptions<CashApplication.BankingOptions>();
         services.AddScoped<CashApplication.MatchingData>();
         services.AddScoped<CashApplication.PayoutSettlement>();
         services.AddScoped<CashApplication.BankImport>();
@@ -77,13 +97,14 @@ public static class DependencyInjection
         services.AddScoped<CashApplication.CashScenario>();
         services.TryAddSingleton<OutboxSignal>();
         services.TryAddSingleton<Mailer>();
+        services.AddPayPortalPayments();
         return services;
     }
 
     /// <summary>Paying through Stripe: checkouts, refunds and the handlers of Stripe's events, on Stripe.net.</summary>
-    public static IServiceCollection AddPayPortalPayments(this IServiceCollection services, bool isProduction)
+    private static IServiceCollection AddPayPortalPayments(this IServiceCollection services)
     {
-        services.AddPayPortalStripe(isProduction);
+        services.AddPayPortalStripe();
         services.AddScoped<Payments.PortalCheckouts>();
         services.AddScoped<Payments.PaymentRefunds>();
         services.AddScoped<Payments.StripeEventProcessor>();

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using PayPortal.Domain;
 using PayPortal.Infrastructure.Data;
 using PayPortal.Infrastructure.Email;
 
@@ -7,21 +8,21 @@ namespace PayPortal.Infrastructure;
 /// <summary>
 /// One workflow step (a dispute answered, a plan decided, a bank line applied) as one audited unit of
 /// work under the database's write lock. The step returns the record it concerns and a sentence for the
-/// user; it refuses by throwing: <see cref="KeyNotFoundException"/> for "not found", a domain
-/// <see cref="ArgumentException"/> or <see cref="InvalidOperationException"/> for a rule, and a save that
-/// collides with someone else's says so. A refused step changes nothing.
+/// user; it refuses by throwing: <see cref="KeyNotFoundException"/> for "not found", <see cref="DomainRefusal"/>
+/// for a rule, and a save that collides with someone else's says so. A refused step changes nothing. Any other
+/// exception is a programming error and is not dressed up as a refusal.
 /// </summary>
-internal static class DeskStep
+public sealed class DeskStep(PayPortalDbContext db)
 {
-    public static async Task<DeskResult> RunAsync(PayPortalDbContext db, string action, Func<Task<(long Id, string Message)>> step,
+    public async Task<StepResult> RunAsync(string action, Func<Task<(long Id, string Message)>> step,
         string notFound, string changedMeanwhile, OutboxSignal? outbox, CancellationToken ct)
     {
+        // Every save inside the step, and the step's own, is the step's action.
+        using var _ = db.Audit.Begin(action);
         await using var transaction = await WriteTransaction.BeginAsync(db, ct);
         try
         {
-            db.AuditAction = action;
             var (id, message) = await step();
-            db.AuditAction = action; // a save inside the step consumed it
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             outbox?.Notify();
@@ -29,17 +30,17 @@ internal static class DeskStep
         }
         catch (KeyNotFoundException)
         {
-            return DeskResult.Fail(notFound);
+            return StepResult.Fail(notFound);
         }
-        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
+        catch (DomainRefusal refusal)
         {
             db.ChangeTracker.Clear();
-            return DeskResult.Fail(DomainMessages.Of(ex));
+            return StepResult.Fail(refusal.Message);
         }
         catch (DbUpdateException)
         {
             db.ChangeTracker.Clear();
-            return DeskResult.Fail(changedMeanwhile);
+            return StepResult.Fail(changedMeanwhile);
         }
     }
 }

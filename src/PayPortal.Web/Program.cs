@@ -1,11 +1,10 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.UI.Services;
-using Microsoft.Extensions.Options;
 using PayPortal.Infrastructure;
+using PayPortal.Infrastructure.Stripe;
 using PayPortal.Infrastructure.Auditing;
 using PayPortal.Infrastructure.Data;
-using PayPortal.Infrastructure.Email;
 using PayPortal.Infrastructure.Identity;
 using PayPortal.Web.Accounts;
 using PayPortal.Web.Payments;
@@ -15,28 +14,17 @@ using PayPortal.Web.Startup;
 var builder = WebApplication.CreateBuilder(args);
 var config = builder.Configuration;
 
-var databasePath = config["PayPortal:DatabasePath"] is { Length: > 0 } path ? path : DataPaths.DefaultDatabasePath;
-builder.Services.AddPayPortalData(config.GetConnectionString("PayPortal") ?? DataPaths.SqliteConnectionString(databasePath));
+builder.Services.AddPayPortal(config, builder.Environment);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<IActor, HttpContextActor>();
-builder.Services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section)
     .PostConfigure(o => o.RequireTwoFactorForStaff ??= !builder.Environment.IsDevelopment());
-builder.Services.AddOptions<CompanyOptions>().BindConfiguration(CompanyOptions.Section).ValidateOnStart();
-builder.Services.AddSingleton<IValidateOptions<CompanyOptions>, CompanyOptionsValidator>();
 builder.Services.AddTransient<IEmailSender, IdentityEmailSender>();
 builder.Services.AddScoped<ContactInvitations>();
-builder.Services.AddPayPortalPayments(builder.Environment.IsProduction());
+builder.Services.RefuseTestMoneyInProduction(builder.Environment.IsProduction());
 builder.Services.AddHostedService<PayPortal.Web.Email.OutboxWorker>();
 builder.Services.AddHostedService<PayPortal.Web.Email.PlanMonitorWorker>();
 builder.Services.AddHostedService<PayPortal.Web.Email.DunningWorker>();
-builder.Services.AddOptions<PayPortal.Infrastructure.Collections.CollectionsOptions>().BindConfiguration(PayPortal.Infrastructure.Collections.CollectionsOptions.Section);
-builder.Services.AddOptions<PayPortal.Infrastructure.Invoicing.InvoicingOptions>().BindConfiguration(PayPortal.Infrastructure.Invoicing.InvoicingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-builder.Services.AddOptions<PayPortal.Infrastructure.Plans.PlanOptions>().BindConfiguration(PayPortal.Infrastructure.Plans.PlanOptions.Section);
-builder.Services.AddOptions<PayPortal.Infrastructure.Notices.PortalLinkOptions>().BindConfiguration("PayPortal");
-builder.Services.AddOptions<PayPortal.Infrastructure.Reporting.ReportingOptions>().BindConfiguration(PayPortal.Infrastructure.Reporting.ReportingOptions.Section).ValidateOnStart();
-builder.Services.AddSingleton<IValidateOptions<PayPortal.Infrastructure.Reporting.ReportingOptions>, PayPortal.Infrastructure.Reporting.ReportingOptionsValidator>();
-builder.Services.AddOptions<PayPortal.Infrastructure.CashApplication.BankingOptions>().BindConfiguration(PayPortal.Infrastructure.CashApplication.BankingOptions.Section);
 
 builder.Services.AddDefaultIdentity<AppUser>(DependencyInjection.ConfigureIdentity)
     .AddRoles<IdentityRole>()

@@ -30,5 +30,5 @@ public class PaymentTermsTests
     [InlineData(30, 100, 10)]
     [InlineData(30, 1.005, 10)]
     public void Rejects_inconsistent_terms(int net, decimal percent, int days) =>
-        Assert.ThrowsAny<ArgumentException>(() => new PaymentTerms(net, percent, days));
+        Assert.Throws<DomainRefusal>(() => new PaymentTerms(net, percent, days));
 }

@@ -194,6 +194,7 @@ public class CliTests : IAsyncLifetime
     [InlineData(new[] { "seed", "bulk", "--customers", "1", "--invoice", "10" }, "does not take --invoice")]
     [InlineData(new[] { "import", "customers" }, "unknown command 'import customers'")]
     [InlineData(new[] { "check", "ledger", "--db" }, "--db needs a value")]
+    [InlineData(new[] { "--config", "/nonexistent/site.json", "check", "ledger" }, "--config: no such file: /nonexistent/site.json")]
     [InlineData(new[] { "plans", "run", "--as-of", "23/11/2026" }, "--as-of must be a date like 2026-11-23, not '23/11/2026'")]
     [InlineData(new[] { "plans", "run", "--asof", "2026-11-23" }, "does not take --asof")]
     public async Task Wrong_usage_exits_2_and_says_what_is_wrong(string[] args, string expected)
@@ -218,5 +219,105 @@ public class CliDatabaseErrorTests
         Assert.Contains("the database refused the change", stderr.ToString());
         Assert.Contains("not a database", stderr.ToString());
         File.Delete(path);
+    }
+}
+
+/// <summary>Environment variables are the process's: these tests run alone, not beside other CLI tests.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ProcessEnvironmentCollection
+{
+    public const string Name = "Process environment";
+}
+
+/// <summary>The CLI reads the same settings as the portal: what it writes is signed and linked as configured.</summary>
+[Collection(ProcessEnvironmentCollection.Name)]
+public class CliConfigurationTests : IAsyncLifetime
+{
+    private TempDatabase _db = null!;
+    private string _settings = null!;
+    private long _invoiceId;
+
+    public async Task InitializeAsync()
+    {
+        _db = await TempDatabase.CreateAsync();
+        _settings = Path.Combine(_db.Folder, "settings");
+        Directory.CreateDirectory(_settings);
+        await using var scope = _db.Scope();
+        var invoice = Collections.CollectionsData.Invoice(scope.Db, Collections.CollectionsData.Customer(scope.Db, "C-1"), "INV-1", -15, 420_00);
+        await scope.Db.SaveChangesAsync();
+        _invoiceId = invoice.Id;
+    }
+
+    public async Task DisposeAsync() => await _db.DisposeAsync();
+
+    private async Task<string> DunningRunAsync(params string[] extra)
+    {
+        var (stdout, stderr) = (new StringWriter(), new StringWriter());
+        var code = await CliApp.RunAsync([.. extra, "--db", _db.Path, "dunning", "run", "--as-of", Collections.CollectionsData.Today.ToString("yyyy-MM-dd")], stdout, stderr, _settings);
+        Assert.True(code == CliApp.Ok, stderr.ToString());
+        return (string)(await _db.ScalarAsync("SELECT TextBody FROM Outbox WHERE Kind = 'dunning'"))!;
+    }
+
+    private static string Settings(string company, string publicUrl) =>
+        $$"""{ "Company": { "Name": "{{company}}" }, "PayPortal": { "PublicUrl": "{{publicUrl}}" } }""";
+
+    [Fact]
+    public async Task Dunning_run_signs_and_links_with_the_appsettings_beside_the_executable()
+    {
+        await File.WriteAllTextAsync(Path.Combine(_settings, "appsettings.json"), Settings("Acme Receivables Ltd", "https://pay.acme.example/"));
+
+        var body = await DunningRunAsync();
+
+        Assert.EndsWith("\n\nAcme Receivables Ltd\n", body);
+        Assert.Contains($"https://pay.acme.example/Portal/Pay?invoice={_invoiceId}", body);
+        Assert.DoesNotContain("localhost:5080", body);
+    }
+
+    [Fact]
+    public async Task A_config_file_overrides_the_appsettings_and_the_environment_overrides_both()
+    {
+        await File.WriteAllTextAsync(Path.Combine(_settings, "appsettings.json"), Settings("From appsettings", "https://appsettings.example"));
+        var file = Path.Combine(_db.Folder, "site.json");
+        await File.WriteAllTextAsync(file, Settings("From the config file", "https://config-file.example"));
+        Environment.SetEnvironmentVariable("Company__Name", "Globex Collections");
+        Environment.SetEnvironmentVariable("PAYPORTAL_PayPortal__PublicUrl", "https://billing.globex.example");
+        try
+        {
+            var body = await DunningRunAsync("--config", file);
+
+            Assert.EndsWith("\n\nGlobex Collections\n", body);
+            Assert.Contains($"https://billing.globex.example/Portal/Pay?invoice={_invoiceId}", body);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("Company__Name", null);
+            Environment.SetEnvironmentVariable("PAYPORTAL_PayPortal__PublicUrl", null);
+        }
+    }
+
+    [Fact]
+    public async Task The_config_file_alone_is_read_after_the_appsettings()
+    {
+        await File.WriteAllTextAsync(Path.Combine(_settings, "appsettings.json"), Settings("From appsettings", "https://appsettings.example"));
+        var file = Path.Combine(_db.Folder, "site.json");
+        await File.WriteAllTextAsync(file, Settings("From the config file", "https://config-file.example"));
+
+        var body = await DunningRunAsync("--config", file);
+
+        Assert.EndsWith("\n\nFrom the config file\n", body);
+        Assert.Contains($"https://config-file.example/Portal/Pay?invoice={_invoiceId}", body);
+    }
+
+    [Fact]
+    public async Task A_setting_the_validators_refuse_stops_the_command_before_it_does_anything()
+    {
+        await File.WriteAllTextAsync(Path.Combine(_settings, "appsettings.json"), """{ "Company": { "LogoPath": "/nowhere/logo.png" } }""");
+        var (stdout, stderr) = (new StringWriter(), new StringWriter());
+
+        var code = await CliApp.RunAsync(["--db", _db.Path, "dunning", "run", "--as-of", Collections.CollectionsData.Today.ToString("yyyy-MM-dd")], stdout, stderr, _settings);
+
+        Assert.Equal(CliApp.Failed, code);
+        Assert.Contains("Company:LogoPath '/nowhere/logo.png' does not exist.", stderr.ToString());
+        Assert.Equal(0L, await _db.ScalarAsync("SELECT COUNT(*) FROM Outbox"));
     }
 }

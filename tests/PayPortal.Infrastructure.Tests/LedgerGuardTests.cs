@@ -70,8 +70,7 @@ public class LedgerGuardTests : IAsyncLifetime
         await using var scope = _db.Scope();
         var customer = await scope.Db.Customers.SingleAsync();
         customer.CreditLimitMinor = 5_000_00;
-        scope.Db.AuditAction = "customer.set-credit-limit";
-        await scope.Db.SaveChangesAsync();
+        using (scope.Db.Audit.Begin("customer.set-credit-limit")) await scope.Db.SaveChangesAsync();
         var changes = (string)(await _db.ScalarAsync("SELECT Actor || ' ' || Action || ' ' || Changes FROM AuditEvents WHERE Action = 'customer.set-credit-limit'"))!;
         Assert.Equal("test customer.set-credit-limit {\"CreditLimitMinor\":[null,500000]}", changes);
     }

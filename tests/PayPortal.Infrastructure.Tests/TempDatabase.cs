@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Hosting;
 using PayPortal.Infrastructure;
 using PayPortal.Infrastructure.Auditing;
 using PayPortal.Infrastructure.Data;
@@ -12,14 +15,18 @@ public sealed class TempDatabase : IAsyncDisposable
 {
     private readonly ServiceProvider _provider;
 
-    private TempDatabase(string folder)
+    private TempDatabase(string folder, IReadOnlyDictionary<string, string?> settings)
     {
         Folder = folder;
         Path = System.IO.Path.Combine(folder, "test.db");
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(settings)
+            .AddInMemoryCollection([new("ConnectionStrings:PayPortal", DataPaths.SqliteConnectionString(Path))])
+            .Build();
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<IActor>(new FixedActor("test"));
-        services.AddPayPortalData(DataPaths.SqliteConnectionString(Path));
+        services.AddPayPortal(configuration, new TestEnvironment(folder));
         services.AddPayPortalIdentityCore();
         _provider = services.BuildServiceProvider();
     }
@@ -27,11 +34,12 @@ public sealed class TempDatabase : IAsyncDisposable
     public string Folder { get; }
     public string Path { get; }
 
-    public static async Task<TempDatabase> CreateAsync()
+    /// <param name="settings">Configuration as the hosts read it (e.g. "Company:Name"), on top of the defaults.</param>
+    public static async Task<TempDatabase> CreateAsync(Dictionary<string, string?>? settings = null)
     {
         var folder = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "payportal-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
-        var database = new TempDatabase(folder);
+        var database = new TempDatabase(folder, settings ?? []);
         await using var scope = database.Scope();
         await DatabaseSetup.MigrateAsync(scope.Db);
         return database;
@@ -55,6 +63,15 @@ public sealed class TempDatabase : IAsyncDisposable
         SqliteConnection.ClearAllPools();
         try { Directory.Delete(Folder, recursive: true); } catch (IOException) { }
     }
+}
+
+/// <summary>The environment the infrastructure tests run in: "Testing", as the web tests.</summary>
+public sealed class TestEnvironment(string contentRoot) : IHostEnvironment
+{
+    public string EnvironmentName { get; set; } = "Testing";
+    public string ApplicationName { get; set; } = "PayPortal.Infrastructure.Tests";
+    public string ContentRootPath { get; set; } = contentRoot;
+    public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
 }
 
 public sealed class TestScope(AsyncServiceScope scope) : IAsyncDisposable

@@ -45,4 +45,27 @@ public class AccountPageTests(PayPortalFactory factory) : IClassFixture<PayPorta
         Assert.Equal((true, false), (user.EmailInvoicesAndStatements, user.EmailReminders));
         Assert.Contains("Your email preferences are saved.", await client.GetStringAsync("/Portal/Account"));
     }
+
+    [Fact]
+    public async Task A_successful_htmx_post_is_told_where_to_go_with_HX_Redirect_instead_of_a_redirect_htmx_would_follow()
+    {
+        var client = await factory.SignedInAs(DemoAccounts.OtherCustomer.Email);
+        var request = new HttpRequestMessage(HttpMethod.Post, "/Portal/Account?handler=Preferences")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["Preferences.EmailReminders"] = "true",
+                ["__RequestVerificationToken"] = await client.AntiforgeryToken("/Portal/Account"),
+            }),
+        };
+        request.Headers.Add("HX-Request", "true");
+
+        var saved = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.Null(saved.Headers.Location);
+        Assert.Equal("/Portal/Account", Assert.Single(saved.Headers.GetValues("HX-Redirect")));
+        var user = await factory.WithDb(db => db.Users.SingleAsync(u => u.Email == DemoAccounts.OtherCustomer.Email));
+        Assert.True(user.EmailReminders);
+    }
 }

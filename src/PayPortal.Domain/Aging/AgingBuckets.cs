@@ -11,7 +11,7 @@ public sealed class AgingBuckets
     public AgingBuckets(IReadOnlyList<int> upperBounds)
     {
         if (upperBounds.Count == 0 || upperBounds[0] < 1 || upperBounds.Zip(upperBounds.Skip(1)).Any(p => p.Second <= p.First))
-            throw new ArgumentException("Aging bucket boundaries must be one or more whole numbers of days, positive and increasing (e.g. 30,60,90,120).", nameof(upperBounds));
+            throw new DomainRefusal("Aging bucket boundaries must be one or more whole numbers of days, positive and increasing (e.g. 30,60,90,120).");
         UpperBounds = upperBounds.ToArray();
         var labels = new List<string> { "Current" };
         var keys = new List<string> { "current" };
@@ -36,7 +36,7 @@ public sealed class AgingBuckets
         foreach (var part in parts)
         {
             if (!int.TryParse(part, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var days))
-                throw new ArgumentException($"Aging bucket boundary '{part}' is not a whole number of days.", nameof(text));
+                throw new DomainRefusal($"Aging bucket boundary '{part}' is not a whole number of days.");
             bounds.Add(days);
         }
         return new AgingBuckets(bounds);

@@ -110,8 +110,8 @@ public class BankStatementLine : IVersioned
 
     public void MarkApplied(Payments.Payment payment, string rule, double? confidence, ShortPayReason shortPay, bool automatic, string by, DateTime at)
     {
-        if (!IsCredit) throw new InvalidOperationException("A debit is not applied to invoices.");
-        if (Status is not (BankLineStatus.Matching or BankLineStatus.Exception)) throw new InvalidOperationException($"Bank line {BankReference} is already {Status}.");
+        if (!IsCredit) throw new DomainRefusal("A debit is not applied to invoices.");
+        if (Status is not (BankLineStatus.Matching or BankLineStatus.Exception)) throw new DomainRefusal($"Bank line {BankReference} is already {Status}.");
         Payment = payment;
         PaymentId = payment.Id;
         CustomerId = payment.CustomerId;
@@ -126,7 +126,7 @@ public class BankStatementLine : IVersioned
 
     public void MarkNonCustomer(string by, DateTime at)
     {
-        if (Status != BankLineStatus.Exception) throw new InvalidOperationException($"Bank line {BankReference} is not waiting for a specialist ({Status}).");
+        if (Status != BankLineStatus.Exception) throw new DomainRefusal($"Bank line {BankReference} is not waiting for a specialist ({Status}).");
         Status = BankLineStatus.NonCustomer;
         Suggestions = null;
         ResolvedBy = by;
@@ -141,7 +141,7 @@ public class BankStatementLine : IVersioned
     /// <summary>The engine was not sure enough: the line waits for a specialist with its ranked suggestions.</summary>
     public void WaitForSpecialist(string suggestions)
     {
-        if (Status != BankLineStatus.Matching) throw new InvalidOperationException($"Bank line {BankReference} is not being matched.");
+        if (Status != BankLineStatus.Matching) throw new DomainRefusal($"Bank line {BankReference} is not being matched.");
         Status = BankLineStatus.Exception;
         Suggestions = suggestions;
     }
@@ -149,7 +149,7 @@ public class BankStatementLine : IVersioned
     /// <summary>What a Stripe payout line was found to settle (payments, or a note why none could be matched).</summary>
     public void RecordPayout(int paymentsSettled, string explanation)
     {
-        if (Status != BankLineStatus.StripePayout) throw new InvalidOperationException($"Bank line {BankReference} is not a Stripe payout.");
+        if (Status != BankLineStatus.StripePayout) throw new DomainRefusal($"Bank line {BankReference} is not a Stripe payout.");
         Rule = paymentsSettled > 0 ? "stripe-payout" : "stripe-payout-unmatched";
         Confidence = paymentsSettled > 0 ? 1 : null;
         Suggestions = null;

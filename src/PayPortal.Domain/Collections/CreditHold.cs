@@ -33,8 +33,8 @@ public class CreditHoldRequest : IVersioned
 
     public static CreditHoldRequest Request(Customer customer, bool place, string reason, string by, DateTime at)
     {
-        if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > 500) throw new ArgumentException("Give the reason (at most 500 characters).", nameof(reason));
-        if (place == customer.CreditHold) throw new InvalidOperationException(place ? $"{customer.Name} is already on credit hold." : $"{customer.Name} is not on credit hold.");
+        if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > 500) throw new DomainRefusal("Give the reason (at most 500 characters).");
+        if (place == customer.CreditHold) throw new DomainRefusal(place ? $"{customer.Name} is already on credit hold." : $"{customer.Name} is not on credit hold.");
         return new CreditHoldRequest
         {
             Customer = customer, CustomerId = customer.Id, Place = place, Reason = reason.Trim(), RequestedBy = by, RequestedAt = at, Status = CreditHoldRequestStatus.Pending,
@@ -59,7 +59,7 @@ public class CreditHoldRequest : IVersioned
     {
         RequirePending();
         var customer = Customer ?? throw new InvalidOperationException("Load the request's customer.");
-        if (Place == customer.CreditHold) throw new InvalidOperationException(Place ? "The customer is already on hold; decline this request." : "The customer is no longer on hold; decline this request.");
+        if (Place == customer.CreditHold) throw new DomainRefusal(Place ? "The customer is already on hold; decline this request." : "The customer is no longer on hold; decline this request.");
         customer.CreditHold = Place;
         (Status, DecidedBy, DecidedAt) = (CreditHoldRequestStatus.Approved, by, at);
     }
@@ -67,12 +67,12 @@ public class CreditHoldRequest : IVersioned
     public void Decline(string by, string reason, DateTime at)
     {
         RequirePending();
-        if (string.IsNullOrWhiteSpace(reason)) throw new ArgumentException("Say why the request is declined.", nameof(reason));
+        if (string.IsNullOrWhiteSpace(reason)) throw new DomainRefusal("Say why the request is declined.");
         (Status, DecidedBy, DecidedAt, DecisionNote) = (CreditHoldRequestStatus.Declined, by, at, reason.Trim());
     }
 
     private void RequirePending()
     {
-        if (Status != CreditHoldRequestStatus.Pending) throw new InvalidOperationException($"This request was already {Status.ToString().ToLowerInvariant()}.");
+        if (Status != CreditHoldRequestStatus.Pending) throw new DomainRefusal($"This request was already {Status.ToString().ToLowerInvariant()}.");
     }
 }

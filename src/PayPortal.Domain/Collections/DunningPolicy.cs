@@ -36,13 +36,13 @@ public class DunningPolicy : IVersioned
     public void Rename(string name)
     {
         var trimmed = name?.Trim() ?? "";
-        if (trimmed.Length is 0 or > 100) throw new ArgumentException("A policy needs a name of at most 100 characters.", nameof(name));
+        if (trimmed.Length is 0 or > 100) throw new DomainRefusal("A policy needs a name of at most 100 characters.");
         Name = trimmed;
     }
 
     public DunningStep AddStep(int offsetDays, DunningAction action, string subject, string body)
     {
-        if (_steps.Any(s => s.OffsetDays == offsetDays)) throw new ArgumentException($"The policy already has a step at {DunningStep.OffsetText(offsetDays)}.", nameof(offsetDays));
+        if (_steps.Any(s => s.OffsetDays == offsetDays)) throw new DomainRefusal($"The policy already has a step at {DunningStep.OffsetText(offsetDays)}.");
         var step = new DunningStep(this, offsetDays, action, subject, body);
         _steps.Add(step);
         return step;
@@ -55,7 +55,7 @@ public class DunningPolicy : IVersioned
         var trimmed = segment?.Trim().ToLowerInvariant();
         if (string.IsNullOrEmpty(trimmed)) return null;
         if (trimmed.Length > 40 || !trimmed.All(ch => char.IsAsciiLetterOrDigit(ch) || ch is '-' or '_'))
-            throw new ArgumentException("A segment is a short name of letters, digits and dashes, e.g. key-accounts.", nameof(segment));
+            throw new DomainRefusal("A segment is a short name of letters, digits and dashes, e.g. key-accounts.");
         return trimmed;
     }
 
@@ -101,13 +101,13 @@ public class DunningStep
 
     public void Change(int offsetDays, DunningAction action, string subject, string body)
     {
-        if (offsetDays is < -60 or > 365) throw new ArgumentException("A step is between 60 days before and 365 days after the due date.", nameof(offsetDays));
-        if (!Enum.IsDefined(action)) throw new ArgumentException("Choose email, call task or letter.", nameof(action));
-        if (string.IsNullOrWhiteSpace(subject) || subject.Trim().Length > 200) throw new ArgumentException("The subject is required, at most 200 characters.", nameof(subject));
-        if (string.IsNullOrWhiteSpace(body) || body.Length > 10_000) throw new ArgumentException("The text is required, at most 10,000 characters.", nameof(body));
+        if (offsetDays is < -60 or > 365) throw new DomainRefusal("A step is between 60 days before and 365 days after the due date.");
+        if (!Enum.IsDefined(action)) throw new DomainRefusal("Choose email, call task or letter.");
+        if (string.IsNullOrWhiteSpace(subject) || subject.Trim().Length > 200) throw new DomainRefusal("The subject is required, at most 200 characters.");
+        if (string.IsNullOrWhiteSpace(body) || body.Length > 10_000) throw new DomainRefusal("The text is required, at most 10,000 characters.");
         if (MergeTemplate.UnknownFields(subject).Concat(MergeTemplate.UnknownFields(body)).Distinct().ToList() is { Count: > 0 } unknown)
-            throw new ArgumentException($"Unknown merge field(s): {string.Join(", ", unknown.Select(f => "{{" + f + "}}"))}. Known: {string.Join(", ", MergeTemplate.Fields.Select(f => "{{" + f + "}}"))}.", nameof(body));
-        if (subject.Contains("{{invoices}}", StringComparison.Ordinal)) throw new ArgumentException("The invoices table belongs in the text, not the subject.", nameof(subject));
+            throw new DomainRefusal($"Unknown merge field(s): {string.Join(", ", unknown.Select(f => "{{" + f + "}}"))}. Known: {string.Join(", ", MergeTemplate.Fields.Select(f => "{{" + f + "}}"))}.");
+        if (subject.Contains("{{invoices}}", StringComparison.Ordinal)) throw new DomainRefusal("The invoices table belongs in the text, not the subject.");
         OffsetDays = offsetDays;
         Action = action;
         Subject = subject.Trim();

@@ -25,11 +25,11 @@ public class PromiseToPay : IVersioned
 
     public static PromiseToPay Record(Customer customer, Money amount, DateOnly dueOn, DateOnly today, string by, string? note, DateTime at)
     {
-        if (!amount.IsPositive) throw new ArgumentException("A promise is for an amount above zero.", nameof(amount));
-        if (amount.Currency.Code != customer.CurrencyCode) throw new ArgumentException($"{customer.Name} is billed in {customer.CurrencyCode}, not {amount.Currency}.", nameof(amount));
-        if (dueOn < today) throw new ArgumentException("The promised date cannot be in the past.", nameof(dueOn));
-        if (dueOn > today.AddDays(MaxDaysAhead)) throw new ArgumentException($"A promise reaches at most {MaxDaysAhead} days ahead; offer a payment plan for longer.", nameof(dueOn));
-        if (note?.Trim() is { Length: > 1000 }) throw new ArgumentException("The note is longer than 1,000 characters.", nameof(note));
+        if (!amount.IsPositive) throw new DomainRefusal("A promise is for an amount above zero.");
+        if (amount.Currency.Code != customer.CurrencyCode) throw new DomainRefusal($"{customer.Name} is billed in {customer.CurrencyCode}, not {amount.Currency}.");
+        if (dueOn < today) throw new DomainRefusal("The promised date cannot be in the past.");
+        if (dueOn > today.AddDays(MaxDaysAhead)) throw new DomainRefusal($"A promise reaches at most {MaxDaysAhead} days ahead; offer a payment plan for longer.");
+        if (note?.Trim() is { Length: > 1000 }) throw new DomainRefusal("The note is longer than 1,000 characters.");
         return new PromiseToPay
         {
             Customer = customer,
@@ -90,8 +90,8 @@ public class PromiseToPay : IVersioned
 
     public void Cancel(string by, string reason, DateOnly today)
     {
-        if (Status != PromiseStatus.Open) throw new InvalidOperationException($"The promise is already {Status.ToString().ToLowerInvariant()}.");
-        if (string.IsNullOrWhiteSpace(reason)) throw new ArgumentException("Say why the promise is withdrawn.", nameof(reason));
+        if (Status != PromiseStatus.Open) throw new DomainRefusal($"The promise is already {Status.ToString().ToLowerInvariant()}.");
+        if (string.IsNullOrWhiteSpace(reason)) throw new DomainRefusal("Say why the promise is withdrawn.");
         Note = $"{Note}{(Note is null ? "" : " ")}[Withdrawn by {by}: {reason.Trim()}]";
         Resolve(PromiseStatus.Cancelled, PaidMinor, today);
     }

@@ -20,15 +20,15 @@ public class WriteOffRequest : IVersioned
 
     public static WriteOffRequest Propose(Invoice invoice, Money amount, string reason, string by, DateTime at)
     {
-        if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > 500) throw new ArgumentException("Say why it cannot be collected (at most 500 characters).", nameof(reason));
-        if (!invoice.CanReceiveMoney) throw new InvalidOperationException($"Invoice {invoice.Number} has nothing open to write off.");
-        if (amount.Currency.Code != invoice.CurrencyCode) throw new ArgumentException($"Invoice {invoice.Number} is in {invoice.CurrencyCode}.", nameof(amount));
-        if (!amount.IsPositive) throw new ArgumentException("The amount must be above zero.", nameof(amount));
+        if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > 500) throw new DomainRefusal("Say why it cannot be collected (at most 500 characters).");
+        if (!invoice.CanReceiveMoney) throw new DomainRefusal($"Invoice {invoice.Number} has nothing open to write off.");
+        if (amount.Currency.Code != invoice.CurrencyCode) throw new DomainRefusal($"Invoice {invoice.Number} is in {invoice.CurrencyCode}.");
+        if (!amount.IsPositive) throw new DomainRefusal("The amount must be above zero.");
         var undisputed = invoice.OpenMinor - invoice.DisputedMinor;
         if (amount.Minor > undisputed)
-            throw new ArgumentException(invoice.DisputedMinor > 0
+            throw new DomainRefusal(invoice.DisputedMinor > 0
                 ? $"At most {new Money(undisputed, invoice.Currency)} can be written off; {new Money(invoice.DisputedMinor, invoice.Currency)} is disputed and is settled through the dispute."
-                : $"At most {invoice.Open} is open on invoice {invoice.Number}.", nameof(amount));
+                : $"At most {invoice.Open} is open on invoice {invoice.Number}.");
         return new WriteOffRequest
         {
             Invoice = invoice, InvoiceId = invoice.Id, CustomerId = invoice.CustomerId, AmountMinor = amount.Minor, CurrencyCode = invoice.CurrencyCode,
@@ -58,10 +58,10 @@ public class WriteOffRequest : IVersioned
     public (WriteOff WriteOff, Ledger.Journal Journal) Approve(string by, DateOnly on, DateTime at)
     {
         RequirePending();
-        if (string.Equals(by, RequestedBy, StringComparison.OrdinalIgnoreCase)) throw new InvalidOperationException("A write-off is approved by someone other than who proposed it.");
+        if (string.Equals(by, RequestedBy, StringComparison.OrdinalIgnoreCase)) throw new DomainRefusal("A write-off is approved by someone other than who proposed it.");
         var invoice = Invoice ?? throw new InvalidOperationException("Load the request's invoice.");
         if (AmountMinor > invoice.OpenMinor - invoice.DisputedMinor)
-            throw new InvalidOperationException($"Invoice {invoice.Number} now has only {new Money(Math.Max(0, invoice.OpenMinor - invoice.DisputedMinor), invoice.Currency)} undisputed and open; decline this request and propose again.");
+            throw new DomainRefusal($"Invoice {invoice.Number} now has only {new Money(Math.Max(0, invoice.OpenMinor - invoice.DisputedMinor), invoice.Currency)} undisputed and open; decline this request and propose again.");
         var (writeOff, journal) = Ledger.Postings.WriteOff(invoice, Amount, Reason, on, at);
         Decide(WriteOffRequestStatus.Approved, by, at, null);
         return (writeOff, journal);
@@ -73,13 +73,13 @@ public class WriteOffRequest : IVersioned
     public void Decline(string by, string reason, DateTime at)
     {
         RequirePending();
-        if (string.IsNullOrWhiteSpace(reason)) throw new ArgumentException("Say why the write-off is declined.", nameof(reason));
+        if (string.IsNullOrWhiteSpace(reason)) throw new DomainRefusal("Say why the write-off is declined.");
         Decide(WriteOffRequestStatus.Declined, by, at, reason.Trim());
     }
 
     private void RequirePending()
     {
-        if (Status != WriteOffRequestStatus.Pending) throw new InvalidOperationException($"This request was already {Status.ToString().ToLowerInvariant()}.");
+        if (Status != WriteOffRequestStatus.Pending) throw new DomainRefusal($"This request was already {Status.ToString().ToLowerInvariant()}.");
     }
 
     private void Decide(WriteOffRequestStatus status, string by, DateTime at, string? note)

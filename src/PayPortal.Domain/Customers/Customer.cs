@@ -69,7 +69,7 @@ public class Customer : IVersioned
         foreach (var email in list)
         {
             if (!EmailAddress.IsValid(email))
-                throw new ArgumentException($"'{email}' is not an email address.", nameof(emails));
+                throw new DomainRefusal($"'{email}' is not an email address.");
         }
         BillingEmails = string.Join(';', list);
     }
@@ -77,9 +77,9 @@ public class Customer : IVersioned
     private static string RequireText(string value, string name, int max)
     {
         var trimmed = value?.Trim() ?? "";
-        if (trimmed.Length == 0) throw new ArgumentException($"{name} is required.", name);
-        if (trimmed.Length > max) throw new ArgumentException($"{name} is longer than {max} characters.", name);
-        if (trimmed.Any(char.IsControl)) throw new ArgumentException($"{name} cannot contain line breaks or control characters.", name);
+        if (trimmed.Length == 0) throw new DomainRefusal($"{name} is required.");
+        if (trimmed.Length > max) throw new DomainRefusal($"{name} is longer than {max} characters.");
+        if (trimmed.Any(char.IsControl)) throw new DomainRefusal($"{name} cannot contain line breaks or control characters.");
         return trimmed;
     }
 }

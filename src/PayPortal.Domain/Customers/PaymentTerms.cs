@@ -9,15 +9,15 @@ public sealed record PaymentTerms
     public PaymentTerms(int netDays, decimal discountPercent = 0, int discountDays = 0)
     {
         if (netDays is < 0 or > 3650)
-            throw new ArgumentOutOfRangeException(nameof(netDays), netDays, "Net days must be between 0 and 3650.");
+            throw new DomainRefusal("Net days must be between 0 and 3650.");
         if (discountPercent is < 0 or >= 100)
-            throw new ArgumentOutOfRangeException(nameof(discountPercent), discountPercent, "Discount percent must be at least 0 and below 100.");
+            throw new DomainRefusal("Discount percent must be at least 0 and below 100.");
         if (decimal.Round(discountPercent, 2) != discountPercent)
-            throw new ArgumentOutOfRangeException(nameof(discountPercent), discountPercent, "Discount percent has at most two decimals.");
+            throw new DomainRefusal("Discount percent has at most two decimals.");
         if (discountDays < 0 || discountDays > netDays)
-            throw new ArgumentOutOfRangeException(nameof(discountDays), discountDays, "Discount days must be between 0 and the net days.");
+            throw new DomainRefusal("Discount days must be between 0 and the net days.");
         if ((discountPercent == 0) != (discountDays == 0))
-            throw new ArgumentException("An early-payment discount needs both a percent and a number of days.");
+            throw new DomainRefusal("An early-payment discount needs both a percent and a number of days.");
         NetDays = netDays;
         DiscountPercent = discountPercent;
         DiscountDays = discountDays;

@@ -91,12 +91,12 @@ public class Dispute : IVersioned
     public static Dispute Open(Invoice invoice, DisputeReason reason, Money amount, string message, DateTime at,
         string? raisedByUserId = null, string? authorName = null, IReadOnlyList<int>? lineNumbers = null, IReadOnlyList<DisputeAttachment>? attachments = null)
     {
-        if (!invoice.CanReceiveMoney) throw new InvalidOperationException($"Invoice {invoice.Number} has nothing open to dispute.");
-        if (!amount.IsPositive) throw new ArgumentOutOfRangeException(nameof(amount), "The disputed amount must be above zero.");
-        if (amount.Currency.Code != invoice.CurrencyCode) throw new ArgumentException($"The disputed amount is in {invoice.CurrencyCode}.", nameof(amount));
+        if (!invoice.CanReceiveMoney) throw new DomainRefusal($"Invoice {invoice.Number} has nothing open to dispute.");
+        if (!amount.IsPositive) throw new DomainRefusal("The disputed amount must be above zero.");
+        if (amount.Currency.Code != invoice.CurrencyCode) throw new DomainRefusal($"The disputed amount is in {invoice.CurrencyCode}.");
         var undisputed = invoice.OpenMinor - invoice.DisputedMinor;
         if (amount.Minor > undisputed)
-            throw new InvalidOperationException($"The disputed amount cannot be more than the {new Money(undisputed, invoice.Currency)} still open and not already disputed on invoice {invoice.Number}.");
+            throw new DomainRefusal($"The disputed amount cannot be more than the {new Money(undisputed, invoice.Currency)} still open and not already disputed on invoice {invoice.Number}.");
         var text = RequireText(message, "Say what is wrong.");
         var dispute = new Dispute
         {
@@ -114,7 +114,7 @@ public class Dispute : IVersioned
         foreach (var lineNo in (lineNumbers ?? []).Distinct().Order())
         {
             var line = invoice.Lines.SingleOrDefault(l => l.LineNo == lineNo)
-                ?? throw new ArgumentException($"Invoice {invoice.Number} has no line {lineNo}.", nameof(lineNumbers));
+                ?? throw new DomainRefusal($"Invoice {invoice.Number} has no line {lineNo}.");
             dispute._lines.Add(new DisputeLine(line));
         }
         invoice.ChangeDisputed(amount.Minor);
@@ -144,7 +144,7 @@ public class Dispute : IVersioned
     public DisputeMessage AddCustomerMessage(string authorName, string text, DateTime at, IReadOnlyList<DisputeAttachment>? attachments = null)
     {
         RequireOpen();
-        if (Kind == DisputeKind.Chargeback) throw new InvalidOperationException("A card chargeback is handled with the bank, not in the portal.");
+        if (Kind == DisputeKind.Chargeback) throw new DomainRefusal("A card chargeback is handled with the bank, not in the portal.");
         var message = new DisputeMessage(authorName, fromCustomer: true, isInternal: false, RequireText(text, "Write a message."), at, attachments);
         _messages.Add(message);
         if (Status == DisputeStatus.WaitingOnCustomer) Status = DisputeStatus.Open;
@@ -179,7 +179,7 @@ public class Dispute : IVersioned
 
     public void Withdraw(DateTime at)
     {
-        if (Kind == DisputeKind.Chargeback) throw new InvalidOperationException("A card chargeback cannot be withdrawn in the portal.");
+        if (Kind == DisputeKind.Chargeback) throw new DomainRefusal("A card chargeback cannot be withdrawn in the portal.");
         Close(DisputeStatus.Withdrawn, "Withdrawn by the customer.", at);
     }
 
@@ -197,8 +197,8 @@ public class Dispute : IVersioned
     {
         RequireOpen();
         RequireCustomerDispute("accepted here");
-        if (!credited.IsPositive) throw new ArgumentOutOfRangeException(nameof(credited), "The amount to credit must be above zero.");
-        if (credited.Minor > AmountMinor) throw new InvalidOperationException($"At most the disputed {Amount} can be credited.");
+        if (!credited.IsPositive) throw new DomainRefusal("The amount to credit must be above zero.");
+        if (credited.Minor > AmountMinor) throw new DomainRefusal($"At most the disputed {Amount} can be credited.");
         CreditedMinor = credited.Minor;
         CreditMemo = memo;
         CreditMemoId = memo.Id;
@@ -221,7 +221,7 @@ public class Dispute : IVersioned
     /// <summary>The bank's decision on a chargeback.</summary>
     public void DecideChargeback(bool won, DateTime at)
     {
-        if (Kind != DisputeKind.Chargeback) throw new InvalidOperationException("Only a chargeback is decided by the bank.");
+        if (Kind != DisputeKind.Chargeback) throw new DomainRefusal("Only a chargeback is decided by the bank.");
         Close(won ? DisputeStatus.Won : DisputeStatus.Lost, won ? "The bank decided for us; the funds were returned." : "The bank decided for the cardholder.", at);
     }
 
@@ -239,19 +239,19 @@ public class Dispute : IVersioned
 
     private void RequireCustomerDispute(string what)
     {
-        if (Kind == DisputeKind.Chargeback) throw new InvalidOperationException($"A card chargeback is decided by the bank, not {what}.");
+        if (Kind == DisputeKind.Chargeback) throw new DomainRefusal($"A card chargeback is decided by the bank, not {what}.");
     }
 
     private void RequireOpen()
     {
-        if (!IsOpen) throw new InvalidOperationException($"The dispute is closed ({Status}).");
+        if (!IsOpen) throw new DomainRefusal($"The dispute is closed ({Status}).");
     }
 
     private static string RequireText(string? text, string problem)
     {
-        if (string.IsNullOrWhiteSpace(text)) throw new ArgumentException(problem, nameof(text));
+        if (string.IsNullOrWhiteSpace(text)) throw new DomainRefusal(problem);
         var trimmed = text.Trim();
-        if (trimmed.Length > MaxMessageLength) throw new ArgumentException($"A message is at most {MaxMessageLength} characters.", nameof(text));
+        if (trimmed.Length > MaxMessageLength) throw new DomainRefusal($"A message is at most {MaxMessageLength} characters.");
         return trimmed;
     }
 }

@@ -82,9 +82,9 @@ public class DisputeAttachment
         var name = Path.GetFileName((fileName ?? "").Replace('\\', '/')).Trim();
         if (name.Length == 0) name = "attachment";
         if (name.Length > 200) name = name[^200..];
-        if (content.Length == 0) throw new ArgumentException($"{name} is empty.", nameof(content));
-        if (content.Length > MaxBytes) throw new ArgumentException($"{name} is {content.Length / 1024 / 1024.0:0.#} MB; files can be at most {MaxBytes / 1024 / 1024} MB.", nameof(content));
-        var type = Sniff(content) ?? throw new ArgumentException($"{name} is not a PDF, PNG or JPEG file.", nameof(content));
+        if (content.Length == 0) throw new DomainRefusal($"{name} is empty.");
+        if (content.Length > MaxBytes) throw new DomainRefusal($"{name} is {content.Length / 1024 / 1024.0:0.#} MB; files can be at most {MaxBytes / 1024 / 1024} MB.");
+        var type = Sniff(content) ?? throw new DomainRefusal($"{name} is not a PDF, PNG or JPEG file.");
         return new DisputeAttachment(name, type, content);
     }
 

@@ -11,9 +11,9 @@ public class CreditMemo : IVersioned
 
     public CreditMemo(Customer customer, string number, DateOnly issueDate, Money amount, string reason, Invoice? forInvoice = null)
     {
-        if (amount.Currency.Code != customer.CurrencyCode) throw new ArgumentException("A credit memo is in the customer's currency.", nameof(amount));
-        if (!amount.IsPositive) throw new ArgumentOutOfRangeException(nameof(amount), "A credit memo amount must be positive.");
-        if (string.IsNullOrWhiteSpace(reason)) throw new ArgumentException("A credit memo needs a reason.", nameof(reason));
+        if (amount.Currency.Code != customer.CurrencyCode) throw new DomainRefusal("A credit memo is in the customer's currency.");
+        if (!amount.IsPositive) throw new DomainRefusal("A credit memo amount must be positive.");
+        if (string.IsNullOrWhiteSpace(reason)) throw new DomainRefusal("A credit memo needs a reason.");
         Customer = customer;
         CustomerId = customer.Id;
         Number = number;
@@ -50,7 +50,7 @@ public class CreditMemo : IVersioned
 
     internal void MarkIssued()
     {
-        if (IsIssued) throw new InvalidOperationException($"Credit memo {Number} is already issued.");
+        if (IsIssued) throw new DomainRefusal($"Credit memo {Number} is already issued.");
         IsIssued = true;
         UnappliedMinor = AmountMinor;
     }

@@ -20,7 +20,7 @@ public class Invoice : IVersioned
         IssueDate = issueDate;
         var terms = customer.Terms;
         DueDate = dueDate ?? terms.DueDate(issueDate);
-        if (DueDate < issueDate) throw new ArgumentException("The due date cannot be before the issue date.", nameof(dueDate));
+        if (DueDate < issueDate) throw new DomainRefusal("The due date cannot be before the issue date.");
         DiscountPercent = terms.DiscountPercent;
         DiscountDeadline = terms.DiscountDeadline(issueDate);
         PoNumber = string.IsNullOrWhiteSpace(poNumber) ? null : poNumber.Trim();
@@ -102,14 +102,14 @@ public class Invoice : IVersioned
 
     public void MarkSent(DateTime at)
     {
-        if (!IsPosted) throw new InvalidOperationException("A draft cannot be sent; post it first.");
-        if (Status == InvoiceStatus.Void) throw new InvalidOperationException($"Invoice {Number} is void and is not sent.");
+        if (!IsPosted) throw new DomainRefusal("A draft cannot be sent; post it first.");
+        if (Status == InvoiceStatus.Void) throw new DomainRefusal($"Invoice {Number} is void and is not sent.");
         SentAt ??= at;
     }
 
     private void RequireDraft()
     {
-        if (IsPosted) throw new InvalidOperationException($"Invoice {Number} is posted and cannot change; issue a credit memo or void it.");
+        if (IsPosted) throw new DomainRefusal($"Invoice {Number} is posted and cannot change; issue a credit memo or void it.");
     }
 
     /// <summary>The early-payment discount still available on the open amount when paying on <paramref name="payDate"/>.</summary>
@@ -121,9 +121,9 @@ public class Invoice : IVersioned
     // Only the posting rules in PayPortal.Domain.Ledger move money on an invoice.
     internal void MarkPosted(string number, DateTime postedAt)
     {
-        if (IsPosted) throw new InvalidOperationException($"Invoice {Number} is already posted.");
-        if (string.IsNullOrWhiteSpace(number)) throw new ArgumentException("A posted invoice needs a number.", nameof(number));
-        if (_lines.Count == 0 || TotalMinor <= 0) throw new InvalidOperationException("An invoice needs at least one line and a positive total to be posted.");
+        if (IsPosted) throw new DomainRefusal($"Invoice {Number} is already posted.");
+        if (string.IsNullOrWhiteSpace(number)) throw new DomainRefusal("A posted invoice needs a number.");
+        if (_lines.Count == 0 || TotalMinor <= 0) throw new DomainRefusal("An invoice needs at least one line and a positive total to be posted.");
         Number = number.Trim();
         PostedAt = postedAt;
         OpenMinor = TotalMinor;

@@ -16,7 +16,7 @@ public static class InvoiceCredit
     {
         RequireCreditable(invoice, reason);
         var left = invoice.TotalMinor - earlierMemos.Sum(m => m.AmountMinor);
-        if (left <= 0) throw new InvalidOperationException($"Everything on invoice {invoice.Number} has already been credited.");
+        if (left <= 0) throw new DomainRefusal($"Everything on invoice {invoice.Number} has already been credited.");
         if (earlierMemos.Any(m => m.Lines.Count == 0))
             return new CreditMemo(Customer(invoice), number, on, new Money(left, invoice.Currency), reason, invoice);
         var earlierLines = earlierMemos.SelectMany(m => m.Lines).ToList();
@@ -29,31 +29,31 @@ public static class InvoiceCredit
     public static CreditMemo ForLines(Invoice invoice, IReadOnlyList<LineCredit> credits, IReadOnlyList<CreditMemo> earlierMemos, string number, DateOnly on, string reason)
     {
         RequireCreditable(invoice, reason);
-        if (credits.Count == 0) throw new InvalidOperationException($"Everything on invoice {invoice.Number} has already been credited.");
-        if (credits.GroupBy(c => c.LineNo).Any(g => g.Count() > 1)) throw new ArgumentException("Each line can be named once per credit memo.", nameof(credits));
+        if (credits.Count == 0) throw new DomainRefusal($"Everything on invoice {invoice.Number} has already been credited.");
+        if (credits.GroupBy(c => c.LineNo).Any(g => g.Count() > 1)) throw new DomainRefusal("Each line can be named once per credit memo.");
 
         var earlierLines = earlierMemos.SelectMany(m => m.Lines).ToList();
         var memoLines = new List<CreditMemoLine>();
         foreach (var credit in credits)
         {
             var line = invoice.Lines.SingleOrDefault(l => l.LineNo == credit.LineNo)
-                ?? throw new ArgumentException($"Invoice {invoice.Number} has no line {credit.LineNo}.", nameof(credits));
+                ?? throw new DomainRefusal($"Invoice {invoice.Number} has no line {credit.LineNo}.");
             var earlier = earlierLines.Where(c => Credits(c, line)).ToList();
             var quantityBefore = earlier.Sum(c => c.Quantity);
             var quantityLeft = line.Quantity - quantityBefore;
-            if (credit.Quantity <= 0) throw new ArgumentOutOfRangeException(nameof(credits), $"Line {line.LineNo}: the quantity to credit must be above zero.");
+            if (credit.Quantity <= 0) throw new DomainRefusal($"Line {line.LineNo}: the quantity to credit must be above zero.");
             if (credit.Quantity > quantityLeft)
-                throw new ArgumentOutOfRangeException(nameof(credits), $"Line {line.LineNo}: only {quantityLeft:0.####} of {line.Quantity:0.####} is left to credit.");
+                throw new DomainRefusal($"Line {line.LineNo}: only {quantityLeft:0.####} of {line.Quantity:0.####} is left to credit.");
             // The amount credited so far follows the quantity credited so far; this credit is the difference.
             var amountAfter = (long)Math.Round(line.TotalMinor * (quantityBefore + credit.Quantity) / line.Quantity, 0, MidpointRounding.AwayFromZero);
             var amount = amountAfter - earlier.Sum(c => c.AmountMinor);
             if (amount > 0) memoLines.Add(new CreditMemoLine(line, credit.Quantity, amount));
         }
         var total = memoLines.Sum(l => l.AmountMinor);
-        if (total <= 0) throw new InvalidOperationException("The lines chosen come to nothing to credit.");
+        if (total <= 0) throw new DomainRefusal("The lines chosen come to nothing to credit.");
         var left = invoice.TotalMinor - earlierMemos.Sum(m => m.AmountMinor);
         if (total > left)
-            throw new InvalidOperationException($"Only {new Money(Math.Max(0, left), invoice.Currency)} of invoice {invoice.Number} is left to credit; these lines come to {new Money(total, invoice.Currency)}.");
+            throw new DomainRefusal($"Only {new Money(Math.Max(0, left), invoice.Currency)} of invoice {invoice.Number} is left to credit; these lines come to {new Money(total, invoice.Currency)}.");
         var memo = new CreditMemo(Customer(invoice), number, on, new Money(total, invoice.Currency), reason, invoice);
         memo.AddLines(memoLines);
         return memo;
@@ -61,9 +61,9 @@ public static class InvoiceCredit
 
     private static void RequireCreditable(Invoice invoice, string reason)
     {
-        if (!invoice.IsPosted) throw new InvalidOperationException("A draft is changed, not credited.");
-        if (invoice.Status == InvoiceStatus.Void) throw new InvalidOperationException($"Invoice {invoice.Number} is void; there is nothing to credit.");
-        if (string.IsNullOrWhiteSpace(reason)) throw new ArgumentException("A credit memo needs a reason.", nameof(reason));
+        if (!invoice.IsPosted) throw new DomainRefusal("A draft is changed, not credited.");
+        if (invoice.Status == InvoiceStatus.Void) throw new DomainRefusal($"Invoice {invoice.Number} is void; there is nothing to credit.");
+        if (string.IsNullOrWhiteSpace(reason)) throw new DomainRefusal("A credit memo needs a reason.");
     }
 
     private static Customers.Customer Customer(Invoice invoice) => invoice.Customer ?? throw new InvalidOperationException("Load the invoice's customer.");

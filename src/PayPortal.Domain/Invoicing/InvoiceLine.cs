@@ -18,13 +18,13 @@ public class InvoiceLine
 
     public InvoiceLine(int lineNo, string description, decimal quantity, long unitPriceMinor, decimal discountPercent = 0, decimal taxRatePercent = 0)
     {
-        if (string.IsNullOrWhiteSpace(description)) throw new ArgumentException("A line needs a description.", nameof(description));
-        if (quantity <= 0) throw new ArgumentOutOfRangeException(nameof(quantity), quantity, "Quantity must be positive.");
-        if (quantity > MaxQuantity) throw new ArgumentOutOfRangeException(nameof(quantity), quantity, $"Quantity can be at most {MaxQuantity:N0}.");
-        if (unitPriceMinor < 0) throw new ArgumentOutOfRangeException(nameof(unitPriceMinor), unitPriceMinor, "Unit price cannot be negative.");
-        if (unitPriceMinor > MaxUnitPriceMinor) throw new ArgumentOutOfRangeException(nameof(unitPriceMinor), unitPriceMinor, "The unit price is too large.");
-        if (discountPercent is < 0 or > 100) throw new ArgumentOutOfRangeException(nameof(discountPercent), discountPercent, "Discount must be 0 to 100 %.");
-        if (taxRatePercent is < 0 or > 100) throw new ArgumentOutOfRangeException(nameof(taxRatePercent), taxRatePercent, "Tax rate must be 0 to 100 %.");
+        if (string.IsNullOrWhiteSpace(description)) throw new DomainRefusal("A line needs a description.");
+        if (quantity <= 0) throw new DomainRefusal("Quantity must be positive.");
+        if (quantity > MaxQuantity) throw new DomainRefusal($"Quantity can be at most {MaxQuantity:N0}.");
+        if (unitPriceMinor < 0) throw new DomainRefusal("Unit price cannot be negative.");
+        if (unitPriceMinor > MaxUnitPriceMinor) throw new DomainRefusal("The unit price is too large.");
+        if (discountPercent is < 0 or > 100) throw new DomainRefusal("Discount must be 0 to 100 %.");
+        if (taxRatePercent is < 0 or > 100) throw new DomainRefusal("Tax rate must be 0 to 100 %.");
         LineNo = lineNo;
         Description = description.Trim();
         Quantity = quantity;

@@ -15,8 +15,8 @@ public class NumberSequence : IVersioned
 
     public NumberSequence(string name, long firstValue)
     {
-        if (string.IsNullOrWhiteSpace(name)) throw new ArgumentException("A sequence needs a name.", nameof(name));
-        if (firstValue < 1) throw new ArgumentOutOfRangeException(nameof(firstValue), firstValue, "Numbers start at 1 or above.");
+        if (string.IsNullOrWhiteSpace(name)) throw new DomainRefusal("A sequence needs a name.");
+        if (firstValue < 1) throw new DomainRefusal("Numbers start at 1 or above.");
         Name = name;
         NextValue = firstValue;
     }
@@ -28,7 +28,7 @@ public class NumberSequence : IVersioned
     /// <summary>Takes the next number, e.g. prefix "INV-" and width 6 give "INV-000042".</summary>
     public string Take(string prefix, int width)
     {
-        if (width is < 1 or > 18) throw new ArgumentOutOfRangeException(nameof(width), width, "The width is 1 to 18 digits.");
+        if (width is < 1 or > 18) throw new DomainRefusal("The width is 1 to 18 digits.");
         var number = prefix + NextValue.ToString(CultureInfo.InvariantCulture).PadLeft(width, '0');
         NextValue = checked(NextValue + 1);
         return number;

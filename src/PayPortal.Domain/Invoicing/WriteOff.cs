@@ -32,7 +32,7 @@ public class WriteOff : IVersioned
 
     internal void Recover(long amountMinor)
     {
-        if (amountMinor <= 0 || amountMinor > RecoverableMinor) throw new InvalidOperationException($"At most {RecoverableMinor} of this write-off can be recovered.");
+        if (amountMinor <= 0 || amountMinor > RecoverableMinor) throw new DomainRefusal($"At most {RecoverableMinor} of this write-off can be recovered.");
         RecoveredMinor += amountMinor;
     }
 }

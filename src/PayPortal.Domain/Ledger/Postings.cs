@@ -23,10 +23,10 @@ public static class Postings
     /// <summary>Voids a posted invoice nothing has been applied to; the whole amount leaves receivables.</summary>
     public static Journal VoidInvoice(Invoice invoice, string reason, DateOnly on, DateTime at)
     {
-        if (string.IsNullOrWhiteSpace(reason)) throw new ArgumentException("A void needs a reason.", nameof(reason));
-        if (!invoice.IsPosted || invoice.Status is InvoiceStatus.Void) throw new InvalidOperationException($"Invoice {invoice.Number} is not open to void.");
-        if (invoice.OpenMinor != invoice.TotalMinor) throw new InvalidOperationException($"Invoice {invoice.Number} has payments or credits applied; reverse them or issue a credit memo instead.");
-        if (invoice.DisputedMinor > 0) throw new InvalidOperationException($"Invoice {invoice.Number} has an open dispute; resolve it before voiding the invoice.");
+        if (string.IsNullOrWhiteSpace(reason)) throw new DomainRefusal("A void needs a reason.");
+        if (!invoice.IsPosted || invoice.Status is InvoiceStatus.Void) throw new DomainRefusal($"Invoice {invoice.Number} is not open to void.");
+        if (invoice.OpenMinor != invoice.TotalMinor) throw new DomainRefusal($"Invoice {invoice.Number} has payments or credits applied; reverse them or issue a credit memo instead.");
+        if (invoice.DisputedMinor > 0) throw new DomainRefusal($"Invoice {invoice.Number} has an open dispute; resolve it before voiding the invoice.");
         var amount = invoice.OpenMinor;
         invoice.MarkVoid(reason.Trim(), at);
         return new Journal(JournalKind.InvoiceVoided, on, at, $"Invoice {invoice.Number} voided: {reason.Trim()}",
@@ -52,7 +52,7 @@ public static class Postings
     {
         RequireReceivable(invoice, amount);
         RequireSameAccount(payment, invoice);
-        if (amount.Minor > payment.UnappliedMinor) throw new InvalidOperationException($"Only {payment.Unapplied} of the payment is unapplied.");
+        if (amount.Minor > payment.UnappliedMinor) throw new DomainRefusal($"Only {payment.Unapplied} of the payment is unapplied.");
         payment.ChangeUnapplied(-amount.Minor);
         invoice.ChangeOpen(-amount.Minor);
         var allocation = new Allocation(AllocationKind.Payment, invoice, payment, null, amount.Minor, on, at, rule);
@@ -86,7 +86,7 @@ public static class Postings
         RequireReceivable(invoice, amount);
         var available = invoice.EarlyPaymentDiscountOn(on);
         if (amount > available)
-            throw new InvalidOperationException(available.IsZero
+            throw new DomainRefusal(available.IsZero
                 ? $"No early-payment discount is available on invoice {invoice.Number} for a payment received {on:yyyy-MM-dd}."
                 : $"The early-payment discount on invoice {invoice.Number} is at most {available}.");
         invoice.ChangeOpen(-amount.Minor);
@@ -113,8 +113,8 @@ public static class Postings
     {
         RequireReceivable(invoice, amount);
         if (!SameCustomer(memo.CustomerId, memo.Customer, invoice.CustomerId, invoice.Customer) || memo.CurrencyCode != invoice.CurrencyCode)
-            throw new InvalidOperationException("A credit memo can only be applied to invoices of the same customer and currency.");
-        if (amount.Minor > memo.UnappliedMinor) throw new InvalidOperationException($"Credit memo {memo.Number} has only {memo.Unapplied} left.");
+            throw new DomainRefusal("A credit memo can only be applied to invoices of the same customer and currency.");
+        if (amount.Minor > memo.UnappliedMinor) throw new DomainRefusal($"Credit memo {memo.Number} has only {memo.Unapplied} left.");
         memo.ChangeUnapplied(-amount.Minor);
         invoice.ChangeOpen(-amount.Minor);
         var allocation = new Allocation(AllocationKind.Credit, invoice, null, memo, amount.Minor, on, at, null);
@@ -129,7 +129,7 @@ public static class Postings
     public static (WriteOff WriteOff, Journal Journal) WriteOff(Invoice invoice, Money amount, string reason, DateOnly on, DateTime at)
     {
         RequireReceivable(invoice, amount);
-        if (string.IsNullOrWhiteSpace(reason)) throw new ArgumentException("A write-off needs a reason.", nameof(reason));
+        if (string.IsNullOrWhiteSpace(reason)) throw new DomainRefusal("A write-off needs a reason.");
         invoice.ChangeOpen(-amount.Minor);
         invoice.MarkWrittenOff();
         var writeOff = new WriteOff(invoice, amount.Minor, on, reason.Trim());
@@ -152,9 +152,9 @@ public static class Postings
     {
         var invoice = writeOff.Invoice ?? throw new InvalidOperationException("Load the write-off's invoice.");
         RequireSameAccount(payment, invoice);
-        if (!amount.IsPositive) throw new ArgumentOutOfRangeException(nameof(amount), "The amount must be positive.");
-        if (amount.Minor > writeOff.RecoverableMinor) throw new InvalidOperationException($"Only {new Money(writeOff.RecoverableMinor, invoice.Currency)} of this write-off is left to recover.");
-        if (amount.Minor > payment.UnappliedMinor) throw new InvalidOperationException($"Only {payment.Unapplied} of the payment is unapplied.");
+        if (!amount.IsPositive) throw new DomainRefusal("The amount must be positive.");
+        if (amount.Minor > writeOff.RecoverableMinor) throw new DomainRefusal($"Only {new Money(writeOff.RecoverableMinor, invoice.Currency)} of this write-off is left to recover.");
+        if (amount.Minor > payment.UnappliedMinor) throw new DomainRefusal($"Only {payment.Unapplied} of the payment is unapplied.");
         writeOff.Recover(amount.Minor);
         invoice.Reinstate(amount.Minor);
         var reinstated = new Journal(JournalKind.WriteOffRecovered, on, at, $"{amount} written off on invoice {invoice.Number} recovered",
@@ -170,10 +170,10 @@ public static class Postings
     /// <summary>Pays unapplied cash back to the customer. Applied cash must be reversed off its invoices first.</summary>
     public static (Refund Refund, Journal Journal) Refund(Payment payment, Money amount, string reason, DateOnly on, DateTime at, string? externalReference = null)
     {
-        if (!amount.IsPositive) throw new ArgumentOutOfRangeException(nameof(amount), "A refund must be positive.");
-        if (amount.Currency.Code != payment.CurrencyCode) throw new InvalidOperationException("A refund is in the payment's currency.");
-        if (amount.Minor > payment.UnappliedMinor) throw new InvalidOperationException($"Only {payment.Unapplied} of the payment is unapplied and can be refunded.");
-        if (string.IsNullOrWhiteSpace(reason)) throw new ArgumentException("A refund needs a reason.", nameof(reason));
+        if (!amount.IsPositive) throw new DomainRefusal("A refund must be positive.");
+        if (amount.Currency.Code != payment.CurrencyCode) throw new DomainRefusal("A refund is in the payment's currency.");
+        if (amount.Minor > payment.UnappliedMinor) throw new DomainRefusal($"Only {payment.Unapplied} of the payment is unapplied and can be refunded.");
+        if (string.IsNullOrWhiteSpace(reason)) throw new DomainRefusal("A refund needs a reason.");
         payment.ChangeUnapplied(-amount.Minor);
         payment.AddRefunded(amount.Minor);
         var refund = new Refund(payment, amount.Minor, on, reason.Trim(), externalReference);
@@ -189,9 +189,9 @@ public static class Postings
     public static Journal ReverseAllocation(Allocation allocation, string reason, DateOnly on, DateTime at)
     {
         var invoice = allocation.Invoice ?? throw new InvalidOperationException("Load the allocation's invoice.");
-        if (string.IsNullOrWhiteSpace(reason)) throw new ArgumentException("A reversal needs a reason.", nameof(reason));
+        if (string.IsNullOrWhiteSpace(reason)) throw new DomainRefusal("A reversal needs a reason.");
         // Reversing it alone would leave written-off money owed again on the invoice instead of back in bad debt.
-        if (allocation.Rule == WriteOffRecoveryRule) throw new InvalidOperationException("A write-off recovery is not reversed on its own: the money would be owed again instead of written off.");
+        if (allocation.Rule == WriteOffRecoveryRule) throw new DomainRefusal("A write-off recovery is not reversed on its own: the money would be owed again instead of written off.");
         allocation.MarkReversed(at);
         invoice.ChangeOpen(allocation.AmountMinor);
         var (account, payment, memo) = allocation.Kind switch
@@ -214,8 +214,8 @@ public static class Postings
     private static void RequireSameAccount(Payment payment, Invoice invoice)
     {
         if (!SameCustomer(payment.CustomerId, payment.Customer, invoice.CustomerId, invoice.Customer) || payment.CurrencyCode != invoice.CurrencyCode)
-            throw new InvalidOperationException("A payment can only be applied to invoices of the same customer and currency.");
-        if (!payment.IsReceived) throw new InvalidOperationException("The payment has not been received.");
+            throw new DomainRefusal("A payment can only be applied to invoices of the same customer and currency.");
+        if (!payment.IsReceived) throw new DomainRefusal("The payment has not been received.");
     }
 
     // Saved records compare by id; records made in this unit of work (id 0 until saved) by reference.
@@ -224,16 +224,16 @@ public static class Postings
 
     private static void RequireReceivable(Invoice invoice, Money amount)
     {
-        if (!amount.IsPositive) throw new ArgumentOutOfRangeException(nameof(amount), "The amount must be positive.");
-        if (amount.Currency.Code != invoice.CurrencyCode) throw new InvalidOperationException($"Invoice {invoice.Number} is in {invoice.CurrencyCode}, not {amount.Currency}.");
+        if (!amount.IsPositive) throw new DomainRefusal("The amount must be positive.");
+        if (amount.Currency.Code != invoice.CurrencyCode) throw new DomainRefusal($"Invoice {invoice.Number} is in {invoice.CurrencyCode}, not {amount.Currency}.");
         if (!invoice.CanReceiveMoney)
-            throw new InvalidOperationException(invoice.Status switch
+            throw new DomainRefusal(invoice.Status switch
             {
                 InvoiceStatus.Draft => "The invoice is a draft; post it first.",
                 InvoiceStatus.Void => $"Invoice {invoice.Number} is void.",
                 InvoiceStatus.WrittenOff => $"Invoice {invoice.Number} is written off.",
                 _ => $"Invoice {invoice.Number} is already paid.",
             });
-        if (amount.Minor > invoice.OpenMinor) throw new InvalidOperationException($"{amount} is more than the {invoice.Open} still open on invoice {invoice.Number}.");
+        if (amount.Minor > invoice.OpenMinor) throw new DomainRefusal($"{amount} is more than the {invoice.Open} still open on invoice {invoice.Number}.");
     }
 }

@@ -30,7 +30,7 @@ public sealed record Statement(DateOnly From, DateOnly To, Money Opening, IReadO
 
     public static Statement Build(Currency currency, DateOnly from, DateOnly to, long openingMinor, IEnumerable<StatementMovement> movements, IEnumerable<OpenAtDate> openAtEnd, AgingBuckets? buckets = null)
     {
-        if (to < from) throw new ArgumentException("The statement ends before it starts.", nameof(to));
+        if (to < from) throw new DomainRefusal("The statement ends before it starts.");
         var balance = openingMinor;
         var lines = new List<StatementLine>();
         foreach (var m in movements.Where(m => m.NetMinor != 0 && m.On >= from && m.On <= to).OrderBy(m => m.On).ThenBy(m => m.JournalId))

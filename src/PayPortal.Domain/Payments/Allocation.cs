@@ -55,7 +55,7 @@ public class Allocation
 
     internal void MarkReversed(DateTime at)
     {
-        if (IsReversed) throw new InvalidOperationException("This allocation is already reversed.");
+        if (IsReversed) throw new DomainRefusal("This allocation is already reversed.");
         ReversedAt = at;
     }
 }

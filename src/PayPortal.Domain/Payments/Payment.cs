@@ -20,8 +20,8 @@ public class Payment : IVersioned
 
     public Payment(Customer customer, Money amount, PaymentMethod method, DateOnly receivedOn, string? reference, bool isTest = false)
     {
-        if (amount.Currency.Code != customer.CurrencyCode) throw new ArgumentException($"Customer {customer.Number} is billed in {customer.CurrencyCode}, not {amount.Currency}.", nameof(amount));
-        if (!amount.IsPositive) throw new ArgumentOutOfRangeException(nameof(amount), "A payment amount must be positive.");
+        if (amount.Currency.Code != customer.CurrencyCode) throw new DomainRefusal($"Customer {customer.Number} is billed in {customer.CurrencyCode}, not {amount.Currency}.");
+        if (!amount.IsPositive) throw new DomainRefusal("A payment amount must be positive.");
         Customer = customer;
         CustomerId = customer.Id;
         CurrencyCode = amount.Currency.Code;
@@ -56,7 +56,7 @@ public class Payment : IVersioned
 
     internal void MarkReceived()
     {
-        if (IsReceived) throw new InvalidOperationException("The payment is already received.");
+        if (IsReceived) throw new DomainRefusal("The payment is already received.");
         IsReceived = true;
         UnappliedMinor = AmountMinor;
     }
@@ -72,8 +72,8 @@ public class Payment : IVersioned
     /// <summary>Records the bank line of the Stripe payout that settled this payment; once only.</summary>
     public void MarkSettled(long bankLineId)
     {
-        if (Method is not (PaymentMethod.Card or PaymentMethod.UsBankAccount)) throw new InvalidOperationException("Only payments taken through Stripe are settled by a payout.");
-        if (SettledByBankLineId is not null) throw new InvalidOperationException("The payment is already settled by a payout.");
+        if (Method is not (PaymentMethod.Card or PaymentMethod.UsBankAccount)) throw new DomainRefusal("Only payments taken through Stripe are settled by a payout.");
+        if (SettledByBankLineId is not null) throw new DomainRefusal("The payment is already settled by a payout.");
         SettledByBankLineId = bankLineId;
     }
 

@@ -64,7 +64,7 @@ public static class PaymentSelection
         var credited = new Dictionary<PayableLine, PayableLine>();
         foreach (var line in lines.OrderBy(l => l.Invoice.DueDate).ThenBy(l => l.Invoice.Number, StringComparer.Ordinal))
         {
-            if (line.Amount.Currency != available.Currency) throw new InvalidOperationException("Credits are used only on invoices in their own currency.");
+            if (line.Amount.Currency != available.Currency) throw new DomainRefusal("Credits are used only on invoices in their own currency.");
             var credit = Math.Min(left, line.Amount.Minor);
             left -= credit;
             credited[line] = line with { Amount = new Money(line.Amount.Minor - credit, line.Amount.Currency), CreditMinor = line.CreditMinor + credit };

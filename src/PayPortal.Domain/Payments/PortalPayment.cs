@@ -53,7 +53,7 @@ public class PortalPayment : IVersioned
     public void OpenedCheckout(string sessionId)
     {
         Require(PortalPaymentStatus.Pending, "have a checkout opened");
-        if (CheckoutSessionId is not null && CheckoutSessionId != sessionId) throw new InvalidOperationException($"Portal payment {Id} already has checkout {CheckoutSessionId}.");
+        if (CheckoutSessionId is not null && CheckoutSessionId != sessionId) throw new DomainRefusal($"Portal payment {Id} already has checkout {CheckoutSessionId}.");
         CheckoutSessionId = sessionId;
     }
 
@@ -115,7 +115,7 @@ public class PortalPayment : IVersioned
         if (Status != status) throw Refused(what);
     }
 
-    private InvalidOperationException Refused(string what) =>
+    private DomainRefusal Refused(string what) =>
         new($"Portal payment {Id} is {Status.ToString().ToLowerInvariant()}; it cannot {what}.");
 }
 

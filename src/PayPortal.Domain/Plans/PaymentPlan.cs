@@ -104,17 +104,17 @@ public class PaymentPlan : IVersioned
 
     public void Approve(string by, string? userId, DateOnly today, DateTime at)
     {
-        if (Status != PlanStatus.Requested) throw new InvalidOperationException($"Only a requested plan can be approved; this one is {Status}.");
+        if (Status != PlanStatus.Requested) throw new DomainRefusal($"Only a requested plan can be approved; this one is {Status}.");
         if (FirstDate < today)
-            throw new InvalidOperationException($"The first installment date {FirstDate:yyyy-MM-dd} has passed; send a counter-offer with a new first date instead.");
+            throw new DomainRefusal($"The first installment date {FirstDate:yyyy-MM-dd} has passed; send a counter-offer with a new first date instead.");
         AssigneeUserId = userId;
         Activate(by, at);
     }
 
     public void Decline(string by, string reason, DateTime at)
     {
-        if (!IsPending) throw new InvalidOperationException($"Only a pending plan can be declined; this one is {Status}.");
-        if (string.IsNullOrWhiteSpace(reason)) throw new ArgumentException("Say why the plan is declined.", nameof(reason));
+        if (!IsPending) throw new DomainRefusal($"Only a pending plan can be declined; this one is {Status}.");
+        if (string.IsNullOrWhiteSpace(reason)) throw new DomainRefusal("Say why the plan is declined.");
         Decide(by, at, reason.Trim());
         Status = PlanStatus.Declined;
         ClosedAt = at;
@@ -123,8 +123,8 @@ public class PaymentPlan : IVersioned
     /// <summary>A specialist proposes other terms for the same invoices; the customer accepts or declines them.</summary>
     public void CounterOffer(string by, string? userId, PlanTerms terms, string? note, DateOnly today, DateTime at)
     {
-        if (Status != PlanStatus.Requested) throw new InvalidOperationException($"Only a requested plan can get a counter-offer; this one is {Status}.");
-        if (terms.FirstDate < today) throw new ArgumentException("The first installment cannot be in the past.", nameof(terms));
+        if (Status != PlanStatus.Requested) throw new DomainRefusal($"Only a requested plan can get a counter-offer; this one is {Status}.");
+        if (terms.FirstDate < today) throw new DomainRefusal("The first installment cannot be in the past.");
         Schedule(terms);
         AssigneeUserId = userId;
         Decide(by, at, string.IsNullOrWhiteSpace(note) ? null : note.Trim());
@@ -133,8 +133,8 @@ public class PaymentPlan : IVersioned
 
     public void AcceptCounterOffer(DateOnly today, DateTime at)
     {
-        if (Status != PlanStatus.CounterOffered) throw new InvalidOperationException("There is no counter-offer to accept.");
-        if (FirstDate < today) throw new InvalidOperationException($"This offer's first installment date {FirstDate:yyyy-MM-dd} has passed; please ask us for a new one.");
+        if (Status != PlanStatus.CounterOffered) throw new DomainRefusal("There is no counter-offer to accept.");
+        if (FirstDate < today) throw new DomainRefusal($"This offer's first installment date {FirstDate:yyyy-MM-dd} has passed; please ask us for a new one.");
         Status = PlanStatus.Active;
         DecidedAt = at;
         ActivatedAt = at;
@@ -142,7 +142,7 @@ public class PaymentPlan : IVersioned
 
     public void DeclineCounterOffer(DateTime at)
     {
-        if (Status != PlanStatus.CounterOffered) throw new InvalidOperationException("There is no counter-offer to decline.");
+        if (Status != PlanStatus.CounterOffered) throw new DomainRefusal("There is no counter-offer to decline.");
         Status = PlanStatus.Declined;
         Note = "The customer declined the counter-offer.";
         ClosedAt = at;
@@ -150,8 +150,8 @@ public class PaymentPlan : IVersioned
 
     public void Cancel(string by, string reason, DateTime at)
     {
-        if (!LiveStatuses.Contains(Status)) throw new InvalidOperationException($"The plan is already {Status}.");
-        if (string.IsNullOrWhiteSpace(reason)) throw new ArgumentException("Say why the plan is cancelled.", nameof(reason));
+        if (!LiveStatuses.Contains(Status)) throw new DomainRefusal($"The plan is already {Status}.");
+        if (string.IsNullOrWhiteSpace(reason)) throw new DomainRefusal("Say why the plan is cancelled.");
         Status = PlanStatus.Cancelled;
         Note = $"Cancelled by {by}: {reason.Trim()}";
         ClosedAt = at;

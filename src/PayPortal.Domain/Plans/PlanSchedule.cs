@@ -27,10 +27,10 @@ public static class PlanSchedule
 {
     public static IReadOnlyList<ScheduledInstallment> Build(Money total, PlanTerms terms)
     {
-        if (!total.IsPositive) throw new ArgumentOutOfRangeException(nameof(total), "A plan needs something to pay.");
+        if (!total.IsPositive) throw new DomainRefusal("A plan needs something to pay.");
         if (terms.Installments is < 2 or > PlanTerms.MaxInstallments)
-            throw new ArgumentOutOfRangeException(nameof(terms), $"A plan has 2 to {PlanTerms.MaxInstallments} installments.");
-        if (total.Minor < terms.Installments) throw new ArgumentOutOfRangeException(nameof(terms), "Each installment must be at least one cent.");
+            throw new DomainRefusal($"A plan has 2 to {PlanTerms.MaxInstallments} installments.");
+        if (total.Minor < terms.Installments) throw new DomainRefusal("Each installment must be at least one cent.");
         var count = terms.Installments;
         var share = total.Minor / count;
         var remainder = total.Minor % count;

@@ -62,7 +62,6 @@ public sealed class BankImport(PayPortalDbContext db, MatchingData matching, Pay
         var now = clock.GetUtcNow().UtcDateTime;
         var statement = new BankStatement(parsed.Format, parsed.StatementId, parsed.AccountId, Path.GetFileName(fileName), sha, now, actor.Name);
         db.BankStatements.Add(statement);
-        db.AuditAction = "bank.import";
         await using (var transaction = await WriteTransaction.BeginAsync(db, ct))
         {
             // Movements an earlier file of this account already brought (an intraday camt.054, an overlapping export).
@@ -73,7 +72,7 @@ public sealed class BankImport(PayPortalDbContext db, MatchingData matching, Pay
                     .Select(l => new { l.BankReference, l.BookingDate, l.AmountMinor, l.IsCredit }).ToListAsync(ct);
                 earlier.UnionWith(found.Select(l => BankLineWriter.Key(l.BankReference, l.BookingDate, l.AmountMinor, l.IsCredit)));
             }
-            await db.SaveChangesAsync(ct);
+            using (db.Audit.Begin("bank.import")) await db.SaveChangesAsync(ct);
             BankLineWriter.Insert(db, statement.Id, parsed.Lines, earlier);
             await transaction.CommitAsync(ct);
         }
@@ -157,8 +156,7 @@ public sealed class BankImport(PayPortalDbContext db, MatchingData matching, Pay
                     if (result.Kind == LineKind.StripePayout) line.MarkStripePayout();
                     else line.WaitForSpecialist(ProposalJson.Write(result.Proposals));
                 }
-                db.AuditAction = "bank.match";
-                await db.SaveChangesAsync(ct);
+                using (db.Audit.Begin("bank.match")) await db.SaveChangesAsync(ct);
                 db.ChangeTracker.Clear();
                 exceptions += reloaded.Count(l => l.Status == BankLineStatus.Exception);
             }

@@ -34,14 +34,14 @@ internal static class CashApplier
         IReadOnlyList<ProposedAllocation> allocations, string rule, double? confidence, ShortPayReason shortPay, bool automatic, string by, DateTime now)
     {
         if (line.CurrencyCode != customer.CurrencyCode)
-            throw new InvalidOperationException($"Bank line {line.BankReference} is in {line.CurrencyCode}; {customer.Name} is billed in {customer.CurrencyCode}.");
+            throw new DomainRefusal($"Bank line {line.BankReference} is in {line.CurrencyCode}; {customer.Name} is billed in {customer.CurrencyCode}.");
         var payment = new Payment(customer, line.Amount, MethodOf(line.BankTransactionCode), line.BookingDate, line.BankReference);
         var journals = new List<Journal> { Postings.ReceivePayment(payment, now) };
         var made = new List<Allocation>();
         foreach (var allocation in allocations)
         {
             var invoice = invoices[allocation.InvoiceId];
-            if (invoice.CustomerId != customer.Id) throw new InvalidOperationException($"Invoice {invoice.Number} is not {customer.Name}'s.");
+            if (invoice.CustomerId != customer.Id) throw new DomainRefusal($"Invoice {invoice.Number} is not {customer.Name}'s.");
             if (allocation.DiscountMinor > 0)
             {
                 var (discount, discountJournal) = Postings.AllowDiscount(invoice, payment, new Money(allocation.DiscountMinor, invoice.Currency), now);

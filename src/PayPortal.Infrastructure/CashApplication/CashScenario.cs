@@ -33,7 +33,7 @@ public sealed class CashScenario(PayPortalDbContext db)
         var open = await db.Invoices.AsNoTracking().Where(i => i.OpenMinor > 0 && i.OpenMinor == i.TotalMinor && i.DisputedMinor == 0 && i.CurrencyCode == "USD")
             .Select(i => new Open(i.Id, i.Number!, i.CustomerId, i.OpenMinor, i.DiscountPercent, i.DiscountDeadline, i.DueDate)).ToListAsync(ct);
         var names = await db.Customers.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, ct);
-        if (open.Count < lines * 2) throw new InvalidOperationException($"The scenario needs at least {lines * 2:N0} untouched open USD invoices; there are {open.Count:N0} (seed bulk --all-open).");
+        if (open.Count < lines * 2) throw new DomainRefusal($"The scenario needs at least {lines * 2:N0} untouched open USD invoices; there are {open.Count:N0} (seed bulk --all-open).");
 
         var used = new HashSet<long>();
         var byCustomer = open.GroupBy(o => o.CustomerId).ToDictionary(g => g.Key, g => g.OrderBy(o => o.DueDate).ThenBy(o => o.Id).ToList());
@@ -47,7 +47,7 @@ public sealed class CashScenario(PayPortalDbContext db)
                 var item = pool[random.Next(pool.Count)];
                 if (used.Add(item.Id)) return item;
             }
-            throw new InvalidOperationException("The scenario ran out of unused invoices.");
+            throw new DomainRefusal("The scenario ran out of unused invoices.");
         }
         string Payer(long customerId) => random.Next(4) switch
         {

@@ -16,35 +16,35 @@ public sealed record ManualAllocation(long InvoiceId, long CashMinor);
 /// the payer's name and account to the alias table. Undoing an application (a manager's step) reverses
 /// it in the ledger and puts the line back in the queue, its cash unapplied on the same payment.
 /// </summary>
-public sealed class ExceptionDesk(PayPortalDbContext db, TimeProvider clock)
+public sealed class ExceptionDesk(PayPortalDbContext db, DeskStep steps, TimeProvider clock)
 {
-    public async Task<DeskResult> AcceptSuggestionAsync(long lineId, int index, string by, CancellationToken ct = default)
+    public async Task<StepResult> AcceptSuggestionAsync(long lineId, int index, string by, CancellationToken ct = default)
     {
         var line = await db.BankLines.AsNoTracking().SingleOrDefaultAsync(l => l.Id == lineId, ct);
-        if (line is null) return DeskResult.Fail("No such bank line.");
+        if (line is null) return StepResult.Fail("No such bank line.");
         var proposals = ProposalJson.Read(line.Suggestions);
         if (index < 0 || index >= proposals.Count || proposals[index].CustomerId is not { } customerId)
-            return DeskResult.Fail("That suggestion is no longer there; reload the line.");
+            return StepResult.Fail("That suggestion is no longer there; reload the line.");
         var proposal = proposals[index];
         return await ApplyAsync(lineId, customerId, proposal.Allocations.Select(a => new ManualAllocation(a.InvoiceId, a.CashMinor)).ToList(), by, ct,
             discounts: proposal.Allocations.ToDictionary(a => a.InvoiceId, a => a.DiscountMinor), rule: $"accepted: {proposal.Rule}", confidence: proposal.Confidence);
     }
 
     /// <summary>Puts the line's money on the invoices named (one customer's), the rest on that customer's account.</summary>
-    public Task<DeskResult> ApplyAsync(long lineId, long customerId, IReadOnlyList<ManualAllocation> allocations, string by, CancellationToken ct = default,
+    public Task<StepResult> ApplyAsync(long lineId, long customerId, IReadOnlyList<ManualAllocation> allocations, string by, CancellationToken ct = default,
         IReadOnlyDictionary<long, long>? discounts = null, string rule = "manual", double? confidence = null) =>
-        DeskStep.RunAsync(db, "bank.apply", async () =>
+        steps.RunAsync("bank.apply", async () =>
         {
             var line = await db.BankLines.SingleOrDefaultAsync(l => l.Id == lineId, ct) ?? throw new KeyNotFoundException();
-            if (line.Status is not BankLineStatus.Exception) throw new InvalidOperationException($"Bank line {line.BankReference} is not waiting ({line.Status}).");
-            var customer = await db.Customers.SingleOrDefaultAsync(c => c.Id == customerId, ct) ?? throw new InvalidOperationException("No such customer.");
-            if (allocations.Any(a => a.CashMinor <= 0)) throw new InvalidOperationException("Every amount must be above zero.");
-            if (allocations.GroupBy(a => a.InvoiceId).Any(g => g.Count() > 1)) throw new InvalidOperationException("Name each invoice once.");
+            if (line.Status is not BankLineStatus.Exception) throw new DomainRefusal($"Bank line {line.BankReference} is not waiting ({line.Status}).");
+            var customer = await db.Customers.SingleOrDefaultAsync(c => c.Id == customerId, ct) ?? throw new DomainRefusal("No such customer.");
+            if (allocations.Any(a => a.CashMinor <= 0)) throw new DomainRefusal("Every amount must be above zero.");
+            if (allocations.GroupBy(a => a.InvoiceId).Any(g => g.Count() > 1)) throw new DomainRefusal("Name each invoice once.");
             var total = allocations.Sum(a => a.CashMinor);
-            if (total > line.AmountMinor) throw new InvalidOperationException($"The amounts come to {new Money(total, line.Amount.Currency)}, more than the line's {line.Amount}.");
+            if (total > line.AmountMinor) throw new DomainRefusal($"The amounts come to {new Money(total, line.Amount.Currency)}, more than the line's {line.Amount}.");
             var ids = allocations.Select(a => a.InvoiceId).ToList();
             var invoices = await db.Invoices.Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
-            if (invoices.Count != ids.Count) throw new InvalidOperationException("One of the invoices cannot be found.");
+            if (invoices.Count != ids.Count) throw new DomainRefusal("One of the invoices cannot be found.");
             var now = clock.GetUtcNow().UtcDateTime;
             var proposed = allocations.Select(a => new ProposedAllocation(a.InvoiceId, invoices[a.InvoiceId].Number ?? "", a.CashMinor, discounts?.GetValueOrDefault(a.InvoiceId) ?? 0)).ToList();
 
@@ -52,7 +52,7 @@ public sealed class ExceptionDesk(PayPortalDbContext db, TimeProvider clock)
             {
                 // Undone earlier: its money is already received, unapplied on that payment; apply from it.
                 var payment = await db.Payments.Include(p => p.Customer).SingleAsync(p => p.Id == paymentId, ct);
-                if (payment.CustomerId != customerId) throw new InvalidOperationException($"This line's money was received for {payment.Customer!.Name}; apply it to their invoices or account.");
+                if (payment.CustomerId != customerId) throw new DomainRefusal($"This line's money was received for {payment.Customer!.Name}; apply it to their invoices or account.");
                 foreach (var a in proposed)
                 {
                     var (allocation, journal) = Postings.Allocate(payment, invoices[a.InvoiceId], new Money(a.CashMinor, payment.Currency), line.BookingDate, now, rule);
@@ -70,38 +70,37 @@ public sealed class ExceptionDesk(PayPortalDbContext db, TimeProvider clock)
                 + (onAccount > 0 ? $"; {new Money(onAccount, line.Amount.Currency)} kept on account." : "."));
         }, "No such bank line.", "Someone applied this line or these invoices at the same time; nothing was saved. Reload and try again.", outbox: null, ct);
 
-    public async Task<DeskResult> MarkNonCustomerAsync(long lineId, string by, CancellationToken ct = default)
+    public async Task<StepResult> MarkNonCustomerAsync(long lineId, string by, CancellationToken ct = default)
     {
         var line = await db.BankLines.SingleOrDefaultAsync(l => l.Id == lineId, ct);
-        if (line is null) return DeskResult.Fail("No such bank line.");
-        if (line.PaymentId is not null) return DeskResult.Fail("This line's money was received for a customer; apply it to their invoices or account.");
+        if (line is null) return StepResult.Fail("No such bank line.");
+        if (line.PaymentId is not null) return StepResult.Fail("This line's money was received for a customer; apply it to their invoices or account.");
         try
         {
             line.MarkNonCustomer(by, clock.GetUtcNow().UtcDateTime);
         }
-        catch (InvalidOperationException ex)
+        catch (DomainRefusal refusal)
         {
-            return DeskResult.Fail(ex.Message);
+            return StepResult.Fail(refusal.Message);
         }
-        db.AuditAction = "bank.non-customer";
         try
         {
-            await db.SaveChangesAsync(ct);
+            using (db.Audit.Begin("bank.non-customer")) await db.SaveChangesAsync(ct);
         }
         catch (DbUpdateConcurrencyException)
         {
-            return DeskResult.Fail("Someone decided this line at the same time; reload it.");
+            return StepResult.Fail("Someone decided this line at the same time; reload it.");
         }
         return new(true, $"{line.BankReference} kept as not a customer's payment.", line.Id);
     }
 
     /// <summary>A manager's undo: every application of the line's payment is reversed in the ledger; the line waits again.</summary>
-    public Task<DeskResult> UndoAsync(long lineId, string reason, CancellationToken ct = default) =>
-        DeskStep.RunAsync(db, "bank.undo", async () =>
+    public Task<StepResult> UndoAsync(long lineId, string reason, CancellationToken ct = default) =>
+        steps.RunAsync("bank.undo", async () =>
         {
-            if (string.IsNullOrWhiteSpace(reason)) throw new ArgumentException("Say why the application is undone.");
+            if (string.IsNullOrWhiteSpace(reason)) throw new DomainRefusal("Say why the application is undone.");
             var line = await db.BankLines.SingleOrDefaultAsync(l => l.Id == lineId, ct) ?? throw new KeyNotFoundException();
-            if (line.Status is not (BankLineStatus.AutoApplied or BankLineStatus.Applied) || line.PaymentId is null) throw new InvalidOperationException("This line has not been applied.");
+            if (line.Status is not (BankLineStatus.AutoApplied or BankLineStatus.Applied) || line.PaymentId is null) throw new DomainRefusal("This line has not been applied.");
             var allocations = await db.Allocations.Include(a => a.Invoice).Include(a => a.Payment)
                 .Where(a => a.PaymentId == line.PaymentId && a.ReversedAt == null).ToListAsync(ct);
             var now = clock.GetUtcNow().UtcDateTime;

@@ -60,8 +60,7 @@ public sealed partial class PayoutSettlement(PayPortalDbContext db)
             foreach (var payment in settled) payment.MarkSettled(payout.Id);
             payout.RecordPayout(settled.Count, $"settles {settled.Count} Stripe payment(s): {string.Join(", ", settled.Select(p => p.Reference))}");
         }
-        db.AuditAction = "bank.stripe-payout";
-        await db.SaveChangesAsync(ct);
+        using (db.Audit.Begin("bank.stripe-payout")) await db.SaveChangesAsync(ct);
     }
 
     /// <summary>The payout Stripe told us about that this bank line is: by the id on the line, else by amount and arrival date when only one fits.</summary>

@@ -8,7 +8,7 @@ using PayPortal.Infrastructure.Email;
 namespace PayPortal.Infrastructure.Collections;
 
 /// <summary>What a collector records while working an account, each as one audited step: a call (with its promise and next follow-up), a note, a promise withdrawn, the account's collector, segment and dunning pause.</summary>
-public sealed class CollectionsDesk(PayPortalDbContext db, IActor actor, TimeProvider clock)
+public sealed class CollectionsDesk(PayPortalDbContext db, DeskStep steps, IActor actor, TimeProvider clock)
 {
     public const string NotFound = "No such customer.";
     private const string ChangedMeanwhile = "Someone changed this account at the same time; nothing was saved. Reload and try again.";
@@ -16,21 +16,21 @@ public sealed class CollectionsDesk(PayPortalDbContext db, IActor actor, TimePro
     /// <summary>A call as logged from the phone: what was said, optionally a promise to pay (amount and date) and when to follow up.</summary>
     public sealed record CallLog(string Summary, string? PromiseAmount, DateOnly? PromiseDate, DateOnly? FollowUpOn);
 
-    public Task<DeskResult> LogCallAsync(long customerId, CallLog call, CancellationToken ct = default) =>
-        DeskStep.RunAsync(db, "collections.call", async () =>
+    public Task<StepResult> LogCallAsync(long customerId, CallLog call, CancellationToken ct = default) =>
+        steps.RunAsync("collections.call", async () =>
         {
             var customer = await db.Customers.SingleOrDefaultAsync(c => c.Id == customerId, ct) ?? throw new KeyNotFoundException();
             var today = clock.Today();
             var at = clock.GetUtcNow().UtcDateTime;
             var summary = RequireText(call.Summary, "What was said on the call", 2000);
-            if (call.FollowUpOn is { } follow && follow < today) throw new ArgumentException("The follow-up date cannot be in the past.");
+            if (call.FollowUpOn is { } follow && follow < today) throw new DomainRefusal("The follow-up date cannot be in the past.");
             PromiseToPay? promise = null;
             if (!string.IsNullOrWhiteSpace(call.PromiseAmount) || call.PromiseDate is not null)
             {
-                if (string.IsNullOrWhiteSpace(call.PromiseAmount) || call.PromiseDate is null) throw new ArgumentException("A promise needs both an amount and a date.");
-                if (!Money.TryParse(call.PromiseAmount, customer.Currency, out var amount, out var error)) throw new ArgumentException($"Promised amount: {error}");
+                if (string.IsNullOrWhiteSpace(call.PromiseAmount) || call.PromiseDate is null) throw new DomainRefusal("A promise needs both an amount and a date.");
+                if (!Money.TryParse(call.PromiseAmount, customer.Currency, out var amount, out var error)) throw new DomainRefusal($"Promised amount: {error}");
                 if (await db.Promises.AnyAsync(p => p.CustomerId == customerId && p.Status == PromiseStatus.Open, ct))
-                    throw new InvalidOperationException("The customer already has an open promise; withdraw it first or wait until it is decided.");
+                    throw new DomainRefusal("The customer already has an open promise; withdraw it first or wait until it is decided.");
                 // What was said is on the call's own log entry; the promise is the amount and the date.
                 promise = PromiseToPay.Record(customer, amount, call.PromiseDate.Value, today, actor.Name, null, at);
                 db.Promises.Add(promise);
@@ -47,8 +47,8 @@ public sealed class CollectionsDesk(PayPortalDbContext db, IActor actor, TimePro
             return (customerId, promise is null ? "Call logged." : $"Call logged with a promise of {promise.Amount} by {promise.DueOn:yyyy-MM-dd}; dunning waits until then.");
         }, NotFound, ChangedMeanwhile, null, ct);
 
-    public Task<DeskResult> AddNoteAsync(long customerId, string text, CancellationToken ct = default) =>
-        DeskStep.RunAsync(db, "collections.note", async () =>
+    public Task<StepResult> AddNoteAsync(long customerId, string text, CancellationToken ct = default) =>
+        steps.RunAsync("collections.note", async () =>
         {
             if (!await db.Customers.AnyAsync(c => c.Id == customerId, ct)) throw new KeyNotFoundException();
             db.CommunicationLog.Add(new CommunicationLogEntry
@@ -58,8 +58,8 @@ public sealed class CollectionsDesk(PayPortalDbContext db, IActor actor, TimePro
             return (customerId, "Note added.");
         }, NotFound, ChangedMeanwhile, null, ct);
 
-    public Task<DeskResult> WithdrawPromiseAsync(long customerId, long promiseId, string reason, CancellationToken ct = default) =>
-        DeskStep.RunAsync(db, "promise.withdraw", async () =>
+    public Task<StepResult> WithdrawPromiseAsync(long customerId, long promiseId, string reason, CancellationToken ct = default) =>
+        steps.RunAsync("promise.withdraw", async () =>
         {
             var promise = await db.Promises.SingleOrDefaultAsync(p => p.Id == promiseId && p.CustomerId == customerId, ct) ?? throw new KeyNotFoundException();
             promise.Cancel(actor.Name, reason, clock.Today());
@@ -67,15 +67,15 @@ public sealed class CollectionsDesk(PayPortalDbContext db, IActor actor, TimePro
         }, "No such promise.", ChangedMeanwhile, null, ct);
 
     /// <summary>The collector (a back-office user, or nobody), the dunning segment and whether dunning is paused.</summary>
-    public Task<DeskResult> SetCollectionsAsync(long customerId, string? collectorUserId, string? segment, bool dunningPaused, CancellationToken ct = default) =>
-        DeskStep.RunAsync(db, "collections.account", async () =>
+    public Task<StepResult> SetCollectionsAsync(long customerId, string? collectorUserId, string? segment, bool dunningPaused, CancellationToken ct = default) =>
+        steps.RunAsync("collections.account", async () =>
         {
             var customer = await db.Customers.SingleOrDefaultAsync(c => c.Id == customerId, ct) ?? throw new KeyNotFoundException();
             string? name = null;
             if (!string.IsNullOrEmpty(collectorUserId))
             {
                 var staff = await db.Users.Where(u => u.Id == collectorUserId && u.CustomerId == null).Select(u => new { u.DisplayName, u.Email }).SingleOrDefaultAsync(ct)
-                    ?? throw new ArgumentException("The collector must be a back-office user.");
+                    ?? throw new DomainRefusal("The collector must be a back-office user.");
                 name = staff.DisplayName is { Length: > 0 } display ? display : staff.Email;
             }
             customer.AssignCollector(string.IsNullOrEmpty(collectorUserId) ? null : collectorUserId, name);
@@ -87,8 +87,8 @@ public sealed class CollectionsDesk(PayPortalDbContext db, IActor actor, TimePro
     private static string RequireText(string? text, string what, int max)
     {
         var trimmed = text?.Trim() ?? "";
-        if (trimmed.Length == 0) throw new ArgumentException($"{what} is required.");
-        if (trimmed.Length > max) throw new ArgumentException($"{what} is longer than {max:N0} characters.");
+        if (trimmed.Length == 0) throw new DomainRefusal($"{what} is required.");
+        if (trimmed.Length > max) throw new DomainRefusal($"{what} is longer than {max:N0} characters.");
         return trimmed;
     }
 }

@@ -12,7 +12,7 @@ public sealed record CreditPosition(long CustomerId, string Number, string Name,
     int OldestDaysPastDue, bool OnHold, CreditSuggestion Suggestion, bool RequestPending);
 
 /// <summary>Credit holds: the suggestions, and requests to place or release a hold that a manager approves.</summary>
-public sealed class CreditDesk(PayPortalDbContext db, IActor actor, IOptions<CollectionsOptions> options, TimeProvider clock)
+public sealed class CreditDesk(PayPortalDbContext db, DeskStep steps, IActor actor, IOptions<CollectionsOptions> options, TimeProvider clock)
 {
     private const string ChangedMeanwhile = "Someone changed this account at the same time; nothing was saved. Reload and try again.";
 
@@ -47,12 +47,12 @@ public sealed class CreditDesk(PayPortalDbContext db, IActor actor, IOptions<Col
     }
 
     /// <summary>Asks to place or release a hold; a manager's own request is approved at once (<paramref name="approveNow"/>).</summary>
-    public Task<DeskResult> RequestAsync(long customerId, bool place, string reason, bool approveNow, CancellationToken ct = default) =>
-        DeskStep.RunAsync(db, place ? "credit.hold.request" : "credit.release.request", async () =>
+    public Task<StepResult> RequestAsync(long customerId, bool place, string reason, bool approveNow, CancellationToken ct = default) =>
+        steps.RunAsync(place ? "credit.hold.request" : "credit.release.request", async () =>
         {
             var customer = await db.Customers.SingleOrDefaultAsync(c => c.Id == customerId, ct) ?? throw new KeyNotFoundException();
             if (await db.CreditHoldRequests.AnyAsync(r => r.CustomerId == customerId && r.Status == CreditHoldRequestStatus.Pending, ct))
-                throw new InvalidOperationException("A credit hold request for this customer is already waiting for a manager.");
+                throw new DomainRefusal("A credit hold request for this customer is already waiting for a manager.");
             var at = clock.GetUtcNow().UtcDateTime;
             var request = CreditHoldRequest.Request(customer, place, reason, actor.Name, at);
             db.CreditHoldRequests.Add(request);
@@ -61,8 +61,8 @@ public sealed class CreditDesk(PayPortalDbContext db, IActor actor, IOptions<Col
                 : $"Request to {(place ? "place" : "release")} the hold sent to a manager.");
         }, "No such customer.", ChangedMeanwhile, null, ct);
 
-    public Task<DeskResult> DecideAsync(long requestId, bool approve, string? reason, CancellationToken ct = default) =>
-        DeskStep.RunAsync(db, approve ? "credit.request.approve" : "credit.request.decline", async () =>
+    public Task<StepResult> DecideAsync(long requestId, bool approve, string? reason, CancellationToken ct = default) =>
+        steps.RunAsync(approve ? "credit.request.approve" : "credit.request.decline", async () =>
         {
             var request = await db.CreditHoldRequests.Include(r => r.Customer).SingleOrDefaultAsync(r => r.Id == requestId, ct) ?? throw new KeyNotFoundException();
             var at = clock.GetUtcNow().UtcDateTime;

@@ -3,16 +3,17 @@ using Microsoft.Extensions.Options;
 using PayPortal.Domain;
 using PayPortal.Domain.Collections;
 using PayPortal.Infrastructure.Email;
+using PayPortal.Infrastructure.Links;
 using PayPortal.Infrastructure.Notices;
 using PayPortal.Infrastructure.Pdf;
 
 namespace PayPortal.Infrastructure.Collections;
 
 /// <summary>Fills a step's templates for one recipient: the text part, the HTML part (the invoices as a table, the pay link as a link) and, for a letter, the PDF.</summary>
-public sealed class DunningMail(IOptions<CompanyOptions> company, PortalLinks links)
+public sealed class DunningMail(IOptions<CompanyOptions> company, IPortalUrls links)
 {
     public string PayLink(DunningMessage message) =>
-        links.To("/Portal/Pay?" + string.Join('&', message.Invoices.Select(i => $"invoice={i.InvoiceId}")));
+        links.Pay(message.Invoices.Select(i => i.InvoiceId));
 
     public string Subject(DunningStep step, DunningMessage message, string contactName) => Render(step.Subject, message, contactName);
 

@@ -33,7 +33,7 @@ public sealed class DunningRunner(PayPortalDbContext db, DunningPolicies policie
     {
         var started = clock.GetUtcNow().UtcDateTime;
         if (!dryRun && asOf > clock.Today())
-            throw new ArgumentException("Dunning can only be sent as of today or an earlier day; preview a later date with a dry run.");
+            throw new DomainRefusal("Dunning can only be sent as of today or an earlier day; preview a later date with a dry run.");
         var review = await promises.ReviewAsync(asOf, save: !dryRun, ct);
         var (kept, broken) = (review.Kept, review.Broken);
         var policyList = dryRun ? await policies.CurrentOrStandardAsync(ct) : await policies.EnsureAsync(ct);
@@ -49,8 +49,7 @@ public sealed class DunningRunner(PayPortalDbContext db, DunningPolicies policie
                 CallTasks = messages.Count(m => m.Action == DunningAction.CallTask), Invoices = messages.Sum(m => m.Invoices.Count),
                 PromisesKept = kept, PromisesBroken = broken,
             });
-            db.AuditAction = "dunning.run";
-            await db.SaveChangesAsync(ct);
+            using (db.Audit.Begin("dunning.run")) await db.SaveChangesAsync(ct);
             outbox.Notify();
         }
         return new DunningOutcome(asOf, dryRun, messages, skipped, kept, broken);

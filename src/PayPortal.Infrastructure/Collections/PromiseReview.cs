@@ -31,8 +31,7 @@ public sealed class PromiseReview(PayPortalDbContext db, IOptions<CollectionsOpt
         }
         if (save && kept + broken > 0)
         {
-            db.AuditAction = "promise.review";
-            await db.SaveChangesAsync(ct);
+            using (db.Audit.Begin("promise.review")) await db.SaveChangesAsync(ct);
         }
         var stillOpen = open.Where(p => p.Status == PromiseStatus.Open).Select(p => p.CustomerId).ToHashSet();
         if (!save) db.ChangeTracker.Clear();

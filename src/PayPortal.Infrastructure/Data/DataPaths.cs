@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
 
 namespace PayPortal.Infrastructure.Data;
 
@@ -14,6 +15,17 @@ public static class DataPaths
             : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "PayPortal");
 
     public static string DefaultDatabasePath => Path.Combine(DefaultDataDirectory, "payportal.db");
+
+    /// <summary>
+    /// The database both hosts open: <c>ConnectionStrings:PayPortal</c> when set, else the file at
+    /// <c>PayPortal:DatabasePath</c>, else <see cref="DefaultDatabasePath"/>.
+    /// </summary>
+    public static string ConnectionString(IConfiguration configuration) =>
+        configuration.GetConnectionString("PayPortal") is { Length: > 0 } connectionString ? connectionString
+        : SqliteConnectionString(configuration["PayPortal:DatabasePath"] is { Length: > 0 } path ? path : DefaultDatabasePath);
+
+    /// <summary>The file a SQLite connection string opens.</summary>
+    public static string DatabaseFile(string connectionString) => new SqliteConnectionStringBuilder(connectionString).DataSource;
 
     /// <summary>A SQLite connection string for a file, made absolute so the working directory never matters.</summary>
     public static string SqliteConnectionString(string databasePath)

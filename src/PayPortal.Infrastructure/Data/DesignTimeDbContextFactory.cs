@@ -12,6 +12,6 @@ internal sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<P
         var options = new DbContextOptionsBuilder<PayPortalDbContext>()
             .UseSqlite(DataPaths.SqliteConnectionString(Path.Combine(Path.GetTempPath(), "payportal-design.db")))
             .Options;
-        return new PayPortalDbContext(options, new FixedActor("design-time"), TimeProvider.System);
+        return new PayPortalDbContext(options, new FixedActor("design-time"), new AuditContext(), TimeProvider.System);
     }
 }

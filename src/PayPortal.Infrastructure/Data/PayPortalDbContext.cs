@@ -14,9 +14,10 @@ namespace PayPortal.Infrastructure.Data;
 
 /// <summary>
 /// Identity and AR data in one database, so one SaveChanges is one atomic unit of work. Saving also
-/// writes the audit trail, bumps concurrency versions and refuses any change to the ledger's past.
+/// bumps concurrency versions and refuses any change to the ledger's past; <see cref="AuditInterceptor"/>
+/// writes the audit trail in the same transaction.
 /// </summary>
-public class PayPortalDbContext(DbContextOptions<PayPortalDbContext> options, IActor actor, TimeProvider clock)
+public class PayPortalDbContext(DbContextOptions<PayPortalDbContext> options, IActor actor, AuditContext audit, TimeProvider clock)
     : IdentityDbContext<AppUser>(options)
 {
     public DbSet<Customer> Customers => Set<Customer>();
@@ -53,8 +54,8 @@ public class PayPortalDbContext(DbContextOptions<PayPortalDbContext> options, IA
     public DbSet<Domain.Collections.CreditHoldRequest> CreditHoldRequests => Set<Domain.Collections.CreditHoldRequest>();
     public DbSet<Statements.StatementSend> StatementSends => Set<Statements.StatementSend>();
 
-    /// <summary>Names the action the next save performs, for the audit trail (e.g. "customer.import").</summary>
-    public string? AuditAction { get; set; }
+    /// <summary>Names what the saves inside a scope do, for the audit trail: <c>using (db.Audit.Begin("invoice.send")) await db.SaveChangesAsync(ct);</c></summary>
+    public AuditContext Audit => audit;
 
     public string ActorName => actor.Name;
     public DateTime UtcNow => clock.GetUtcNow().UtcDateTime;
@@ -72,52 +73,11 @@ public class PayPortalDbContext(DbContextOptions<PayPortalDbContext> options, IA
     {
         RefuseLedgerRewrites();
         BumpVersions();
-        var audit = AuditTrail.Capture(ChangeTracker, actor.Name, AuditAction, UtcNow);
-        AuditAction = null;
-        if (audit.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-
-        // Ids of new records are known only after the insert, so the audit rows follow inside the same
-        // transaction. The changes are accepted only after the commit: if the audit insert or the commit
-        // fails, nothing is saved and the tracked records do not pretend otherwise.
-        var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
-        try
-        {
-            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
-            // Many rows per statement (a bank import audits hundreds of thousands of changes), each value a
-            // parameter made by the connection itself, so a missing value is a typed NULL.
-            foreach (var batch in audit.Complete().Chunk(100))
-            {
-                var values = new List<string>();
-                var parameters = new List<object>();
-                foreach (var e in batch)
-                {
-                    var n = parameters.Count;
-                    values.Add($"(@p{n}, @p{n + 1}, @p{n + 2}, @p{n + 3}, @p{n + 4}, @p{n + 5}, @p{n + 6})");
-                    parameters.AddRange([Parameter($"@p{n}", e.At), Parameter($"@p{n + 1}", e.Actor), Parameter($"@p{n + 2}", e.Action), Parameter($"@p{n + 3}", e.EntityType),
-                        Parameter($"@p{n + 4}", e.EntityId), Parameter($"@p{n + 5}", e.CustomerId), Parameter($"@p{n + 6}", e.Changes)]);
-                }
-#pragma warning disable EF1003 // only parameter placeholders are concatenated; every value is a parameter
-                await Database.ExecuteSqlRawAsync(
-                    "INSERT INTO \"AuditEvents\" (\"At\", \"Actor\", \"Action\", \"EntityType\", \"EntityId\", \"CustomerId\", \"Changes\") VALUES " + string.Join(", ", values),
-                    parameters, cancellationToken);
-#pragma warning restore EF1003
-            }
-            if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
-            if (acceptAllChangesOnSuccess) ChangeTracker.AcceptAllChanges();
-            return written;
-        }
-        finally
-        {
-            if (ownTransaction is not null) await ownTransaction.DisposeAsync();
-        }
-    }
-
-    private System.Data.Common.DbParameter Parameter(string name, object? value)
-    {
-        var parameter = Database.GetDbConnection().CreateCommand().CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value ?? DBNull.Value;
-        return parameter;
+        // The audit interceptor commits the audit rows with the changes; the changes are accepted only after that,
+        // so if the audit insert or the commit fails, nothing is saved and the tracked records do not pretend otherwise.
+        var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
+        if (acceptAllChangesOnSuccess) ChangeTracker.AcceptAllChanges();
+        return written;
     }
 
     private void RefuseLedgerRewrites()

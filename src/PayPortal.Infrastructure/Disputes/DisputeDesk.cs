@@ -5,6 +5,7 @@ using PayPortal.Domain.Invoicing;
 using PayPortal.Infrastructure.Data;
 using PayPortal.Infrastructure.Email;
 using PayPortal.Infrastructure.Invoicing;
+using PayPortal.Infrastructure.Links;
 using PayPortal.Infrastructure.Notices;
 
 namespace PayPortal.Infrastructure.Disputes;
@@ -17,16 +18,16 @@ public sealed record UploadedFile(string FileName, byte[] Content);
 /// one audited save; each step the customer should hear about emails them (and lands in their
 /// communication log once sent); a refused step says why and changes nothing.
 /// </summary>
-public sealed class DisputeDesk(PayPortalDbContext db, DocumentNumbers numbers, NoticeMail notices, PortalLinks links, OutboxSignal outbox, TimeProvider clock)
+public sealed class DisputeDesk(PayPortalDbContext db, DeskStep steps, DocumentNumbers numbers, NoticeMail notices, IPortalUrls links, OutboxSignal outbox, TimeProvider clock)
 {
     private const string ChangedMeanwhile = "Someone changed this dispute at the same time; nothing was saved. Reload and try again.";
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    public async Task<DeskResult> OpenAsync(long customerId, string contactUserId, string authorName, long invoiceId, DisputeReason reason, long amountMinor,
+    public async Task<StepResult> OpenAsync(long customerId, string contactUserId, string authorName, long invoiceId, DisputeReason reason, long amountMinor,
         IReadOnlyList<int> lineNumbers, string message, IReadOnlyList<UploadedFile> files, CancellationToken ct = default)
     {
-        if (reason == DisputeReason.Chargeback || !Enum.IsDefined(reason)) return DeskResult.Fail("Choose a reason.");
+        if (reason == DisputeReason.Chargeback || !Enum.IsDefined(reason)) return StepResult.Fail("Choose a reason.");
         return await SaveAsync("dispute.open", async () =>
         {
             var invoice = await db.Invoices.Include(i => i.Lines).Include(i => i.Customer)
@@ -37,19 +38,19 @@ public sealed class DisputeDesk(PayPortalDbContext db, DocumentNumbers numbers, 
             await db.SaveChangesAsync(ct); // the id names the dispute in the email
             await notices.ToCustomerAsync(customerId, contactUserId, "dispute", $"We received your dispute on invoice {invoice.Number}",
                 $"You disputed {dispute.Amount} of invoice {invoice.Number} ({Describe(reason)}). We will look into it and reply here; while it is open, the disputed amount is not chased.",
-                links.PortalDispute(dispute.Id), "Follow your dispute", ct);
+                links.Dispute(dispute.Id), "Follow your dispute", ct);
             return (dispute, $"Dispute on invoice {invoice.Number} for {dispute.Amount} sent. We will reply here.");
         }, ct);
     }
 
-    public Task<DeskResult> AddCustomerMessageAsync(long customerId, long disputeId, string authorName, string text, IReadOnlyList<UploadedFile> files, CancellationToken ct = default) =>
+    public Task<StepResult> AddCustomerMessageAsync(long customerId, long disputeId, string authorName, string text, IReadOnlyList<UploadedFile> files, CancellationToken ct = default) =>
         OnDisputeAsync(disputeId, customerId, "dispute.message.customer", dispute =>
         {
             dispute.AddCustomerMessage(authorName, text, Now, Attachments(files));
             return Task.FromResult("Message sent.");
         }, ct);
 
-    public Task<DeskResult> WithdrawAsync(long customerId, long disputeId, CancellationToken ct = default) =>
+    public Task<StepResult> WithdrawAsync(long customerId, long disputeId, CancellationToken ct = default) =>
         OnDisputeAsync(disputeId, customerId, "dispute.withdraw", async dispute =>
         {
             dispute.Withdraw(Now);
@@ -57,23 +58,23 @@ public sealed class DisputeDesk(PayPortalDbContext db, DocumentNumbers numbers, 
             return "Dispute withdrawn.";
         }, ct);
 
-    public Task<DeskResult> AssignAsync(long disputeId, string? userId, CancellationToken ct = default) =>
+    public Task<StepResult> AssignAsync(long disputeId, string? userId, CancellationToken ct = default) =>
         OnDisputeAsync(disputeId, null, "dispute.assign", async dispute =>
         {
             var name = userId is null ? null : await db.Users.Where(u => u.Id == userId && u.CustomerId == null).Select(u => u.DisplayName).SingleOrDefaultAsync(ct)
-                ?? throw new InvalidOperationException("Assign the dispute to a member of staff.");
+                ?? throw new DomainRefusal("Assign the dispute to a member of staff.");
             dispute.Assign(userId, name);
             return name is null ? "Dispute unassigned." : $"Dispute assigned to {name}.";
         }, ct);
 
-    public Task<DeskResult> AddNoteAsync(long disputeId, string author, string text, CancellationToken ct = default) =>
+    public Task<StepResult> AddNoteAsync(long disputeId, string author, string text, CancellationToken ct = default) =>
         OnDisputeAsync(disputeId, null, "dispute.note", dispute =>
         {
             dispute.AddInternalNote(author, text, Now);
             return Task.FromResult("Internal note added.");
         }, ct);
 
-    public Task<DeskResult> ReplyAsync(long disputeId, string author, string text, bool requestsInformation, CancellationToken ct = default) =>
+    public Task<StepResult> ReplyAsync(long disputeId, string author, string text, bool requestsInformation, CancellationToken ct = default) =>
         OnDisputeAsync(disputeId, null, requestsInformation ? "dispute.request-information" : "dispute.reply", async dispute =>
         {
             dispute.Reply(author, text, Now, requestsInformation);
@@ -87,17 +88,17 @@ public sealed class DisputeDesk(PayPortalDbContext db, DocumentNumbers numbers, 
     /// Accepts in full (no amount) or in part: a credit memo for the amount is issued and applied to the
     /// invoice as far as it is still open; what it no longer owes stays as credit on the account.
     /// </summary>
-    public Task<DeskResult> AcceptAsync(long disputeId, string author, long? amountMinor, string? note, CancellationToken ct = default) =>
+    public Task<StepResult> AcceptAsync(long disputeId, string author, long? amountMinor, string? note, CancellationToken ct = default) =>
         OnDisputeAsync(disputeId, null, "dispute.accept", async dispute =>
         {
             var invoice = dispute.Invoice!;
             var amount = new Money(amountMinor ?? dispute.AmountMinor, invoice.Currency);
-            if (!amount.IsPositive) throw new ArgumentException("The amount to credit must be above zero.");
-            if (amount.Minor > dispute.AmountMinor) throw new InvalidOperationException($"At most the disputed {dispute.Amount} can be credited.");
+            if (!amount.IsPositive) throw new DomainRefusal("The amount to credit must be above zero.");
+            if (amount.Minor > dispute.AmountMinor) throw new DomainRefusal($"At most the disputed {dispute.Amount} can be credited.");
             // Never more credit than the invoice's total across all its memos: one credited in full meanwhile has nothing left to give.
             var left = invoice.TotalMinor - await db.CreditMemos.Where(m => m.InvoiceId == invoice.Id).SumAsync(m => m.AmountMinor, ct);
-            if (left <= 0) throw new InvalidOperationException($"Invoice {invoice.Number} is already credited in full; reject the dispute, saying so.");
-            if (amount.Minor > left) throw new InvalidOperationException($"Only {new Money(left, invoice.Currency)} of invoice {invoice.Number} is left to credit.");
+            if (left <= 0) throw new DomainRefusal($"Invoice {invoice.Number} is already credited in full; reject the dispute, saying so.");
+            if (amount.Minor > left) throw new DomainRefusal($"Only {new Money(left, invoice.Currency)} of invoice {invoice.Number} is left to credit.");
             var memo = new CreditMemo(invoice.Customer!, await numbers.NextCreditMemoNumberAsync(ct), clock.Today(), amount,
                 $"Dispute #{dispute.Id} on invoice {invoice.Number} accepted{(amount.Minor < dispute.AmountMinor ? " in part" : "")}", invoice);
             var applied = CreditMemos.IssueAndApply(db, memo, invoice, clock.Today(), Now);
@@ -115,7 +116,7 @@ public sealed class DisputeDesk(PayPortalDbContext db, DocumentNumbers numbers, 
         : applied == 0 ? "kept as credit on the account (the invoice owes nothing more)"
         : $"of which {new Money(applied, invoice.Currency)} applied to invoice {invoice.Number} and the rest kept as credit on the account";
 
-    public Task<DeskResult> RejectAsync(long disputeId, string author, string reason, CancellationToken ct = default) =>
+    public Task<StepResult> RejectAsync(long disputeId, string author, string reason, CancellationToken ct = default) =>
         OnDisputeAsync(disputeId, null, "dispute.reject", async dispute =>
         {
             dispute.Reject(reason, Now);
@@ -125,7 +126,7 @@ public sealed class DisputeDesk(PayPortalDbContext db, DocumentNumbers numbers, 
         }, ct);
 
     /// <summary>The invoice was wrong: whatever is not yet credited on it is credited and applied, and a corrected draft copy is made to edit and post.</summary>
-    public Task<DeskResult> RebillAsync(long disputeId, string author, string note, CancellationToken ct = default) =>
+    public Task<StepResult> RebillAsync(long disputeId, string author, string note, CancellationToken ct = default) =>
         OnDisputeAsync(disputeId, null, "dispute.rebill", async dispute =>
         {
             var invoice = dispute.Invoice!;
@@ -141,11 +142,11 @@ public sealed class DisputeDesk(PayPortalDbContext db, DocumentNumbers numbers, 
 
     private Task TellCustomerAsync(Dispute dispute, string what, string body, CancellationToken ct) =>
         notices.ToCustomerAsync(dispute.CustomerId, dispute.RaisedByUserId, "dispute", $"Your dispute on invoice {dispute.Invoice!.Number}: {what}", body,
-            links.PortalDispute(dispute.Id), "Open the dispute", ct);
+            links.Dispute(dispute.Id), "Open the dispute", ct);
 
     private static List<DisputeAttachment> Attachments(IReadOnlyList<UploadedFile> files)
     {
-        if (files.Count > DisputeAttachment.MaxPerMessage) throw new ArgumentException($"Attach at most {DisputeAttachment.MaxPerMessage} files to one message.");
+        if (files.Count > DisputeAttachment.MaxPerMessage) throw new DomainRefusal($"Attach at most {DisputeAttachment.MaxPerMessage} files to one message.");
         return files.Select(f => DisputeAttachment.Create(f.FileName, f.Content)).ToList();
     }
 
@@ -159,7 +160,7 @@ public sealed class DisputeDesk(PayPortalDbContext db, DocumentNumbers numbers, 
     };
 
     /// <summary>Loads the dispute (for a customer: only theirs; anything else is "not found"), runs one step and saves it with its audit and emails.</summary>
-    private Task<DeskResult> OnDisputeAsync(long disputeId, long? customerId, string action, Func<Dispute, Task<string>> step, CancellationToken ct) =>
+    private Task<StepResult> OnDisputeAsync(long disputeId, long? customerId, string action, Func<Dispute, Task<string>> step, CancellationToken ct) =>
         SaveAsync(action, async () =>
         {
             var dispute = await db.Disputes.Include(d => d.Invoice).ThenInclude(i => i!.Lines).Include(d => d.Invoice).ThenInclude(i => i!.Customer)
@@ -168,8 +169,8 @@ public sealed class DisputeDesk(PayPortalDbContext db, DocumentNumbers numbers, 
             return (dispute, await step(dispute));
         }, ct);
 
-    private async Task<DeskResult> SaveAsync(string action, Func<Task<(Dispute Dispute, string Message)>> step, CancellationToken ct) =>
-        await DeskStep.RunAsync(db, action, async () =>
+    private async Task<StepResult> SaveAsync(string action, Func<Task<(Dispute Dispute, string Message)>> step, CancellationToken ct) =>
+        await steps.RunAsync(action, async () =>
         {
             var (dispute, message) = await step();
             return (dispute.Id, message);

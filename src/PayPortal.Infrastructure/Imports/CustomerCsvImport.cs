@@ -69,8 +69,7 @@ public sealed class CustomerCsvImport(PayPortalDbContext db)
             db.ChangeTracker.Clear();
             return ImportResult.Failed(errors, rows.Count);
         }
-        db.AuditAction = "customer.import";
-        await db.SaveChangesAsync(ct);
+        using (db.Audit.Begin("customer.import")) await db.SaveChangesAsync(ct);
         return new ImportResult(rows.Count, created, updated, unchanged, []);
     }
 

@@ -74,8 +74,7 @@ public sealed class InvoiceCsvImport(PayPortalDbContext db)
             db.ChangeTracker.Clear();
             return ImportResult.Failed(errors, rows.Count);
         }
-        db.AuditAction = "invoice.import";
-        await db.SaveChangesAsync(ct);
+        using (db.Audit.Begin("invoice.import")) await db.SaveChangesAsync(ct);
         return new ImportResult(rows.Count, created, 0, unchanged, []);
     }
 

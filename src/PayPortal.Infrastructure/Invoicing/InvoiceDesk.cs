@@ -21,18 +21,17 @@ public sealed class InvoiceDesk(PayPortalDbContext db, DocumentNumbers numbers, 
 {
     private const string ChangedMeanwhile = "Someone changed this invoice at the same time; nothing was saved. Reload and try again.";
 
-    public async Task<DeskResult> CreateDraftAsync(long customerId, CancellationToken ct = default)
+    public async Task<StepResult> CreateDraftAsync(long customerId, CancellationToken ct = default)
     {
         var customer = await db.Customers.SingleOrDefaultAsync(c => c.Id == customerId, ct);
-        if (customer is null) return DeskResult.Fail("No such customer.");
+        if (customer is null) return StepResult.Fail("No such customer.");
         var invoice = new Invoice(customer, clock.Today());
         db.Invoices.Add(invoice);
-        db.AuditAction = "invoice.draft";
-        await db.SaveChangesAsync(ct);
+        using (db.Audit.Begin("invoice.draft")) await db.SaveChangesAsync(ct);
         return new(true, $"Draft invoice for {customer.Name} created.", invoice.Id);
     }
 
-    public Task<DeskResult> SaveDraftAsync(long invoiceId, long version, DraftInput input, CancellationToken ct = default) =>
+    public Task<StepResult> SaveDraftAsync(long invoiceId, long version, DraftInput input, CancellationToken ct = default) =>
         OnInvoiceAsync(invoiceId, version, "invoice.draft.save", invoice =>
         {
             invoice.ReviseDraft(input.IssueDate, input.Terms, input.PoNumber, input.ProjectCode, input.AllowPartialPayment);
@@ -40,24 +39,24 @@ public sealed class InvoiceDesk(PayPortalDbContext db, DocumentNumbers numbers, 
             return Task.FromResult($"Draft saved: {invoice.Lines.Count} line(s), total {invoice.Total}.");
         }, ct);
 
-    public Task<DeskResult> DiscardDraftAsync(long invoiceId, long version, CancellationToken ct = default) =>
+    public Task<StepResult> DiscardDraftAsync(long invoiceId, long version, CancellationToken ct = default) =>
         OnInvoiceAsync(invoiceId, version, "invoice.draft.discard", invoice =>
         {
-            if (invoice.IsPosted) throw new InvalidOperationException($"Invoice {invoice.Number} is posted; void it or issue a credit memo instead.");
+            if (invoice.IsPosted) throw new DomainRefusal($"Invoice {invoice.Number} is posted; void it or issue a credit memo instead.");
             db.Invoices.Remove(invoice);
             return Task.FromResult("Draft discarded.");
         }, ct);
 
-    public Task<DeskResult> PostAsync(long invoiceId, long version, CancellationToken ct = default) =>
+    public Task<StepResult> PostAsync(long invoiceId, long version, CancellationToken ct = default) =>
         OnInvoiceAsync(invoiceId, version, "invoice.post", async invoice =>
         {
-            if (invoice.IsPosted) throw new InvalidOperationException($"Invoice {invoice.Number} is already posted.");
+            if (invoice.IsPosted) throw new DomainRefusal($"Invoice {invoice.Number} is already posted.");
             var number = await numbers.NextInvoiceNumberAsync(ct);
             db.Journals.Add(Postings.PostInvoice(invoice, number, clock.GetUtcNow().UtcDateTime));
             return $"Invoice {number} posted: {invoice.Total} due {invoice.DueDate:yyyy-MM-dd}.";
         }, ct);
 
-    public Task<DeskResult> VoidAsync(long invoiceId, long version, string reason, CancellationToken ct = default) =>
+    public Task<StepResult> VoidAsync(long invoiceId, long version, string reason, CancellationToken ct = default) =>
         OnInvoiceAsync(invoiceId, version, "invoice.void", invoice =>
         {
             db.Journals.Add(Postings.VoidInvoice(invoice, reason, clock.Today(), clock.GetUtcNow().UtcDateTime));
@@ -68,7 +67,7 @@ public sealed class InvoiceDesk(PayPortalDbContext db, DocumentNumbers numbers, 
     /// Credits the lines named (or, with none, everything not yet credited) and applies the credit to
     /// the invoice as far as it is open; what the invoice no longer owes stays as credit on the account.
     /// </summary>
-    public Task<DeskResult> CreditAsync(long invoiceId, long version, IReadOnlyList<LineCredit>? lines, string reason, CancellationToken ct = default) =>
+    public Task<StepResult> CreditAsync(long invoiceId, long version, IReadOnlyList<LineCredit>? lines, string reason, CancellationToken ct = default) =>
         OnInvoiceAsync(invoiceId, version, "creditmemo.issue", async invoice =>
         {
             var (memo, apply) = await CreditMemos.CreditInvoiceAsync(db, numbers, invoice, lines, reason, clock.Today(), clock.GetUtcNow().UtcDateTime, ct);
@@ -78,36 +77,35 @@ public sealed class InvoiceDesk(PayPortalDbContext db, DocumentNumbers numbers, 
                 + (left > 0 ? $"; {new Money(left, invoice.Currency)} stays as credit on the account." : ".");
         }, ct);
 
-    private async Task<DeskResult> OnInvoiceAsync(long invoiceId, long version, string action, Func<Invoice, Task<string>> change, CancellationToken ct)
+    private async Task<StepResult> OnInvoiceAsync(long invoiceId, long version, string action, Func<Invoice, Task<string>> change, CancellationToken ct)
     {
         var invoice = await db.Invoices.Include(i => i.Lines).Include(i => i.Customer).SingleOrDefaultAsync(i => i.Id == invoiceId, ct);
-        if (invoice is null) return DeskResult.Fail("No such invoice.");
-        if (invoice.Version != version) return DeskResult.Fail(ChangedMeanwhile);
+        if (invoice is null) return StepResult.Fail("No such invoice.");
+        if (invoice.Version != version) return StepResult.Fail(ChangedMeanwhile);
         string message;
         try
         {
             message = await change(invoice);
         }
-        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
+        catch (DomainRefusal refusal)
         {
             db.ChangeTracker.Clear();
-            return DeskResult.Fail(DomainMessages.Of(ex));
+            return StepResult.Fail(refusal.Message);
         }
-        db.AuditAction = action;
         try
         {
-            await db.SaveChangesAsync(ct);
+            using (db.Audit.Begin(action)) await db.SaveChangesAsync(ct);
         }
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            return DeskResult.Fail(ChangedMeanwhile);
+            return StepResult.Fail(ChangedMeanwhile);
         }
         catch (DbUpdateException)
         {
             // E.g. two first-ever posts creating the number sequence at once.
             db.ChangeTracker.Clear();
-            return DeskResult.Fail("Another change was saved at the same moment; nothing was saved. Please try again.");
+            return StepResult.Fail("Another change was saved at the same moment; nothing was saved. Please try again.");
         }
         return new(true, message, invoice.Id);
     }

@@ -4,11 +4,10 @@ using Microsoft.Extensions.Options;
 using PayPortal.Domain.Invoicing;
 using PayPortal.Infrastructure.Data;
 using PayPortal.Infrastructure.Email;
+using PayPortal.Infrastructure.Links;
 using PayPortal.Infrastructure.Notices;
 
 namespace PayPortal.Infrastructure.Invoicing;
-
-public sealed record SendResult(bool Succeeded, string Message, int Messages = 0);
 
 /// <summary>
 /// Emails posted invoices to the account's billing contacts: the billing addresses on the account and
@@ -16,28 +15,27 @@ public sealed record SendResult(bool Succeeded, string Message, int Messages = 0
 /// invoice PDF and a link that opens it in the portal; it goes through the outbox, so it is sent (and
 /// entered in the communication log) after the save that queued it.
 /// </summary>
-public sealed class InvoiceMail(PayPortalDbContext db, Recipients addresses, InvoiceDocuments documents, IOptions<CompanyOptions> company, OutboxSignal outbox, TimeProvider clock)
+public sealed class InvoiceMail(PayPortalDbContext db, Recipients addresses, InvoiceDocuments documents, IPortalUrls links, IOptions<CompanyOptions> company, OutboxSignal outbox, TimeProvider clock)
 {
-    public async Task<SendResult> SendAsync(long invoiceId, Func<long, string> portalLink, CancellationToken ct = default)
+    public async Task<StepResult> SendAsync(long invoiceId, CancellationToken ct = default)
     {
         var invoice = await db.Invoices.Include(i => i.Lines).Include(i => i.Customer).SingleOrDefaultAsync(i => i.Id == invoiceId, ct);
         if (invoice is null) return new(false, "No such invoice.");
         if (!invoice.IsPosted) return new(false, "A draft is not sent; post it first.");
         if (invoice.Status == InvoiceStatus.Void) return new(false, $"Invoice {invoice.Number} is void and is not sent.");
         var resend = invoice.SentAt is not null;
-        var recipients = await QueueAsync(invoice, portalLink, ct);
+        var recipients = await QueueAsync(invoice, ct);
         if (recipients.Count == 0) return new(false, $"{invoice.Customer!.Name} has no billing email address and no contact who takes invoices by email.");
-        db.AuditAction = resend ? "invoice.resend" : "invoice.send";
-        await db.SaveChangesAsync(ct);
+        using (db.Audit.Begin(resend ? "invoice.resend" : "invoice.send")) await db.SaveChangesAsync(ct);
         outbox.Notify();
-        return new(true, $"Invoice {invoice.Number} {(resend ? "sent again" : "sent")} to {string.Join(", ", recipients)}.", recipients.Count);
+        return new(true, $"Invoice {invoice.Number} {(resend ? "sent again" : "sent")} to {string.Join(", ", recipients)}.", invoice.Id);
     }
 
     /// <summary>At most this many invoices per bulk send: each renders a PDF, and a click should answer in seconds.</summary>
     public const int BulkBatch = 200;
 
     /// <summary>Sends posted invoices that have never been sent and still owe something, oldest first, up to <see cref="BulkBatch"/> at a time.</summary>
-    public async Task<SendResult> SendAllUnsentAsync(Func<long, string> portalLink, CancellationToken ct = default)
+    public async Task<StepResult> SendAllUnsentAsync(CancellationToken ct = default)
     {
         var unsentQuery = db.Invoices.Where(i => i.SentAt == null && i.Status != InvoiceStatus.Draft && i.Status != InvoiceStatus.Void && i.OpenMinor > 0);
         var waiting = await unsentQuery.CountAsync(ct);
@@ -47,26 +45,25 @@ public sealed class InvoiceMail(PayPortalDbContext db, Recipients addresses, Inv
         var without = new List<string>();
         foreach (var invoice in unsent)
         {
-            var recipients = await QueueAsync(invoice, portalLink, ct);
+            var recipients = await QueueAsync(invoice, ct);
             if (recipients.Count == 0) without.Add(invoice.Number!);
             else (sent, messages) = (sent + 1, messages + recipients.Count);
         }
-        db.AuditAction = "invoice.send.bulk";
-        await db.SaveChangesAsync(ct);
+        using (db.Audit.Begin("invoice.send.bulk")) await db.SaveChangesAsync(ct);
         outbox.Notify();
         var message = sent == 0 && without.Count == 0 ? "Every posted invoice has already been sent." : $"{sent} invoice(s) sent in {messages} email(s).";
         if (without.Count > 0) message += $" Not sent, no billing address: {string.Join(", ", without)}.";
         if (waiting > unsent.Count) message += $" {waiting - unsent.Count} more are waiting: send again for the next {BulkBatch}.";
-        return new(true, message, messages);
+        return new(true, message);
     }
 
-    private async Task<IReadOnlyList<string>> QueueAsync(Invoice invoice, Func<long, string> portalLink, CancellationToken ct)
+    private async Task<IReadOnlyList<string>> QueueAsync(Invoice invoice, CancellationToken ct)
     {
         var customer = invoice.Customer!;
         var recipients = await addresses.BillingAsync(customer.Id, ct);
         if (recipients.Count == 0) return recipients;
-        var link = portalLink(invoice.Id);
-        var pdf = documents.Render(invoice, link);
+        var link = links.Invoice(invoice.Id);
+        var pdf = documents.Render(invoice);
         var now = clock.GetUtcNow().UtcDateTime;
         var from = company.Value.Name;
         var discount = invoice.DiscountDeadline is { } deadline && invoice.OpenMinor == invoice.TotalMinor && deadline >= clock.Today()

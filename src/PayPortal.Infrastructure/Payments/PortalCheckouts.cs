@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using PayPortal.Domain;
 using PayPortal.Domain.Payments;
 using PayPortal.Infrastructure.Data;
+using PayPortal.Infrastructure.Links;
 using PayPortal.Infrastructure.Stripe;
 using Stripe;
 using Stripe.Checkout;
@@ -22,7 +23,7 @@ public sealed record CheckoutReturn(PortalPayment Payment, string? CheckoutStatu
 /// at once, and a cancel expires the session at Stripe. Money is applied only when a signed Stripe
 /// event says it arrived (<see cref="StripeEventProcessor"/>).
 /// </summary>
-public sealed class PortalCheckouts(PayPortalDbContext db, IStripeClient stripe, InvoiceSettlement settlement, IOptions<StripeOptions> options, IPortalCheckoutUrls urls,
+public sealed class PortalCheckouts(PayPortalDbContext db, IStripeClient stripe, InvoiceSettlement settlement, IOptions<StripeOptions> options, IPortalUrls urls,
     TimeProvider clock, ILogger<PortalCheckouts> logger)
 {
     public const string MetadataKey = "portal_payment_id";
@@ -155,10 +156,9 @@ public sealed class PortalCheckouts(PayPortalDbContext db, IStripeClient stripe,
         portal.IsTest = false; // no money moved, test or otherwise
         portal.Succeeded(null, null, null, clock.GetUtcNow().UtcDateTime);
         db.PortalPayments.Add(portal);
-        db.AuditAction = "portal.pay.credits";
         try
         {
-            await db.SaveChangesAsync(ct);
+            using (db.Audit.Begin("portal.pay.credits")) await db.SaveChangesAsync(ct);
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -219,8 +219,7 @@ public sealed class PortalCheckouts(PayPortalDbContext db, IStripeClient stripe,
         if (payment.Status is PortalPaymentStatus.Pending or PortalPaymentStatus.Expired)
         {
             payment.Cancelled(clock.GetUtcNow().UtcDateTime);
-            db.AuditAction = "portal.pay.cancel";
-            await db.SaveChangesAsync(ct);
+            using (db.Audit.Begin("portal.pay.cancel")) await db.SaveChangesAsync(ct);
         }
         return new(payment, "expired", null);
     }
@@ -236,12 +235,4 @@ public sealed class PortalCheckouts(PayPortalDbContext db, IStripeClient stripe,
             return null;
         }
     }
-}
-
-/// <summary>Where Stripe Checkout sends the customer back (built from the portal's public address).</summary>
-public interface IPortalCheckoutUrls
-{
-    /// <summary>The return page, with Stripe's <c>{CHECKOUT_SESSION_ID}</c> placeholder.</summary>
-    string CheckoutReturn(long portalPaymentId);
-    string CheckoutCancelled(long portalPaymentId);
 }

@@ -26,6 +26,8 @@ public sealed class StripeEventProcessor(PayPortalDbContext db, CheckoutEvents c
 
         await using var transaction = await WriteTransaction.BeginAsync(db, ct);
         if (await SeenAsync(stripeEvent.Id, ct)) return "duplicate: already handled";
+        // Every save the handler makes (the payment before its receipt, say) is audited as this event.
+        using var audit = db.Audit.Begin($"stripe.{stripeEvent.Type}");
         var outcome = (stripeEvent.Type, stripeEvent.Data.Object) switch
         {
             ("checkout.session.completed", Session s) => await checkouts.CompletedAsync(s, isTest, ct),
@@ -40,7 +42,6 @@ public sealed class StripeEventProcessor(PayPortalDbContext db, CheckoutEvents c
             _ => $"ignored: {stripeEvent.Type} is not handled",
         };
         db.StripeEvents.Add(new StripeEventRecord { EventId = stripeEvent.Id, Type = stripeEvent.Type, ReceivedAt = clock.GetUtcNow().UtcDateTime, Outcome = Clip(outcome) });
-        db.AuditAction = $"stripe.{stripeEvent.Type}";
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         outbox.Notify();

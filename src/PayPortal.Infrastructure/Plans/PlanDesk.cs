@@ -6,6 +6,7 @@ using PayPortal.Domain.Plans;
 using PayPortal.Infrastructure.Data;
 using PayPortal.Infrastructure.Email;
 using PayPortal.Infrastructure.Invoicing;
+using PayPortal.Infrastructure.Links;
 using PayPortal.Infrastructure.Notices;
 
 namespace PayPortal.Infrastructure.Plans;
@@ -15,7 +16,7 @@ namespace PayPortal.Infrastructure.Plans;
 /// a specialist approves, declines or counter-offers, the customer accepts or declines a counter-offer,
 /// and either side's specialist may cancel. Each step is one audited save and emails the customer.
 /// </summary>
-public sealed class PlanDesk(PayPortalDbContext db, IOptions<PlanOptions> options, NoticeMail notices, PortalLinks links, OutboxSignal outbox, TimeProvider clock)
+public sealed class PlanDesk(PayPortalDbContext db, DeskStep steps, IOptions<PlanOptions> options, NoticeMail notices, IPortalUrls links, OutboxSignal outbox, TimeProvider clock)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -30,14 +31,14 @@ public sealed class PlanDesk(PayPortalDbContext db, IOptions<PlanOptions> option
         return decision is null ? ([], null, reasons) : (PlanSchedule.Build(total, terms), decision, reasons);
     }
 
-    public Task<DeskResult> RequestAsync(long customerId, string? contactUserId, IReadOnlyList<long> invoiceIds, PlanTerms terms, CancellationToken ct = default) =>
+    public Task<StepResult> RequestAsync(long customerId, string? contactUserId, IReadOnlyList<long> invoiceIds, PlanTerms terms, CancellationToken ct = default) =>
         SaveAsync("plan.request", async () =>
         {
             // Inside the write lock: a double submit waits here and then finds the invoices already in a plan.
             var (customer, invoices, problems) = await PlanInvoicesAsync(customerId, invoiceIds, ct);
-            if (problems.Count > 0) throw new InvalidOperationException(string.Join(" ", problems));
+            if (problems.Count > 0) throw new DomainRefusal(string.Join(" ", problems));
             var (plan, reasons) = PaymentPlan.Request(customer!, invoices, terms, options.Value.Policy, clock.Today(), Now, contactUserId);
-            if (plan is null) throw new InvalidOperationException(string.Join(" ", reasons));
+            if (plan is null) throw new DomainRefusal(string.Join(" ", reasons));
             db.PaymentPlans.Add(plan);
             await db.SaveChangesAsync(ct); // the id names the plan in the email
             var active = plan.Status == PlanStatus.Active;
@@ -48,7 +49,7 @@ public sealed class PlanDesk(PayPortalDbContext db, IOptions<PlanOptions> option
                                  : $"Your request was sent; a specialist will review it because {plan.ReviewReasons}.");
         }, ct);
 
-    public Task<DeskResult> ApproveAsync(long planId, string by, string userId, CancellationToken ct = default) =>
+    public Task<StepResult> ApproveAsync(long planId, string by, string userId, CancellationToken ct = default) =>
         OnPlanAsync(planId, null, "plan.approve", async plan =>
         {
             plan.Approve(by, userId, clock.Today(), Now);
@@ -56,7 +57,7 @@ public sealed class PlanDesk(PayPortalDbContext db, IOptions<PlanOptions> option
             return "Plan approved; the customer was told.";
         }, ct);
 
-    public Task<DeskResult> DeclineAsync(long planId, string by, string reason, CancellationToken ct = default) =>
+    public Task<StepResult> DeclineAsync(long planId, string by, string reason, CancellationToken ct = default) =>
         OnPlanAsync(planId, null, "plan.decline", async plan =>
         {
             plan.Decline(by, reason, Now);
@@ -64,7 +65,7 @@ public sealed class PlanDesk(PayPortalDbContext db, IOptions<PlanOptions> option
             return "Plan declined; the customer was told why.";
         }, ct);
 
-    public Task<DeskResult> CounterOfferAsync(long planId, string by, string userId, PlanTerms terms, string? note, CancellationToken ct = default) =>
+    public Task<StepResult> CounterOfferAsync(long planId, string by, string userId, PlanTerms terms, string? note, CancellationToken ct = default) =>
         OnPlanAsync(planId, null, "plan.counter-offer", async plan =>
         {
             plan.CounterOffer(by, userId, terms, note, clock.Today(), Now);
@@ -73,7 +74,7 @@ public sealed class PlanDesk(PayPortalDbContext db, IOptions<PlanOptions> option
             return "Counter-offer sent to the customer.";
         }, ct);
 
-    public Task<DeskResult> AcceptCounterOfferAsync(long customerId, long planId, CancellationToken ct = default) =>
+    public Task<StepResult> AcceptCounterOfferAsync(long customerId, long planId, CancellationToken ct = default) =>
         OnPlanAsync(planId, customerId, "plan.counter-offer.accept", async plan =>
         {
             plan.AcceptCounterOffer(clock.Today(), Now);
@@ -81,14 +82,14 @@ public sealed class PlanDesk(PayPortalDbContext db, IOptions<PlanOptions> option
             return "You accepted the counter-offer; the plan is active.";
         }, ct);
 
-    public Task<DeskResult> DeclineCounterOfferAsync(long customerId, long planId, CancellationToken ct = default) =>
+    public Task<StepResult> DeclineCounterOfferAsync(long customerId, long planId, CancellationToken ct = default) =>
         OnPlanAsync(planId, customerId, "plan.counter-offer.decline", plan =>
         {
             plan.DeclineCounterOffer(Now);
             return Task.FromResult("You declined the counter-offer; the invoices are payable as usual.");
         }, ct);
 
-    public Task<DeskResult> CancelAsync(long planId, string by, string reason, CancellationToken ct = default) =>
+    public Task<StepResult> CancelAsync(long planId, string by, string reason, CancellationToken ct = default) =>
         OnPlanAsync(planId, null, "plan.cancel", async plan =>
         {
             plan.Cancel(by, reason, Now);
@@ -120,9 +121,9 @@ public sealed class PlanDesk(PayPortalDbContext db, IOptions<PlanOptions> option
     }
 
     private Task TellCustomerAsync(PaymentPlan plan, string what, string body, CancellationToken ct) =>
-        notices.ToCustomerAsync(plan.CustomerId, plan.RequestedByUserId, "plan", $"Your payment plan: {what}", body, links.PortalPlan(plan.Id), "Open your plan", ct);
+        notices.ToCustomerAsync(plan.CustomerId, plan.RequestedByUserId, "plan", $"Your payment plan: {what}", body, links.Plan(plan.Id), "Open your plan", ct);
 
-    private async Task<DeskResult> OnPlanAsync(long planId, long? customerId, string action, Func<PaymentPlan, Task<string>> step, CancellationToken ct) =>
+    private async Task<StepResult> OnPlanAsync(long planId, long? customerId, string action, Func<PaymentPlan, Task<string>> step, CancellationToken ct) =>
         await SaveAsync(action, async () =>
         {
             var plan = await db.PaymentPlans.Include(p => p.Installments).Include(p => p.Invoices).Include(p => p.Customer)
@@ -131,8 +132,8 @@ public sealed class PlanDesk(PayPortalDbContext db, IOptions<PlanOptions> option
             return (plan, await step(plan));
         }, ct);
 
-    private async Task<DeskResult> SaveAsync(string action, Func<Task<(PaymentPlan Plan, string Message)>> step, CancellationToken ct) =>
-        await DeskStep.RunAsync(db, action, async () =>
+    private async Task<StepResult> SaveAsync(string action, Func<Task<(PaymentPlan Plan, string Message)>> step, CancellationToken ct) =>
+        await steps.RunAsync(action, async () =>
         {
             var (plan, message) = await step();
             return (plan.Id, message);

@@ -4,6 +4,7 @@ using PayPortal.Domain;
 using PayPortal.Domain.Plans;
 using PayPortal.Infrastructure.Data;
 using PayPortal.Infrastructure.Email;
+using PayPortal.Infrastructure.Links;
 using PayPortal.Infrastructure.Notices;
 
 namespace PayPortal.Infrastructure.Plans;
@@ -16,7 +17,7 @@ public sealed record PlanRunResult(int Reminders, int Broken, int Completed);
 /// period (the customer and the assigned specialist are told; its invoices return to collections).
 /// Running it again the same day, or two runs at once, changes and sends nothing more.
 /// </summary>
-public sealed class PlanMonitor(PayPortalDbContext db, IOptions<PlanOptions> options, Recipients recipients, NoticeMail notices, PortalLinks links, OutboxSignal outbox, TimeProvider clock)
+public sealed class PlanMonitor(PayPortalDbContext db, IOptions<PlanOptions> options, Recipients recipients, NoticeMail notices, IPortalUrls links, OutboxSignal outbox, TimeProvider clock)
 {
     private enum Outcome { Nothing, Reminded, Broken, Completed }
 
@@ -57,17 +58,16 @@ public sealed class PlanMonitor(PayPortalDbContext db, IOptions<PlanOptions> opt
             {
                 await notices.ToCustomerAsync(plan.CustomerId, plan.RequestedByUserId, "plan", "Your payment plan has ended",
                     $"{plan.Note}\n\nThe plan has ended and its invoices are payable in full as usual. Please contact us if you need to talk about it.",
-                    links.PortalPlan(plan.Id), "Open your plan", ct);
+                    links.Plan(plan.Id), "Open your plan", ct);
                 if (plan.AssigneeUserId is not null && await db.Users.Where(u => u.Id == plan.AssigneeUserId).Select(u => u.Email).SingleOrDefaultAsync(ct) is { } staff)
                     notices.Queue([staff], plan.CustomerId, "plan", $"Payment plan #{plan.Id} broke", $"{plan.Note}\n\nIts invoices are back in normal collections.", links.BackOfficePlan(plan.Id), "Open the plan");
             }
             else
             {
                 await notices.ToCustomerAsync(plan.CustomerId, plan.RequestedByUserId, "plan", "Your payment plan is complete",
-                    $"Nothing is owed any more on the invoices of your payment plan for {plan.Total}; the plan is complete. Thank you.", links.PortalPlan(plan.Id), "Open your plan", ct);
+                    $"Nothing is owed any more on the invoices of your payment plan for {plan.Total}; the plan is complete. Thank you.", links.Plan(plan.Id), "Open your plan", ct);
             }
-            db.AuditAction = plan.Status == PlanStatus.Broken ? "plan.broken" : "plan.completed";
-            await db.SaveChangesAsync(ct);
+            using (db.Audit.Begin(plan.Status == PlanStatus.Broken ? "plan.broken" : "plan.completed")) await db.SaveChangesAsync(ct);
             return plan.Status == PlanStatus.Broken ? Outcome.Broken : Outcome.Completed;
         }
 
@@ -77,10 +77,9 @@ public sealed class PlanMonitor(PayPortalDbContext db, IOptions<PlanOptions> opt
         notices.Queue(await recipients.RemindersAsync(plan.CustomerId, ct), plan.CustomerId, "plan-reminder",
             $"Installment {due.Installment.Number} of your payment plan is due {due.Installment.DueDate:yyyy-MM-dd}",
             $"A reminder: installment {due.Installment.Number} of {plan.InstallmentCount}, {new Money(due.DueMinor, plan.Currency)}, is due {due.Installment.DueDate:yyyy-MM-dd}. You can pay it in the portal.",
-            links.PortalPlan(plan.Id), "Pay the installment");
+            links.Plan(plan.Id), "Pay the installment");
         due.Installment.ReminderSentAt = now;
-        db.AuditAction = "plan.reminder";
-        await db.SaveChangesAsync(ct);
+        using (db.Audit.Begin("plan.reminder")) await db.SaveChangesAsync(ct);
         return Outcome.Reminded;
     }
 }

@@ -22,7 +22,7 @@ public sealed class KpiReport(PayPortalDbContext db, LedgerAging aging)
 {
     public async Task<IReadOnlyList<KpiResult>> ForPeriodAsync(DateOnly from, DateOnly to, int trendMonths = 12, CancellationToken ct = default)
     {
-        if (to < from) throw new ArgumentException("The period ends before it starts.");
+        if (to < from) throw new DomainRefusal("The period ends before it starts.");
         var trendStart = new DateOnly(to.Year, to.Month, 1).AddMonths(-(trendMonths - 1));
         var firstMonth = from < trendStart ? new DateOnly(from.Year, from.Month, 1) : trendStart;
 

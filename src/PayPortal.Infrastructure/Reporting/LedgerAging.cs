@@ -114,7 +114,7 @@ public sealed class LedgerAging(PayPortalDbContext db, IOptions<ReportingOptions
 
     private IQueryable<AgedRow> Aged(DateOnly asOf, AgingBuckets buckets, long? customerId, IReadOnlyCollection<long>? invoiceIds = null)
     {
-        if (buckets.UpperBounds.Count > MaxBoundaries) throw new ArgumentException($"At most {MaxBoundaries} aging bucket boundaries are supported.");
+        if (buckets.UpperBounds.Count > MaxBoundaries) throw new DomainRefusal($"At most {MaxBoundaries} aging bucket boundaries are supported.");
         // Bucket k+1 holds what fell due on or after asOf - bound[k]. Missing boundaries never match (MaxValue),
         // so those rows fall through to the last index and are folded into the real last bucket by the callers.
         var limits = buckets.UpperBounds.Select(days => asOf.AddDays(-days)).Concat(Enumerable.Repeat(DateOnly.MaxValue, MaxBoundaries)).Take(MaxBoundaries).ToArray();

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using PayPortal.Domain;
 using PayPortal.Domain.Aging;
 
 namespace PayPortal.Infrastructure.Reporting;
@@ -17,7 +18,7 @@ public sealed class ReportingOptions
         {
             var buckets = Domain.Aging.AgingBuckets.Parse(AgingBuckets);
             if (buckets.UpperBounds.Count > LedgerAging.MaxBoundaries)
-                throw new ArgumentException($"Reporting:AgingBuckets has {buckets.UpperBounds.Count} boundaries; at most {LedgerAging.MaxBoundaries} are supported.");
+                throw new DomainRefusal($"Reporting:AgingBuckets has {buckets.UpperBounds.Count} boundaries; at most {LedgerAging.MaxBoundaries} are supported.");
             return buckets;
         }
     }
@@ -33,9 +34,9 @@ public sealed class ReportingOptionsValidator : IValidateOptions<ReportingOption
             _ = options.Buckets;
             return ValidateOptionsResult.Success;
         }
-        catch (ArgumentException ex)
+        catch (DomainRefusal refusal)
         {
-            return ValidateOptionsResult.Fail($"Reporting:AgingBuckets '{options.AgingBuckets}': {DomainMessages.Of(ex)}");
+            return ValidateOptionsResult.Fail($"Reporting:AgingBuckets '{options.AgingBuckets}': {refusal.Message}");
         }
     }
 }

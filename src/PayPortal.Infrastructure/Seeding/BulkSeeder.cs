@@ -24,14 +24,14 @@ public sealed class BulkSeeder(PayPortalDbContext db, TimeProvider clock)
 {
     public async Task<BulkSeedResult> SeedAsync(BulkSeedOptions options, IProgress<int>? progress = null, CancellationToken ct = default)
     {
-        if (options.Customers < 1) throw new ArgumentOutOfRangeException(nameof(options), "--customers must be at least 1.");
-        if (options.Invoices < 0) throw new ArgumentOutOfRangeException(nameof(options), "--invoices cannot be negative.");
+        if (options.Customers < 1) throw new DomainRefusal("--customers must be at least 1.");
+        if (options.Invoices < 0) throw new DomainRefusal("--invoices cannot be negative.");
         if (!db.Database.IsSqlite()) throw new NotSupportedException("Bulk seeding writes SQLite directly.");
 
         var watch = Stopwatch.StartNew();
         var prefix = $"S{options.Seed}-";
         if (await db.Customers.AnyAsync(c => c.Number.StartsWith(prefix), ct))
-            throw new InvalidOperationException($"Bulk data with seed {options.Seed} is already in this database; choose another --seed.");
+            throw new DomainRefusal($"Bulk data with seed {options.Seed} is already in this database; choose another --seed.");
 
         var random = new Random(options.Seed);
         var now = clock.GetUtcNow().UtcDateTime;

@@ -46,7 +46,7 @@ public sealed class DemoSeeder(PayPortalDbContext db, UserManager<AppUser> users
     public async Task<DemoSeedResult> SeedAsync(int seed = 20261123, CancellationToken ct = default)
     {
         if (!await DatabaseSetup.IsEmptyAsync(db, ct))
-            throw new InvalidOperationException("The database already has customers or users; demo data is only seeded into an empty database.");
+            throw new DomainRefusal("The database already has customers or users; demo data is only seeded into an empty database.");
 
         var random = new Random(seed);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -73,8 +73,7 @@ public sealed class DemoSeeder(PayPortalDbContext db, UserManager<AppUser> users
             });
         }
         db.Customers.AddRange(customers);
-        db.AuditAction = "seed.demo";
-        await db.SaveChangesAsync(ct);
+        using (db.Audit.Begin("seed.demo")) await db.SaveChangesAsync(ct);
 
         var invoiceNo = 100_000;
         var memoNo = 5000;

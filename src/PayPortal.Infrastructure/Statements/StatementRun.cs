@@ -4,6 +4,7 @@ using PayPortal.Domain;
 using PayPortal.Domain.Ledger;
 using PayPortal.Infrastructure.Data;
 using PayPortal.Infrastructure.Email;
+using PayPortal.Infrastructure.Links;
 using PayPortal.Infrastructure.Notices;
 using PayPortal.Infrastructure.Pdf;
 using PayPortal.Infrastructure.Reporting;
@@ -28,7 +29,7 @@ public sealed record StatementRunResult(DateOnly From, DateOnly To, bool DryRun,
 /// statement as PDF, emailed to their billing addresses and the contacts who take statements. Sent once per
 /// customer and month, whatever happens (a unique key written with the emails); a dry run only counts.
 /// </summary>
-public sealed class StatementRun(PayPortalDbContext db, StatementQuery statements, Recipients recipients, NoticeMail notices, PortalLinks links,
+public sealed class StatementRun(PayPortalDbContext db, StatementQuery statements, Recipients recipients, NoticeMail notices, IPortalUrls links,
     IOptions<CompanyOptions> company, OutboxSignal outbox, TimeProvider clock)
 {
     private const int CustomersPerTransaction = 50;
@@ -37,7 +38,7 @@ public sealed class StatementRun(PayPortalDbContext db, StatementQuery statement
     {
         var from = new DateOnly(anyDayOfMonth.Year, anyDayOfMonth.Month, 1);
         var to = from.AddMonths(1).AddDays(-1);
-        if (to >= clock.Today()) throw new ArgumentException($"The statement for {from:MMMM yyyy} can be sent once the month is over.");
+        if (to >= clock.Today()) throw new DomainRefusal($"The statement for {from:MMMM yyyy} can be sent once the month is over.");
         var withBalance = await db.LedgerEntries.AsNoTracking()
             .Where(e => (e.Account == LedgerAccount.Receivable || e.Account == LedgerAccount.UnappliedCash || e.Account == LedgerAccount.CustomerCredit) && e.OccurredOn <= to)
             .GroupBy(e => e.CustomerId).Select(g => new { CustomerId = g.Key, Balance = g.Sum(e => e.AmountMinor) }).Where(g => g.Balance != 0)
@@ -72,15 +73,14 @@ public sealed class StatementRun(PayPortalDbContext db, StatementQuery statement
                 {
                     var messages = notices.Queue(p.To, p.Id, "statement", $"Your statement for {from:MMMM yyyy}: {p.Closing} owed",
                         $"Your statement for {from:MMMM yyyy} is attached: {p.Closing} owed at the end of the month.\n\nYou can see your invoices and pay them in the portal.",
-                        links.To("/Portal/Statement"), "Open your statement");
+                        links.Statement(), "Open your statement");
                     foreach (var message in messages)
                         message.Attachments.Add(new OutboxAttachment { FileName = $"statement-{p.Number}-{from:yyyy-MM}.pdf", Content = p.Pdf });
                     db.StatementSends.Add(new StatementSend { CustomerId = p.Id, PeriodEnd = to, SentAt = clock.GetUtcNow().UtcDateTime, Recipients = p.To.Count });
                     emails += p.To.Count;
                     numbers.Add(p.Number);
                 }
-                db.AuditAction = "statement.run";
-                await db.SaveChangesAsync(ct);
+                using (db.Audit.Begin("statement.run")) await db.SaveChangesAsync(ct);
                 await transaction.CommitAsync(ct);
                 db.ChangeTracker.Clear();
             }

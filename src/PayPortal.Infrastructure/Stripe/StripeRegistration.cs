@@ -13,18 +13,12 @@ public static class StripeRegistration
 
     /// <summary>
     /// Stripe.net's client, on the app's HttpClient: to Stripe with a secret key, otherwise to the built-in
-    /// sandbox (in-process, on the sandbox's own base URL, same wire format). Start-up refuses the sandbox
-    /// in Production unless enabled on purpose, a key without a webhook secret, and a test key in
-    /// Production unless <see cref="StripeOptions.AllowTestKeyInProduction"/> is set.
+    /// sandbox (in-process, on the sandbox's own base URL, same wire format). A key needs a webhook secret.
     /// </summary>
-    public static IServiceCollection AddPayPortalStripe(this IServiceCollection services, bool isProduction)
+    public static IServiceCollection AddPayPortalStripe(this IServiceCollection services)
     {
         services.AddOptions<StripeOptions>().BindConfiguration(StripeOptions.Section).ValidateDataAnnotations()
-            .Validate(o => !o.UsesSandbox || !isProduction || o.SandboxEnabled,
-                "Stripe:SecretKey is required in Production (or set Stripe:SandboxEnabled=true to take test payments there).")
             .Validate(o => o.UsesSandbox || o.WebhookSecrets().Any(), "Stripe:WebhookSecret (whsec_...) is required with a Stripe secret key.")
-            .Validate(o => o.UsesSandbox || o.IsLive || !isProduction || o.AllowTestKeyInProduction,
-                "Stripe:SecretKey is a test key, but this is Production: use a live key (sk_live_...), or set Stripe:AllowTestKeyInProduction=true on purpose.")
             .ValidateOnStart();
         services.AddSingleton<StripeSandbox>();
         services.AddHttpClient(StripeSandbox.HttpClientName);
@@ -42,6 +36,22 @@ public static class StripeRegistration
             return new StripeClient(SandboxSecretKey, httpClient: http, apiBase: sandboxBase, connectBase: sandboxBase, filesBase: sandboxBase);
         });
         services.AddSingleton<StripeWebhookVerifier>();
+        return services;
+    }
+
+    /// <summary>
+    /// What a portal that takes payments refuses at start in Production: the sandbox unless enabled on
+    /// purpose, and a test key unless <see cref="StripeOptions.AllowTestKeyInProduction"/> is set.
+    /// (The CLI takes no payments and has no such rule.)
+    /// </summary>
+    public static IServiceCollection RefuseTestMoneyInProduction(this IServiceCollection services, bool isProduction)
+    {
+        services.AddOptions<StripeOptions>()
+            .Validate(o => !o.UsesSandbox || !isProduction || o.SandboxEnabled,
+                "Stripe:SecretKey is required in Production (or set Stripe:SandboxEnabled=true to take test payments there).")
+            .Validate(o => o.UsesSandbox || o.IsLive || !isProduction || o.AllowTestKeyInProduction,
+                "Stripe:SecretKey is a test key, but this is Production: use a live key (sk_live_...), or set Stripe:AllowTestKeyInProduction=true on purpose.")
+            .ValidateOnStart();
         return services;
     }
 }

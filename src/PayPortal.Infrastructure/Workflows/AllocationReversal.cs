@@ -5,15 +5,13 @@ using PayPortal.Infrastructure.Data;
 
 namespace PayPortal.Infrastructure.Workflows;
 
-public sealed record ReversalResult(bool Succeeded, string Message);
-
 /// <summary>
 /// Takes a misapplied payment or credit back off its invoice (a Manager's decision): the invoice owes
 /// it again, the money is unapplied again, and a reversing journal records it. Never deletes anything.
 /// </summary>
 public sealed class AllocationReversal(PayPortalDbContext db, TimeProvider clock)
 {
-    public async Task<ReversalResult> ReverseAsync(long allocationId, string reason, CancellationToken ct = default)
+    public async Task<StepResult> ReverseAsync(long allocationId, string reason, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(reason)) return new(false, "Say why the application is reversed.");
         var allocation = await db.Allocations
@@ -25,10 +23,9 @@ public sealed class AllocationReversal(PayPortalDbContext db, TimeProvider clock
         var now = clock.GetUtcNow().UtcDateTime;
         var journal = Postings.ReverseAllocation(allocation, reason, DateOnly.FromDateTime(now), now);
         db.Journals.Add(journal);
-        db.AuditAction = "allocation.reverse";
         try
         {
-            await db.SaveChangesAsync(ct);
+            using (db.Audit.Begin("allocation.reverse")) await db.SaveChangesAsync(ct);
         }
         catch (DbUpdateConcurrencyException)
         {

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using PayPortal.Domain.Customers;
+using PayPortal.Infrastructure;
 using PayPortal.Infrastructure.Auditing;
 using PayPortal.Infrastructure.Data;
 using PayPortal.Infrastructure.Email;
@@ -11,15 +12,13 @@ using PayPortal.Infrastructure.Identity;
 
 namespace PayPortal.Web.Accounts;
 
-public sealed record InvitationResult(bool Succeeded, string Message);
-
 /// <summary>
 /// Specialists (and account admins) invite a customer's contacts: the contact gets an account with
 /// no password and an email with a link to choose one. Inviting the same person again re-sends the link.
 /// </summary>
 public sealed class ContactInvitations(PayPortalDbContext db, UserManager<AppUser> users, Mailer mailer, TimeProvider clock)
 {
-    public async Task<InvitationResult> InviteAsync(long customerId, string email, string displayName, bool accountAdmin, string invitedBy,
+    public async Task<StepResult> InviteAsync(long customerId, string email, string displayName, bool accountAdmin, string invitedBy,
         Func<string, string, string> acceptUrl, CancellationToken ct = default)
     {
         email = email.Trim();

@@ -29,7 +29,7 @@ public class AgingBucketsTests
 
     [Fact]
     public void Bucket_boundaries_must_increase() =>
-        Assert.Throws<ArgumentException>(() => new AgingBuckets([30, 30]));
+        Assert.Throws<DomainRefusal>(() => new AgingBuckets([30, 30]));
 
     [Fact]
     public void Summary_adds_by_due_date_and_reports_past_due_and_shares()
@@ -56,8 +56,8 @@ public class AgingBucketsTests
         Assert.Equal(["Current", "1-10", "11-20", "21-45", "45+"], buckets.Labels);
         Assert.Equal(3, buckets.IndexForDaysPastDue(45));
         Assert.Equal(4, buckets.IndexForDaysPastDue(46));
-        Assert.Equal("Aging bucket boundary '2x' is not a whole number of days. (Parameter 'text')", Assert.Throws<ArgumentException>(() => AgingBuckets.Parse("10,2x")).Message);
-        Assert.Throws<ArgumentException>(() => AgingBuckets.Parse(""));
-        Assert.Throws<ArgumentException>(() => AgingBuckets.Parse("-5"));
+        Assert.Equal("Aging bucket boundary '2x' is not a whole number of days.", Assert.Throws<DomainRefusal>(() => AgingBuckets.Parse("10,2x")).Message);
+        Assert.Throws<DomainRefusal>(() => AgingBuckets.Parse(""));
+        Assert.Throws<DomainRefusal>(() => AgingBuckets.Parse("-5"));
     }
 }

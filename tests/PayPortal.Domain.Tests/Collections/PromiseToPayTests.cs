@@ -36,10 +36,10 @@ public class PromiseToPayTests
     [Fact]
     public void A_promise_needs_a_positive_amount_in_the_account_currency_and_a_date_within_ninety_days()
     {
-        Assert.Throws<ArgumentException>(() => Promise(minor: 0));
-        Assert.Throws<ArgumentException>(() => Promise(daysAhead: -1));
-        Assert.Throws<ArgumentException>(() => Promise(daysAhead: 91));
-        Assert.Throws<ArgumentException>(() => PromiseToPay.Record(Acme, new Money(1_00, Currency.EUR), Today, Today, "sam", null, DateTime.UtcNow));
+        Assert.Throws<DomainRefusal>(() => Promise(minor: 0));
+        Assert.Throws<DomainRefusal>(() => Promise(daysAhead: -1));
+        Assert.Throws<DomainRefusal>(() => Promise(daysAhead: 91));
+        Assert.Throws<DomainRefusal>(() => PromiseToPay.Record(Acme, new Money(1_00, Currency.EUR), Today, Today, "sam", null, DateTime.UtcNow));
         Assert.Equal(Today.AddDays(90), Promise(daysAhead: 90).DueOn);
     }
 
@@ -47,9 +47,9 @@ public class PromiseToPayTests
     public void Withdrawing_needs_a_reason_and_closes_it()
     {
         var promise = Promise();
-        Assert.Throws<ArgumentException>(() => promise.Cancel("sam", " ", Today));
+        Assert.Throws<DomainRefusal>(() => promise.Cancel("sam", " ", Today));
         promise.Cancel("sam", "Customer changed their mind", Today);
         Assert.Equal(PromiseStatus.Cancelled, promise.Status);
-        Assert.Throws<InvalidOperationException>(() => promise.Cancel("sam", "again", Today));
+        Assert.Throws<DomainRefusal>(() => promise.Cancel("sam", "again", Today));
     }
 }

@@ -36,11 +36,11 @@ public class ScoresAndTemplatesTests
 
         var policy = new DunningPolicy("Key accounts", "Key-Accounts");
         Assert.Equal("key-accounts", policy.Segment);
-        var error = Assert.Throws<ArgumentException>(() => policy.AddStep(10, DunningAction.Email, "Hi {{customer.nmae}}", "Body"));
+        var error = Assert.Throws<DomainRefusal>(() => policy.AddStep(10, DunningAction.Email, "Hi {{customer.nmae}}", "Body"));
         Assert.StartsWith("Unknown merge field(s): {{customer.nmae}}.", error.Message);
         policy.AddStep(10, DunningAction.Email, "Hi", "Body {{invoices}}");
-        Assert.Throws<ArgumentException>(() => policy.AddStep(10, DunningAction.Letter, "Again", "Body"));
-        Assert.Throws<ArgumentException>(() => policy.AddStep(500, DunningAction.Email, "Late", "Body"));
-        Assert.Throws<ArgumentException>(() => new DunningPolicy("Bad", "key accounts!"));
+        Assert.Throws<DomainRefusal>(() => policy.AddStep(10, DunningAction.Letter, "Again", "Body"));
+        Assert.Throws<DomainRefusal>(() => policy.AddStep(500, DunningAction.Email, "Late", "Body"));
+        Assert.Throws<DomainRefusal>(() => new DunningPolicy("Bad", "key accounts!"));
     }
 }

@@ -24,14 +24,14 @@ public class WriteOffAndCreditTests
         var request = WriteOffRequest.Propose(invoice, new Money(500_00, Currency.USD), "Customer insolvent", "sam", DateTime.UtcNow);
         Assert.Equal(500_00, invoice.OpenMinor); // nothing moves on a proposal
 
-        Assert.Throws<InvalidOperationException>(() => request.Approve("SAM", new DateOnly(2026, 6, 1), DateTime.UtcNow));
+        Assert.Throws<DomainRefusal>(() => request.Approve("SAM", new DateOnly(2026, 6, 1), DateTime.UtcNow));
         var (writeOff, journal) = request.Approve("morgan", new DateOnly(2026, 6, 1), DateTime.UtcNow);
 
         Assert.Equal(WriteOffRequestStatus.Approved, request.Status);
         Assert.Equal(InvoiceStatus.WrittenOff, invoice.Status);
         Assert.Equal(500_00, writeOff.AmountMinor);
         Assert.Equal(500_00, journal.Entries.Single(e => e.Account == LedgerAccount.BadDebt).AmountMinor);
-        Assert.Throws<InvalidOperationException>(() => request.Decline("morgan", "late", DateTime.UtcNow));
+        Assert.Throws<DomainRefusal>(() => request.Decline("morgan", "late", DateTime.UtcNow));
     }
 
     [Fact]
@@ -39,11 +39,11 @@ public class WriteOffAndCreditTests
     {
         var (_, invoice) = Posted();
         Domain.Disputes.Dispute.Open(invoice, Domain.Disputes.DisputeReason.Pricing, new Money(200_00, Currency.USD), "wrong", DateTime.UtcNow);
-        var error = Assert.Throws<ArgumentException>(() => WriteOffRequest.Propose(invoice, new Money(400_00, Currency.USD), "gone", "sam", DateTime.UtcNow));
+        var error = Assert.Throws<DomainRefusal>(() => WriteOffRequest.Propose(invoice, new Money(400_00, Currency.USD), "gone", "sam", DateTime.UtcNow));
         Assert.StartsWith("At most USD 300.00 can be written off; USD 200.00 is disputed", error.Message);
         var request = WriteOffRequest.Propose(invoice, new Money(300_00, Currency.USD), "gone", "sam", DateTime.UtcNow);
-        Assert.Throws<ArgumentException>(() => request.Decline("morgan", "", DateTime.UtcNow));
-        Assert.Throws<ArgumentException>(() => WriteOffRequest.Propose(invoice, new Money(10_00, Currency.USD), " ", "sam", DateTime.UtcNow));
+        Assert.Throws<DomainRefusal>(() => request.Decline("morgan", "", DateTime.UtcNow));
+        Assert.Throws<DomainRefusal>(() => WriteOffRequest.Propose(invoice, new Money(10_00, Currency.USD), " ", "sam", DateTime.UtcNow));
     }
 
     [Fact]
@@ -62,9 +62,9 @@ public class WriteOffAndCreditTests
         Assert.Equal((0L, InvoiceStatus.WrittenOff), (invoice.OpenMinor, invoice.Status)); // 300 is still written off
         Assert.Equal((200_00L, 300_00L), (writeOff.RecoveredMinor, writeOff.RecoverableMinor));
         Assert.Equal(200_00, allocation.AmountMinor);
-        Assert.Throws<InvalidOperationException>(() => Postings.RecoverWriteOff(writeOff, payment, new Money(1_00, Currency.USD), new DateOnly(2026, 9, 1), DateTime.UtcNow)); // payment used up
+        Assert.Throws<DomainRefusal>(() => Postings.RecoverWriteOff(writeOff, payment, new Money(1_00, Currency.USD), new DateOnly(2026, 9, 1), DateTime.UtcNow)); // payment used up
         // Undoing the recovery's application alone would leave written-off money owed again.
-        Assert.Throws<InvalidOperationException>(() => Postings.ReverseAllocation(allocation, "wrong", new DateOnly(2026, 9, 2), DateTime.UtcNow));
+        Assert.Throws<DomainRefusal>(() => Postings.ReverseAllocation(allocation, "wrong", new DateOnly(2026, 9, 2), DateTime.UtcNow));
     }
 
     [Theory]
@@ -85,6 +85,6 @@ public class WriteOffAndCreditTests
         Assert.False(customer.CreditHold);
         request.Approve("morgan", DateTime.UtcNow);
         Assert.True(customer.CreditHold);
-        Assert.Throws<InvalidOperationException>(() => CreditHoldRequest.Request(customer, place: true, "again", "sam", DateTime.UtcNow));
+        Assert.Throws<DomainRefusal>(() => CreditHoldRequest.Request(customer, place: true, "again", "sam", DateTime.UtcNow));
     }
 }

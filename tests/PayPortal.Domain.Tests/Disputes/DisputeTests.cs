@@ -30,10 +30,10 @@ public class DisputeTests
         Assert.Equal("Bolts", Assert.Single(dispute.Lines).Description);
         Assert.Equal("application/pdf", Assert.Single(Assert.Single(dispute.Messages).Attachments).ContentType);
 
-        var tooMuch = Assert.Throws<InvalidOperationException>(() => Dispute.Open(invoice, DisputeReason.Pricing, Usd(95_01), "More", Now));
+        var tooMuch = Assert.Throws<DomainRefusal>(() => Dispute.Open(invoice, DisputeReason.Pricing, Usd(95_01), "More", Now));
         Assert.Equal("The disputed amount cannot be more than the USD 95.00 still open and not already disputed on invoice INV-9.", tooMuch.Message);
-        Assert.Throws<ArgumentException>(() => Dispute.Open(invoice, DisputeReason.Pricing, Usd(1_00), "x", Now, lineNumbers: [3]));
-        Assert.Throws<ArgumentException>(() => Dispute.Open(invoice, DisputeReason.Pricing, Usd(1_00), "  ", Now));
+        Assert.Throws<DomainRefusal>(() => Dispute.Open(invoice, DisputeReason.Pricing, Usd(1_00), "x", Now, lineNumbers: [3]));
+        Assert.Throws<DomainRefusal>(() => Dispute.Open(invoice, DisputeReason.Pricing, Usd(1_00), "  ", Now));
         Assert.Equal(30_00L, invoice.DisputedMinor);
     }
 
@@ -50,11 +50,11 @@ public class DisputeTests
     [Fact]
     public void A_file_named_pdf_that_is_not_one_an_empty_or_an_oversized_file_is_refused_and_paths_are_dropped()
     {
-        Assert.Equal("invoice.pdf is not a PDF, PNG or JPEG file.", Assert.Throws<ArgumentException>(() => DisputeAttachment.Create("invoice.pdf", "MZ\x90\x00 executable"u8.ToArray())).Message.Split(" (Parameter")[0]);
-        Assert.Throws<ArgumentException>(() => DisputeAttachment.Create("a.pdf", []));
+        Assert.Equal("invoice.pdf is not a PDF, PNG or JPEG file.", Assert.Throws<DomainRefusal>(() => DisputeAttachment.Create("invoice.pdf", "MZ\x90\x00 executable"u8.ToArray())).Message.Split(" (Parameter")[0]);
+        Assert.Throws<DomainRefusal>(() => DisputeAttachment.Create("a.pdf", []));
         var big = new byte[DisputeAttachment.MaxBytes + 1];
         "%PDF-"u8.CopyTo(big);
-        Assert.Contains("at most 5 MB", Assert.Throws<ArgumentException>(() => DisputeAttachment.Create("big.pdf", big)).Message);
+        Assert.Contains("at most 5 MB", Assert.Throws<DomainRefusal>(() => DisputeAttachment.Create("big.pdf", big)).Message);
         Assert.Equal("evil.pdf", DisputeAttachment.Create(@"..\..\windows\evil.pdf", Pdf).FileName);
     }
 
@@ -76,12 +76,12 @@ public class DisputeTests
         var invoice = TwoLineInvoice();
         var dispute = Dispute.Open(invoice, DisputeReason.Pricing, Usd(40_00), "Wrong price", Now);
         var memo = new CreditMemo(invoice.Customer!, "CM-1", Today, Usd(20_00), "Dispute", invoice);
-        Assert.Throws<InvalidOperationException>(() => dispute.Accept(Usd(40_01), memo, null, Now));
+        Assert.Throws<DomainRefusal>(() => dispute.Accept(Usd(40_01), memo, null, Now));
         dispute.Accept(Usd(20_00), memo, "Half, as agreed", Now);
         Assert.Equal((DisputeStatus.PartiallyAccepted, 20_00L, 0L), (dispute.Status, dispute.CreditedMinor, invoice.DisputedMinor));
         Assert.Equal("Accepted in part: USD 20.00 of USD 40.00 credited. Half, as agreed", dispute.Resolution);
-        Assert.Throws<InvalidOperationException>(() => dispute.AddCustomerMessage("Pat", "Thanks", Now));
-        Assert.Throws<InvalidOperationException>(() => dispute.Reject("No", Now));
+        Assert.Throws<DomainRefusal>(() => dispute.AddCustomerMessage("Pat", "Thanks", Now));
+        Assert.Throws<DomainRefusal>(() => dispute.Reject("No", Now));
         Assert.Equal(TimeSpan.Zero, dispute.Age(Now.AddDays(9)));
     }
 
@@ -92,7 +92,7 @@ public class DisputeTests
         Dispute.Open(invoice, DisputeReason.Tax, Usd(5_00), "Exempt", Now).Withdraw(Now);
         Assert.Equal((InvoiceStatus.Open, 0L), (invoice.Status, invoice.DisputedMinor));
         var second = Dispute.Open(invoice, DisputeReason.Tax, Usd(5_00), "Exempt", Now);
-        Assert.Throws<ArgumentException>(() => second.Reject("", Now));
+        Assert.Throws<DomainRefusal>(() => second.Reject("", Now));
         second.Reject("The certificate expired in 2025.", Now.AddDays(3));
         Assert.Equal((DisputeStatus.Rejected, TimeSpan.FromDays(3)), (second.Status, second.Age(Now.AddDays(30))));
     }
@@ -103,10 +103,10 @@ public class DisputeTests
         var invoice = TwoLineInvoice();
         var chargeback = Dispute.Chargeback(invoice, Usd(50_00), "dp_1", "fraudulent", Now.AddDays(7), Now);
         Assert.Equal((DisputeKind.Chargeback, DisputeReason.Chargeback, 0L), (chargeback.Kind, chargeback.Reason, invoice.DisputedMinor));
-        Assert.Throws<InvalidOperationException>(() => chargeback.Withdraw(Now));
-        Assert.Throws<InvalidOperationException>(() => chargeback.AddCustomerMessage("Pat", "Hi", Now));
-        Assert.Throws<InvalidOperationException>(() => chargeback.Reject("No", Now));
-        Assert.Throws<InvalidOperationException>(() => chargeback.Reply("Alex", "Hello", Now));
+        Assert.Throws<DomainRefusal>(() => chargeback.Withdraw(Now));
+        Assert.Throws<DomainRefusal>(() => chargeback.AddCustomerMessage("Pat", "Hi", Now));
+        Assert.Throws<DomainRefusal>(() => chargeback.Reject("No", Now));
+        Assert.Throws<DomainRefusal>(() => chargeback.Reply("Alex", "Hello", Now));
         chargeback.DecideChargeback(won: true, Now);
         Assert.Equal(DisputeStatus.Won, chargeback.Status);
     }
@@ -116,6 +116,6 @@ public class DisputeTests
     {
         var invoice = TwoLineInvoice();
         Dispute.Open(invoice, DisputeReason.DuplicateBilling, Usd(10_00), "Billed twice", Now);
-        Assert.Contains("open dispute", Assert.Throws<InvalidOperationException>(() => Postings.VoidInvoice(invoice, "Duplicate", Today, Now)).Message);
+        Assert.Contains("open dispute", Assert.Throws<DomainRefusal>(() => Postings.VoidInvoice(invoice, "Duplicate", Today, Now)).Message);
     }
 }

@@ -37,10 +37,10 @@ public class DraftAndCreditTests
     public void A_posted_invoice_refuses_every_change_to_its_header_lines_and_number()
     {
         var invoice = Posted(new InvoiceLineDraft("Bolts", 1, 10_00));
-        Assert.Contains("posted and cannot change", Assert.Throws<InvalidOperationException>(() => invoice.ReplaceLines([new("X", 1, 1)])).Message);
-        Assert.Throws<InvalidOperationException>(() => invoice.ReviseDraft(Today, PaymentTerms.Net(10), null, null, true));
-        Assert.Throws<InvalidOperationException>(() => invoice.AddLine("More", 1, 1_00));
-        Assert.Throws<InvalidOperationException>(() => Postings.PostInvoice(invoice, "INV-000008", Now));
+        Assert.Contains("posted and cannot change", Assert.Throws<DomainRefusal>(() => invoice.ReplaceLines([new("X", 1, 1)])).Message);
+        Assert.Throws<DomainRefusal>(() => invoice.ReviseDraft(Today, PaymentTerms.Net(10), null, null, true));
+        Assert.Throws<DomainRefusal>(() => invoice.AddLine("More", 1, 1_00));
+        Assert.Throws<DomainRefusal>(() => Postings.PostInvoice(invoice, "INV-000008", Now));
         Assert.Equal("INV-000007", invoice.Number);
     }
 
@@ -48,7 +48,7 @@ public class DraftAndCreditTests
     public void Only_a_posted_invoice_is_sent_and_the_first_send_is_remembered()
     {
         var draft = new Invoice(Customer(), Today);
-        Assert.Throws<InvalidOperationException>(() => draft.MarkSent(Now));
+        Assert.Throws<DomainRefusal>(() => draft.MarkSent(Now));
         var invoice = Posted(new InvoiceLineDraft("Bolts", 1, 10_00));
         invoice.MarkSent(Now);
         invoice.MarkSent(Now.AddDays(3));
@@ -63,7 +63,7 @@ public class DraftAndCreditTests
         Assert.Equal("INV-000042", sequence.Take("INV-", 6));
         Assert.Equal("2026/43", sequence.Take("2026/", 2));
         Assert.Equal(44, sequence.NextValue);
-        Assert.Throws<ArgumentOutOfRangeException>(() => new NumberSequence("x", 0));
+        Assert.Throws<DomainRefusal>(() => new NumberSequence("x", 0));
     }
 
     [Fact]
@@ -86,11 +86,11 @@ public class DraftAndCreditTests
         var second = InvoiceCredit.ForLines(invoice, [new LineCredit(1, 2)], [first], "CM-2", Today, "Damaged");
         Assert.Equal(96_51 - 32_17, second.AmountMinor);
 
-        var over = Assert.Throws<ArgumentOutOfRangeException>(() => InvoiceCredit.ForLines(invoice, [new LineCredit(1, 0.5m)], [first, second], "CM-3", Today, "Again"));
+        var over = Assert.Throws<DomainRefusal>(() => InvoiceCredit.ForLines(invoice, [new LineCredit(1, 0.5m)], [first, second], "CM-3", Today, "Again"));
         Assert.Contains("Line 1: only 0 of 3 is left to credit", over.Message);
         var rest = InvoiceCredit.Full(invoice, [first, second], "CM-3", Today, "Rest");
         Assert.Equal(invoice.Lines[1].TotalMinor, rest.AmountMinor);
-        Assert.Contains("already been credited", Assert.Throws<InvalidOperationException>(() => InvoiceCredit.Full(invoice, [first, second, rest], "CM-4", Today, "None")).Message);
+        Assert.Contains("already been credited", Assert.Throws<DomainRefusal>(() => InvoiceCredit.Full(invoice, [first, second, rest], "CM-4", Today, "None")).Message);
     }
 
     [Fact]
@@ -103,7 +103,7 @@ public class DraftAndCreditTests
         for (var i = 0; i < 333; i++) memos.Add(InvoiceCredit.ForLines(invoice, [new LineCredit(1, 3)], memos, $"CM-{i}", Today, "Returned"));
         Assert.Equal(5_00, invoice.TotalMinor);
         Assert.Equal(5_00, memos.Sum(m => m.AmountMinor)); // 999 washers: 4.995, rounded once, half away from zero
-        Assert.Throws<InvalidOperationException>(() => InvoiceCredit.Full(invoice, memos, "CM-last", Today, "Returned")); // nothing is left in money
+        Assert.Throws<DomainRefusal>(() => InvoiceCredit.Full(invoice, memos, "CM-last", Today, "Returned")); // nothing is left in money
     }
 
     [Fact]
@@ -113,7 +113,7 @@ public class DraftAndCreditTests
         var dispute = new CreditMemo(invoice.Customer!, "CM-D", Today, Usd(200_00), "Dispute accepted", invoice);
         var rest = InvoiceCredit.Full(invoice, [dispute], "CM-2", Today, "Order cancelled");
         Assert.Equal((800_00L, 0), (rest.AmountMinor, rest.Lines.Count));
-        var tooMuch = Assert.Throws<InvalidOperationException>(() => InvoiceCredit.ForLines(invoice, [new LineCredit(1, 9)], [dispute], "CM-3", Today, "Nine boxes"));
+        var tooMuch = Assert.Throws<DomainRefusal>(() => InvoiceCredit.ForLines(invoice, [new LineCredit(1, 9)], [dispute], "CM-3", Today, "Nine boxes"));
         Assert.Equal("Only USD 800.00 of invoice INV-000007 is left to credit; these lines come to USD 900.00.", tooMuch.Message);
     }
 
@@ -121,11 +121,11 @@ public class DraftAndCreditTests
     public void A_credit_names_real_lines_positive_quantities_and_a_reason_and_never_a_draft_or_void_invoice()
     {
         var invoice = Posted(new InvoiceLineDraft("Bolts", 2, 10_00));
-        Assert.Contains("no line 3", Assert.Throws<ArgumentException>(() => InvoiceCredit.ForLines(invoice, [new LineCredit(3, 1)], [], "CM-1", Today, "x")).Message);
-        Assert.Contains("above zero", Assert.Throws<ArgumentOutOfRangeException>(() => InvoiceCredit.ForLines(invoice, [new LineCredit(1, 0)], [], "CM-1", Today, "x")).Message);
-        Assert.Throws<ArgumentException>(() => InvoiceCredit.ForLines(invoice, [new LineCredit(1, 1)], [], "CM-1", Today, " "));
-        Assert.Throws<InvalidOperationException>(() => InvoiceCredit.Full(new Invoice(Customer(), Today), [], "CM-1", Today, "x"));
+        Assert.Contains("no line 3", Assert.Throws<DomainRefusal>(() => InvoiceCredit.ForLines(invoice, [new LineCredit(3, 1)], [], "CM-1", Today, "x")).Message);
+        Assert.Contains("above zero", Assert.Throws<DomainRefusal>(() => InvoiceCredit.ForLines(invoice, [new LineCredit(1, 0)], [], "CM-1", Today, "x")).Message);
+        Assert.Throws<DomainRefusal>(() => InvoiceCredit.ForLines(invoice, [new LineCredit(1, 1)], [], "CM-1", Today, " "));
+        Assert.Throws<DomainRefusal>(() => InvoiceCredit.Full(new Invoice(Customer(), Today), [], "CM-1", Today, "x"));
         Postings.VoidInvoice(invoice, "Wrong customer", Today, Now);
-        Assert.Contains("void", Assert.Throws<InvalidOperationException>(() => InvoiceCredit.Full(invoice, [], "CM-1", Today, "x")).Message);
+        Assert.Contains("void", Assert.Throws<DomainRefusal>(() => InvoiceCredit.Full(invoice, [], "CM-1", Today, "x")).Message);
     }
 }

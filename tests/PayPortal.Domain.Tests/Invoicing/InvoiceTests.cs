@@ -40,17 +40,17 @@ public class InvoiceTests
         Assert.Equal(InvoiceStatus.Open, invoice.Status);
         Assert.Equal(12500, invoice.OpenMinor);
         Assert.Equal(JournalKind.InvoicePosted, journal.Kind);
-        Assert.Throws<InvalidOperationException>(() => invoice.AddLine("More", 1, 1));
-        Assert.Throws<InvalidOperationException>(() => Postings.PostInvoice(invoice, "INV-00043", Now));
+        Assert.Throws<DomainRefusal>(() => invoice.AddLine("More", 1, 1));
+        Assert.Throws<DomainRefusal>(() => Postings.PostInvoice(invoice, "INV-00043", Now));
     }
 
     [Fact]
     public void An_invoice_without_lines_cannot_be_posted() =>
-        Assert.Throws<InvalidOperationException>(() => Postings.PostInvoice(new Invoice(Customer(), Today), "INV-1", Now));
+        Assert.Throws<DomainRefusal>(() => Postings.PostInvoice(new Invoice(Customer(), Today), "INV-1", Now));
 
     [Fact]
     public void Due_date_before_issue_date_is_refused() =>
-        Assert.Throws<ArgumentException>(() => new Invoice(Customer(), Today, Today.AddDays(-1)));
+        Assert.Throws<DomainRefusal>(() => new Invoice(Customer(), Today, Today.AddDays(-1)));
 
     [Fact]
     public void Early_payment_discount_is_offered_only_inside_its_window_and_before_any_payment()
@@ -68,5 +68,5 @@ public class InvoiceTests
 
     [Fact]
     public void Customer_rejects_bad_billing_emails() =>
-        Assert.Throws<ArgumentException>(() => new Customer("C-2", "Bad", Currency.USD, PaymentTerms.Net(30), ["not-an-email"]));
+        Assert.Throws<DomainRefusal>(() => new Customer("C-2", "Bad", Currency.USD, PaymentTerms.Net(30), ["not-an-email"]));
 }

@@ -73,7 +73,7 @@ public class PostingsTests
     {
         var invoice = PostedInvoice(_customer, 100_00, journals: _journals);
         var payment = Receive(500_00);
-        var error = Assert.Throws<InvalidOperationException>(() => Postings.Allocate(payment, invoice, Usd(100_01), Today, Now));
+        var error = Assert.Throws<DomainRefusal>(() => Postings.Allocate(payment, invoice, Usd(100_01), Today, Now));
         Assert.Contains("more than the USD 100.00 still open", error.Message);
         Assert.Equal((100_00, 500_00), (invoice.OpenMinor, payment.UnappliedMinor));
     }
@@ -83,7 +83,7 @@ public class PostingsTests
     {
         var invoice = PostedInvoice(_customer, 100_00, journals: _journals);
         var payment = Receive(60_00);
-        Assert.Throws<InvalidOperationException>(() => Postings.Allocate(payment, invoice, Usd(61_00), Today, Now));
+        Assert.Throws<DomainRefusal>(() => Postings.Allocate(payment, invoice, Usd(61_00), Today, Now));
         Assert.Equal(100_00, invoice.OpenMinor);
     }
 
@@ -94,7 +94,7 @@ public class PostingsTests
         var other = new Customer("C-9", "Other", Currency.USD, PaymentTerms.Net(30), []);
         var payment = new Payment(other, Usd(100_00), PaymentMethod.Check, Today, "CHK 1");
         Postings.ReceivePayment(payment, Now);
-        Assert.Throws<InvalidOperationException>(() => Postings.Allocate(payment, invoice, Usd(100_00), Today, Now));
+        Assert.Throws<DomainRefusal>(() => Postings.Allocate(payment, invoice, Usd(100_00), Today, Now));
     }
 
     [Fact]
@@ -105,8 +105,8 @@ public class PostingsTests
         Record(Postings.Allocate(payment, paid, Usd(10_00), Today, Now));
         var voided = PostedInvoice(_customer, 10_00, "INV-V", journals: _journals);
         _journals.Add(Postings.VoidInvoice(voided, "Raised in error", Today, Now));
-        Assert.Contains("already paid", Assert.Throws<InvalidOperationException>(() => Postings.Allocate(payment, paid, Usd(1), Today, Now)).Message);
-        Assert.Contains("void", Assert.Throws<InvalidOperationException>(() => Postings.Allocate(payment, voided, Usd(1), Today, Now)).Message);
+        Assert.Contains("already paid", Assert.Throws<DomainRefusal>(() => Postings.Allocate(payment, paid, Usd(1), Today, Now)).Message);
+        Assert.Contains("void", Assert.Throws<DomainRefusal>(() => Postings.Allocate(payment, voided, Usd(1), Today, Now)).Message);
         Assert.Equal(0, ReceivableOf(voided));
     }
 
@@ -115,7 +115,7 @@ public class PostingsTests
     {
         var invoice = PostedInvoice(_customer, 10_00, journals: _journals);
         Record(Postings.Allocate(Receive(5_00), invoice, Usd(5_00), Today, Now));
-        Assert.Throws<InvalidOperationException>(() => Postings.VoidInvoice(invoice, "Oops", Today, Now));
+        Assert.Throws<DomainRefusal>(() => Postings.VoidInvoice(invoice, "Oops", Today, Now));
     }
 
     [Fact]
@@ -136,9 +136,9 @@ public class PostingsTests
     {
         var invoice = PostedInvoice(_customer, 1000_00, journals: _journals);
         var late = Receive(980_00, receivedOn: Today.AddDays(11));
-        Assert.Contains("No early-payment discount", Assert.Throws<InvalidOperationException>(() => Postings.AllowDiscount(invoice, late, Usd(20_00), Now)).Message);
+        Assert.Contains("No early-payment discount", Assert.Throws<DomainRefusal>(() => Postings.AllowDiscount(invoice, late, Usd(20_00), Now)).Message);
         var onTime = Receive(980_00, receivedOn: Today.AddDays(10));
-        Assert.Contains("at most USD 20.00", Assert.Throws<InvalidOperationException>(() => Postings.AllowDiscount(invoice, onTime, Usd(20_01), Now)).Message);
+        Assert.Contains("at most USD 20.00", Assert.Throws<DomainRefusal>(() => Postings.AllowDiscount(invoice, onTime, Usd(20_01), Now)).Message);
         Assert.Equal(1000_00, invoice.OpenMinor);
     }
 
@@ -149,7 +149,7 @@ public class PostingsTests
         var other = new Customer("C-9", "Other", Currency.USD, new PaymentTerms(30, 2, 10), []);
         var payment = new Payment(other, Usd(980_00), PaymentMethod.Wire, Today, "W");
         Postings.ReceivePayment(payment, Now);
-        Assert.Throws<InvalidOperationException>(() => Postings.AllowDiscount(invoice, payment, Usd(20_00), Now));
+        Assert.Throws<DomainRefusal>(() => Postings.AllowDiscount(invoice, payment, Usd(20_00), Now));
         Assert.Equal(1000_00, invoice.OpenMinor);
     }
 
@@ -173,7 +173,7 @@ public class PostingsTests
         var invoice = PostedInvoice(_customer, 100_00, journals: _journals);
         var payment = Receive(100_00);
         Record(Postings.Allocate(payment, invoice, Usd(100_00), Today, Now));
-        Assert.Throws<InvalidOperationException>(() => Postings.Refund(payment, Usd(1), "No", Today, Now));
+        Assert.Throws<DomainRefusal>(() => Postings.Refund(payment, Usd(1), "No", Today, Now));
     }
 
     [Fact]
@@ -182,7 +182,7 @@ public class PostingsTests
         var invoice = PostedInvoice(_customer, 100_00, journals: _journals);
         var allocation = Record(Postings.Allocate(Receive(100_00), invoice, Usd(100_00), Today, Now));
         Postings.ReverseAllocation(allocation, "Wrong invoice", Today, Now);
-        Assert.Throws<InvalidOperationException>(() => Postings.ReverseAllocation(allocation, "Again", Today, Now));
+        Assert.Throws<DomainRefusal>(() => Postings.ReverseAllocation(allocation, "Again", Today, Now));
         Assert.Equal(100_00, invoice.OpenMinor);
     }
 
@@ -197,7 +197,7 @@ public class PostingsTests
     public void A_dispute_marks_the_invoice_and_cannot_exceed_what_is_open()
     {
         var invoice = PostedInvoice(_customer, 100_00, journals: _journals);
-        Assert.Throws<InvalidOperationException>(() => Dispute.Open(invoice, DisputeReason.Pricing, Usd(100_01), "Too much", Now));
+        Assert.Throws<DomainRefusal>(() => Dispute.Open(invoice, DisputeReason.Pricing, Usd(100_01), "Too much", Now));
         var dispute = Dispute.Open(invoice, DisputeReason.Pricing, Usd(40_00), "Wrong unit price", Now);
         Assert.Equal((InvoiceStatus.Disputed, 40_00L), (invoice.Status, invoice.DisputedMinor));
         dispute.Reject("The price is the contract price.", Now);

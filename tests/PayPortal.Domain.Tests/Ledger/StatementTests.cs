@@ -34,5 +34,5 @@ public class StatementTests
 
     [Fact]
     public void A_period_that_ends_before_it_starts_is_refused() =>
-        Assert.Throws<ArgumentException>(() => Statement.Build(Currency.USD, To, From, 0, [], []));
+        Assert.Throws<DomainRefusal>(() => Statement.Build(Currency.USD, To, From, 0, [], []));
 }

@@ -104,6 +104,6 @@ public class PaymentSelectionTests
         var lines = Validate(Today.AddDays(20), out _, [Posted(1, 100_00, "A")], (1, 60_00));
         var credited = PaymentSelection.UseCredits(lines, Usd(1000_00));
         Assert.Equal((60_00L, 0L), (credited[0].CreditMinor, credited[0].Amount.Minor));
-        Assert.Throws<InvalidOperationException>(() => PaymentSelection.UseCredits(lines, new Money(1_00, Currency.Parse("EUR"))));
+        Assert.Throws<DomainRefusal>(() => PaymentSelection.UseCredits(lines, new Money(1_00, Currency.Parse("EUR"))));
     }
 }

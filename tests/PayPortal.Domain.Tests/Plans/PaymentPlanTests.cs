@@ -64,7 +64,7 @@ public class PaymentPlanTests
         Assert.Equal((PlanStatus.CounterOffered, 4, "staff-1"), (plan.Status, plan.Installments.Count, plan.AssigneeUserId));
         Assert.Equal([300_00L, 300_00L, 300_00L, 300_00L], plan.Installments.Select(i => i.AmountMinor));
         Assert.StartsWith("12 monthly installments", plan.RequestedTerms);
-        Assert.Throws<InvalidOperationException>(() => plan.Approve("Alex", "staff-1", Today, Now));
+        Assert.Throws<DomainRefusal>(() => plan.Approve("Alex", "staff-1", Today, Now));
         plan.AcceptCounterOffer(Today, Now);
         Assert.Equal(PlanStatus.Active, plan.Status);
 
@@ -72,19 +72,19 @@ public class PaymentPlanTests
         other!.CounterOffer("Alex", "staff-1", new PlanTerms(4, PlanFrequency.Monthly, Today.AddDays(14)), null, Today, Now);
         other.DeclineCounterOffer(Now);
         Assert.Equal(PlanStatus.Declined, other.Status);
-        Assert.Throws<InvalidOperationException>(() => other.AcceptCounterOffer(Today, Now));
+        Assert.Throws<DomainRefusal>(() => other.AcceptCounterOffer(Today, Now));
     }
 
     [Fact]
     public void Specialists_approve_decline_with_a_reason_or_cancel()
     {
         var (plan, _) = Request(new PlanTerms(6, PlanFrequency.Monthly, Today.AddDays(7)), 1_500_00);
-        Assert.Throws<ArgumentException>(() => plan!.Decline("Alex", " ", Now));
+        Assert.Throws<DomainRefusal>(() => plan!.Decline("Alex", " ", Now));
         plan!.Approve("Alex", "staff-1", Today, Now);
         Assert.Equal((PlanStatus.Active, "Alex"), (plan.Status, plan.DecidedBy));
         plan.Cancel("Alex", "Customer asked to pay in full", Now);
         Assert.Equal(PlanStatus.Cancelled, plan.Status);
-        Assert.Throws<InvalidOperationException>(() => plan.Cancel("Alex", "Again", Now));
+        Assert.Throws<DomainRefusal>(() => plan.Cancel("Alex", "Again", Now));
     }
 
     [Fact]
@@ -109,9 +109,9 @@ public class PaymentPlanTests
     public void A_request_approved_or_a_counter_offer_accepted_after_its_first_date_is_refused()
     {
         var (plan, _) = Request(new PlanTerms(6, PlanFrequency.Monthly, Today.AddDays(7)), 1_500_00);
-        Assert.Contains("has passed", Assert.Throws<InvalidOperationException>(() => plan!.Approve("Alex", "staff-1", Today.AddDays(8), Now)).Message);
+        Assert.Contains("has passed", Assert.Throws<DomainRefusal>(() => plan!.Approve("Alex", "staff-1", Today.AddDays(8), Now)).Message);
         plan!.CounterOffer("Alex", "staff-1", new PlanTerms(4, PlanFrequency.Monthly, Today.AddDays(3)), null, Today, Now);
-        Assert.Contains("has passed", Assert.Throws<InvalidOperationException>(() => plan.AcceptCounterOffer(Today.AddDays(4), Now)).Message);
+        Assert.Contains("has passed", Assert.Throws<DomainRefusal>(() => plan.AcceptCounterOffer(Today.AddDays(4), Now)).Message);
         Assert.Equal(PlanStatus.CounterOffered, plan.Status);
     }
 }

@@ -54,9 +54,9 @@ public class PlanScheduleTests
     [Fact]
     public void Bad_schedules_are_refused()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => PlanSchedule.Build(Usd(100_00), new PlanTerms(1, PlanFrequency.Weekly, Today)));
-        Assert.Throws<ArgumentOutOfRangeException>(() => PlanSchedule.Build(Usd(100_00), new PlanTerms(37, PlanFrequency.Weekly, Today)));
-        Assert.Throws<ArgumentOutOfRangeException>(() => PlanSchedule.Build(Usd(2), new PlanTerms(3, PlanFrequency.Weekly, Today)));
-        Assert.Throws<ArgumentOutOfRangeException>(() => PlanSchedule.Build(Usd(0), new PlanTerms(3, PlanFrequency.Weekly, Today)));
+        Assert.Throws<DomainRefusal>(() => PlanSchedule.Build(Usd(100_00), new PlanTerms(1, PlanFrequency.Weekly, Today)));
+        Assert.Throws<DomainRefusal>(() => PlanSchedule.Build(Usd(100_00), new PlanTerms(37, PlanFrequency.Weekly, Today)));
+        Assert.Throws<DomainRefusal>(() => PlanSchedule.Build(Usd(2), new PlanTerms(3, PlanFrequency.Weekly, Today)));
+        Assert.Throws<DomainRefusal>(() => PlanSchedule.Build(Usd(0), new PlanTerms(3, PlanFrequency.Weekly, Today)));
     }
 }

@@ -219,7 +219,7 @@ public class DunningRunnerTests
         Assert.Single((await Run(db, Today)).Messages); // once there is an address, the step goes out
         var future = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(2);
         Assert.NotNull(await Run(db, future, dryRun: true));
-        await Assert.ThrowsAsync<ArgumentException>(() => Run(db, future));
+        await Assert.ThrowsAsync<DomainRefusal>(() => Run(db, future));
     }
 
     [Fact]

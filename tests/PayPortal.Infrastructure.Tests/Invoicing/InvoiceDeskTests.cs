@@ -52,7 +52,7 @@ public class InvoiceDeskTests : IAsyncLifetime
         return await scope.Db.Invoices.AsNoTracking().Include(i => i.Lines).SingleAsync(i => i.Id == id);
     }
 
-    private async Task<DeskResult> OnDeskAsync(Func<InvoiceDesk, Task<DeskResult>> action)
+    private async Task<StepResult> OnDeskAsync(Func<InvoiceDesk, Task<StepResult>> action)
     {
         await using var scope = _db.Scope();
         return await action(scope.Get<InvoiceDesk>());

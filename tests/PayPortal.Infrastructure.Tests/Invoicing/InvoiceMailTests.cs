@@ -22,7 +22,7 @@ public class InvoiceMailTests(MaildevServer smtp) : IClassFixture<MaildevServer>
 
     public async Task InitializeAsync()
     {
-        _db = await TempDatabase.CreateAsync();
+        _db = await TempDatabase.CreateAsync(new() { ["PayPortal:PublicUrl"] = "https://pay.example" });
         await using var scope = _db.Scope();
         // A unique customer per test: maildev is shared by the class.
         var tag = Guid.NewGuid().ToString("N")[..8];
@@ -66,7 +66,7 @@ public class InvoiceMailTests(MaildevServer smtp) : IClassFixture<MaildevServer>
     [Fact]
     public async Task An_invoice_goes_to_billing_addresses_and_willing_contacts_with_its_pdf_and_portal_link_and_is_logged_when_delivered()
     {
-        var sent = await WithMailAsync(m => m.SendAsync(_ids["first"], Link));
+        var sent = await WithMailAsync(m => m.SendAsync(_ids["first"]));
         Assert.True(sent.Succeeded, sent.Message);
         Assert.Equal($"Invoice INV-{Tag}-first sent to ap-{Tag}@acme.test, buyer-{Tag}@acme.test.", sent.Message);
         var queued = await OutboxAsync();
@@ -97,11 +97,11 @@ public class InvoiceMailTests(MaildevServer smtp) : IClassFixture<MaildevServer>
     [Fact]
     public async Task Resend_sends_again_and_bulk_send_takes_only_posted_invoices_never_sent()
     {
-        await WithMailAsync(m => m.SendAsync(_ids["first"], Link));
-        var again = await WithMailAsync(m => m.SendAsync(_ids["first"], Link));
+        await WithMailAsync(m => m.SendAsync(_ids["first"]));
+        var again = await WithMailAsync(m => m.SendAsync(_ids["first"]));
         Assert.StartsWith($"Invoice INV-{Tag}-first sent again to", again.Message);
 
-        var bulk = await WithMailAsync(m => m.SendAllUnsentAsync(Link));
+        var bulk = await WithMailAsync(m => m.SendAllUnsentAsync());
         Assert.Equal("1 invoice(s) sent in 2 email(s).", bulk.Message);
         var byInvoice = (await OutboxAsync()).GroupBy(m => m.InvoiceId!.Value).ToDictionary(g => g.Key, g => g.Count());
         Assert.Equal(4, byInvoice[_ids["first"]]);
@@ -109,12 +109,12 @@ public class InvoiceMailTests(MaildevServer smtp) : IClassFixture<MaildevServer>
         Assert.False(byInvoice.ContainsKey(_ids["draft"]));
         Assert.False(byInvoice.ContainsKey(_ids["void"]));
 
-        var nothing = await WithMailAsync(m => m.SendAllUnsentAsync(Link));
+        var nothing = await WithMailAsync(m => m.SendAllUnsentAsync());
         Assert.Equal("Every posted invoice has already been sent.", nothing.Message);
         Assert.Equal(6, (await OutboxAsync()).Count);
 
-        Assert.Equal("A draft is not sent; post it first.", (await WithMailAsync(m => m.SendAsync(_ids["draft"], Link))).Message);
-        Assert.Equal($"Invoice INV-{Tag}-void is void and is not sent.", (await WithMailAsync(m => m.SendAsync(_ids["void"], Link))).Message);
+        Assert.Equal("A draft is not sent; post it first.", (await WithMailAsync(m => m.SendAsync(_ids["draft"]))).Message);
+        Assert.Equal($"Invoice INV-{Tag}-void is void and is not sent.", (await WithMailAsync(m => m.SendAsync(_ids["void"]))).Message);
     }
 
     [Fact]
@@ -127,11 +127,11 @@ public class InvoiceMailTests(MaildevServer smtp) : IClassFixture<MaildevServer>
             await scope.Db.Users.Where(u => u.CustomerId == customer.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.EmailInvoicesAndStatements, false));
             await scope.Db.SaveChangesAsync();
         }
-        var refused = await WithMailAsync(m => m.SendAsync(_ids["first"], Link));
+        var refused = await WithMailAsync(m => m.SendAsync(_ids["first"]));
         Assert.False(refused.Succeeded);
         Assert.Contains("has no billing email address", refused.Message);
         Assert.Empty(await OutboxAsync());
-        var bulk = await WithMailAsync(m => m.SendAllUnsentAsync(Link));
+        var bulk = await WithMailAsync(m => m.SendAllUnsentAsync());
         Assert.Equal($"0 invoice(s) sent in 0 email(s). Not sent, no billing address: INV-{Tag}-first, INV-{Tag}-second.", bulk.Message);
         await using var check = _db.Scope();
         Assert.Null((await check.Db.Invoices.SingleAsync(i => i.Id == _ids["first"])).SentAt);

@@ -27,7 +27,7 @@ public class PlanDeskTests
         }
 
         var terms = new PlanTerms(3, PlanFrequency.Monthly, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(3));
-        async Task<DeskResult> Request()
+        async Task<StepResult> Request()
         {
             await using var scope = db.Scope();
             return await scope.Get<PlanDesk>().RequestAsync(customerId, null, [invoiceId], terms);

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using PayPortal.Infrastructure.Notices;
+using PayPortal.Infrastructure.Links;
 
 namespace PayPortal.Infrastructure.Stripe.Sandbox;
 
@@ -17,7 +17,7 @@ public enum SandboxOutcome { Paid, Processing, Declined, InvalidCard, AlreadyFin
 /// the SDK's pinned API version to the app's own webhook URL. Everything in it is test money. State
 /// lives in memory: a restart forgets it.
 /// </summary>
-public sealed partial class StripeSandbox(IHttpClientFactory httpClients, IOptions<PortalLinkOptions> links, TimeProvider clock, ILogger<StripeSandbox> logger)
+public sealed partial class StripeSandbox(IHttpClientFactory httpClients, IOptions<PortalUrlOptions> links, TimeProvider clock, ILogger<StripeSandbox> logger)
 {
     public const string HttpClientName = "stripe-sandbox-webhooks";
     public const string Path = "/stripe-sandbox";

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using PayPortal.Domain.Payments;
 using PayPortal.Infrastructure.Data;
 using PayPortal.Infrastructure.Workflows;
+using PayPortal.Web.Htmx;
 using PayPortal.Web.Security;
 
 namespace PayPortal.Web.Areas.BackOffice.Pages.Allocations;
@@ -35,7 +36,7 @@ public class ReverseModel(PayPortalDbContext db, AllocationReversal reversal) : 
             return Page();
         }
         StatusMessage = result.Message;
-        return RedirectToPage("/Customers/Details", new { id = Allocation.CustomerId });
+        return this.RedirectAfterPost("/Customers/Details", new { id = Allocation.CustomerId });
     }
 
     private async Task<bool> LoadAsync(long id, CancellationToken ct)

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using PayPortal.Domain.CashApplication;
 using PayPortal.Infrastructure.CashApplication;
 using PayPortal.Infrastructure.Data;
+using PayPortal.Web.Htmx;
 
 namespace PayPortal.Web.Areas.BackOffice.Pages.Bank;
 
@@ -44,7 +45,7 @@ public class IndexModel(PayPortalDbContext db, BankImport import) : PageModel
         StatusMessage = result.Duplicate
             ? $"{Upload.FileName} was imported before; nothing changed."
             : $"{Upload.FileName}: {result.Lines} lines, {result.Credits} credits, {result.AutoApplied} applied automatically, {result.Exceptions} waiting in exceptions.";
-        return RedirectToPage("/Bank/Statement", new { id = result.StatementId });
+        return this.RedirectAfterPost("/Bank/Statement", new { id = result.StatementId });
     }
 
     private async Task<IActionResult> RefusedAsync(CancellationToken ct)

@@ -8,6 +8,7 @@ using PayPortal.Domain.Invoicing;
 using PayPortal.Infrastructure;
 using PayPortal.Infrastructure.CashApplication;
 using PayPortal.Infrastructure.Data;
+using PayPortal.Web.Htmx;
 using PayPortal.Web.Security;
 
 namespace PayPortal.Web.Areas.BackOffice.Pages.Bank;
@@ -69,9 +70,9 @@ public class LineModel(PayPortalDbContext db, ExceptionDesk desk, IAuthorization
             foreach (var (number, amountText) in rows)
             {
                 var invoice = invoices.FirstOrDefault(i => string.Equals(i.Number, number, StringComparison.OrdinalIgnoreCase));
-                if (invoice is null) return DeskResult.Fail($"There is no invoice {number}.");
-                if (!Money.TryParse(amountText, Currency.Parse(invoice.CurrencyCode), out var amount, out var problem)) return DeskResult.Fail($"Invoice {number}: {problem}.");
-                if (customerId is not null && customerId != invoice.CustomerId) return DeskResult.Fail("All invoices of one payment must be one customer's.");
+                if (invoice is null) return StepResult.Fail($"There is no invoice {number}.");
+                if (!Money.TryParse(amountText, Currency.Parse(invoice.CurrencyCode), out var amount, out var problem)) return StepResult.Fail($"Invoice {number}: {problem}.");
+                if (customerId is not null && customerId != invoice.CustomerId) return StepResult.Fail("All invoices of one payment must be one customer's.");
                 customerId = invoice.CustomerId;
                 allocations.Add(new ManualAllocation(invoice.Id, amount.Minor));
             }
@@ -79,12 +80,12 @@ public class LineModel(PayPortalDbContext db, ExceptionDesk desk, IAuthorization
             {
                 var number = CustomerNumber?.Trim();
                 customerId = await db.Customers.Where(c => c.Number == number).Select(c => (long?)c.Id).SingleOrDefaultAsync(ct);
-                if (customerId is null) return DeskResult.Fail(string.IsNullOrEmpty(number) ? "Name invoices, or a customer number to keep it on account." : $"There is no customer {number}.");
+                if (customerId is null) return StepResult.Fail(string.IsNullOrEmpty(number) ? "Name invoices, or a customer number to keep it on account." : $"There is no customer {number}.");
             }
             return await desk.ApplyAsync(id, customerId.Value, allocations, User.DisplayName(), ct);
         }, ct);
 
-    private async Task<IActionResult> StepAsync(long id, Func<Task<DeskResult>> step, CancellationToken ct)
+    private async Task<IActionResult> StepAsync(long id, Func<Task<StepResult>> step, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         var result = await step();
@@ -93,7 +94,7 @@ public class LineModel(PayPortalDbContext db, ExceptionDesk desk, IAuthorization
             StatusMessage = result.Message;
             // Keyboard flow: straight on to the next waiting line, if any.
             var next = await db.BankLines.Where(l => l.Status == BankLineStatus.Exception && l.Id != id).OrderBy(l => l.BookingDate).ThenBy(l => l.Id).Select(l => (long?)l.Id).FirstOrDefaultAsync(ct);
-            return next is { } n && Line.Status == BankLineStatus.Exception ? RedirectToPage(new { id = n }) : RedirectToPage(new { id });
+            return next is { } n && Line.Status == BankLineStatus.Exception ? this.RedirectAfterPost(new { id = n }) : this.RedirectAfterPost(new { id });
         }
         ModelState.AddModelError("", result.Message);
         await LoadAsync(id, ct);

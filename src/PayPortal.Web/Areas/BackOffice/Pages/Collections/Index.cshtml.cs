@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PayPortal.Infrastructure;
 using PayPortal.Infrastructure.Collections;
+using PayPortal.Web.Htmx;
 using PayPortal.Web.Security;
 
 namespace PayPortal.Web.Areas.BackOffice.Pages.Collections;
@@ -27,7 +28,6 @@ public class IndexModel(Worklist worklist, TimeProvider clock) : PageModel
         Today = clock.Today();
         PageNumber = Math.Max(1, PageNumber);
         (Rows, Total) = await worklist.ListAsync(Today, Selected, Assignee == "me" ? User.UserId() : null, Assignee == "unassigned", PageNumber, PageSize, ct);
-        Response.Headers.Vary = "HX-Request";
-        return Request.Headers.ContainsKey("HX-Request") ? Partial("_Worklist", this) : Page();
+        return this.PageOrPartial("_Worklist");
     }
 }

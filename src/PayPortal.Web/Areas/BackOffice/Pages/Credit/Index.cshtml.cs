@@ -6,6 +6,7 @@ using PayPortal.Domain.Collections;
 using PayPortal.Infrastructure;
 using PayPortal.Infrastructure.Collections;
 using PayPortal.Infrastructure.Data;
+using PayPortal.Web.Htmx;
 using PayPortal.Web.Security;
 
 namespace PayPortal.Web.Areas.BackOffice.Pages.Credit;
@@ -42,12 +43,12 @@ public class IndexModel(CreditDesk desk, PayPortalDbContext db, IAuthorizationSe
         return await DoneAsync(await desk.DecideAsync(requestId, approve, Reason, ct), ct);
     }
 
-    private async Task<IActionResult> DoneAsync(DeskResult result, CancellationToken ct)
+    private async Task<IActionResult> DoneAsync(StepResult result, CancellationToken ct)
     {
         if (result.Succeeded)
         {
             StatusMessage = result.Message;
-            return RedirectToPage();
+            return this.RedirectAfterPost();
         }
         if (result.Message.StartsWith("No such", StringComparison.Ordinal)) return NotFound();
         await LoadAsync(ct);

@@ -7,6 +7,7 @@ using PayPortal.Infrastructure;
 using PayPortal.Infrastructure.Collections;
 using PayPortal.Infrastructure.Data;
 using PayPortal.Infrastructure.Reporting;
+using PayPortal.Web.Htmx;
 
 namespace PayPortal.Web.Areas.BackOffice.Pages.Customers;
 
@@ -60,14 +61,14 @@ public class CollectionsModel(PayPortalDbContext db, CollectionsDesk desk, Custo
         StepAsync(id, () => desk.WithdrawPromiseAsync(id, promiseId, WithdrawReason ?? "", ct), ct);
 
     // Done: back to the page with the result (post-redirect-get). Refused: the page again with the reason and what was typed, as 422.
-    private async Task<IActionResult> StepAsync(long id, Func<Task<DeskResult>> step, CancellationToken ct, bool settingsPosted = false)
+    private async Task<IActionResult> StepAsync(long id, Func<Task<StepResult>> step, CancellationToken ct, bool settingsPosted = false)
     {
         if (!await db.Customers.AnyAsync(c => c.Id == id, ct)) return NotFound();
-        var result = ModelState.IsValid ? await step() : DeskResult.Fail("A date could not be read; use the date picker or yyyy-mm-dd.");
+        var result = ModelState.IsValid ? await step() : StepResult.Fail("A date could not be read; use the date picker or yyyy-mm-dd.");
         if (result.Succeeded)
         {
             StatusMessage = result.Message;
-            return RedirectToPage(new { id });
+            return this.RedirectAfterPost(new { id });
         }
         if (result.Message == CollectionsDesk.NotFound) return NotFound();
         await LoadAsync(id, ct, keepSettings: settingsPosted);

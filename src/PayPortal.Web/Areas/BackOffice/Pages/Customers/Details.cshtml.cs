@@ -2,12 +2,13 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using PayPortal.Infrastructure;
 using PayPortal.Domain.Customers;
 using PayPortal.Domain.Payments;
+using PayPortal.Infrastructure;
 using PayPortal.Infrastructure.Data;
 using PayPortal.Infrastructure.Reporting;
 using PayPortal.Web.Accounts;
+using PayPortal.Web.Htmx;
 using PayPortal.Web.Security;
 
 namespace PayPortal.Web.Areas.BackOffice.Pages.Customers;
@@ -44,7 +45,7 @@ public class DetailsModel(PayPortalDbContext db, AgingReport aging, ContactInvit
             return Page();
         }
         StatusMessage = result.Message;
-        return RedirectToPage(new { id });
+        return this.RedirectAfterPost(new { id });
     }
 
     private async Task<bool> LoadAsync(long id, CancellationToken ct)

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using PayPortal.Infrastructure;
 using PayPortal.Infrastructure.Data;
+using PayPortal.Web.Htmx;
 
 namespace PayPortal.Web.Areas.BackOffice.Pages.Customers;
 
@@ -43,7 +44,6 @@ public class IndexModel(PayPortalDbContext db, TimeProvider clock) : PageModel
             .ToListAsync(ct);
 
         // The same URL answers the whole page or, for htmx, just the table.
-        Response.Headers.Vary = "HX-Request";
-        return Request.Headers.ContainsKey("HX-Request") ? Partial("_CustomerTable", this) : Page();
+        return this.PageOrPartial("_CustomerTable");
     }
 }

@@ -8,6 +8,7 @@ using PayPortal.Infrastructure.Data;
 using PayPortal.Infrastructure.Disputes;
 using PayPortal.Infrastructure.Invoicing;
 using PayPortal.Web.Disputes;
+using PayPortal.Web.Htmx;
 using PayPortal.Web.Security;
 
 namespace PayPortal.Web.Areas.BackOffice.Pages.Disputes;
@@ -57,7 +58,7 @@ public class DetailsModel(PayPortalDbContext db, DisputeDesk desk, TimeProvider 
             long? amount = null;
             if (!string.IsNullOrWhiteSpace(Amount))
             {
-                if (!Money.TryParse(Amount, Dispute.Invoice!.Currency, out var parsed, out var problem)) return Task.FromResult(DeskResult.Fail($"Amount to credit: {problem}."));
+                if (!Money.TryParse(Amount, Dispute.Invoice!.Currency, out var parsed, out var problem)) return Task.FromResult(StepResult.Fail($"Amount to credit: {problem}."));
                 amount = parsed.Minor;
             }
             return desk.AcceptAsync(id, User.DisplayName(), amount, Text, ct);
@@ -70,14 +71,14 @@ public class DetailsModel(PayPortalDbContext db, DisputeDesk desk, TimeProvider 
         StepAsync(id, "rebill", () => desk.RebillAsync(id, User.DisplayName(), Text ?? "", ct), ct);
 
     /// <summary>Runs one step; success goes back to the page, a refusal shows it again with the message and the text typed into that form.</summary>
-    private async Task<IActionResult> StepAsync(long id, string form, Func<Task<DeskResult>> step, CancellationToken ct)
+    private async Task<IActionResult> StepAsync(long id, string form, Func<Task<StepResult>> step, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         var result = await step();
         if (result.Succeeded)
         {
             StatusMessage = result.Message;
-            return RedirectToPage(new { id });
+            return this.RedirectAfterPost(new { id });
         }
         ModelState.AddModelError(form, result.Message);
         FailedForm = form;

@@ -5,6 +5,7 @@ using PayPortal.Domain;
 using PayPortal.Domain.Disputes;
 using PayPortal.Infrastructure;
 using PayPortal.Infrastructure.Data;
+using PayPortal.Web.Htmx;
 using PayPortal.Web.Security;
 
 namespace PayPortal.Web.Areas.BackOffice.Pages.Disputes;
@@ -60,8 +61,7 @@ public class IndexModel(PayPortalDbContext db, TimeProvider clock) : PageModel
         Disputes = await query.OrderBy(d => d.OpenedAt).ThenBy(d => d.Id).Take(PageSize)
             .Select(d => new Row(d.Id, d.Kind, d.Customer!.Name, d.Invoice!.Number!, d.Reason, d.Invoice.CurrencyCode, d.AmountMinor, d.Status, d.OpenedAt, d.ClosedAt, d.AssigneeName, d.EvidenceDueBy))
             .ToListAsync(ct);
-        Response.Headers.Vary = "HX-Request";
-        return Request.Headers.ContainsKey("HX-Request") ? Partial("_DisputeQueue", this) : Page();
+        return this.PageOrPartial("_DisputeQueue");
     }
 
     public static string AgeText(TimeSpan age) => age.TotalDays >= 1 ? $"{(int)age.TotalDays} d" : $"{(int)age.TotalHours} h";

@@ -2,10 +2,12 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using PayPortal.Domain;
 using PayPortal.Domain.Collections;
 using PayPortal.Infrastructure;
 using PayPortal.Infrastructure.Collections;
 using PayPortal.Infrastructure.Data;
+using PayPortal.Web.Htmx;
 using PayPortal.Web.Reports;
 using PayPortal.Web.Security;
 
@@ -51,8 +53,7 @@ public class IndexModel(DunningPolicies policies, DunningRunner runner, PayPorta
     {
         if (!ModelState.IsValid || !ReportDates.InRange(AsOf)) return BadRequest("as-of must be a date such as 2026-11-23");
         Outcome = await runner.RunAsync(AsOf ?? clock.Today(), dryRun: true, ct);
-        Response.Headers.Vary = "HX-Request";
-        if (Request.Headers.ContainsKey("HX-Request")) return Partial("_Outcome", this);
+        if (this.WantsFragment()) return Partial("_Outcome", this);
         await LoadAsync(ct);
         return Page();
     }
@@ -65,9 +66,9 @@ public class IndexModel(DunningPolicies policies, DunningRunner runner, PayPorta
             Outcome = await runner.RunAsync(AsOf ?? clock.Today(), dryRun: false, ct);
             SentMessage = $"Dunning sent: {Outcome.Emails} email(s), {Outcome.Letters} letter(s), {Outcome.CallTasks} call task(s) for {Outcome.Invoices} invoice(s).";
         }
-        catch (ArgumentException ex)
+        catch (DomainRefusal refusal)
         {
-            Problem = DomainMessages.Of(ex);
+            Problem = refusal.Message;
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         }
         await LoadAsync(ct);
@@ -90,14 +91,14 @@ public class IndexModel(DunningPolicies policies, DunningRunner runner, PayPorta
     public Task<IActionResult> OnPostPolicyAsync(CancellationToken ct) =>
         ManagerStepAsync(() => policies.AddPolicyAsync(PolicyName ?? "", PolicySegment, ct), ct);
 
-    private async Task<IActionResult> ManagerStepAsync(Func<Task<DeskResult>> step, CancellationToken ct)
+    private async Task<IActionResult> ManagerStepAsync(Func<Task<StepResult>> step, CancellationToken ct)
     {
         if (!(await authorization.AuthorizeAsync(User, Policies.Manager)).Succeeded) return Forbid();
-        var result = ModelState.IsValid ? await step() : DeskResult.Fail("Some of the values could not be read; the offset is a whole number of days.");
+        var result = ModelState.IsValid ? await step() : StepResult.Fail("Some of the values could not be read; the offset is a whole number of days.");
         if (result.Succeeded)
         {
             StatusMessage = result.Message;
-            return RedirectToPage();
+            return this.RedirectAfterPost();
         }
         await LoadAsync(ct);
         Problem = result.Message;

@@ -7,6 +7,7 @@ using PayPortal.Domain.Invoicing;
 using PayPortal.Domain.Payments;
 using PayPortal.Infrastructure.Data;
 using PayPortal.Infrastructure.Invoicing;
+using PayPortal.Web.Htmx;
 
 namespace PayPortal.Web.Areas.BackOffice.Pages.Invoices;
 
@@ -42,14 +43,14 @@ public class DetailsModel(PayPortalDbContext db, InvoiceDesk desk, InvoiceMail m
 
     public async Task<IActionResult> OnGetPdfAsync(long id, CancellationToken ct)
     {
-        var rendered = await documents.RenderAsync(id, customerId: null, PortalLink(id), ct);
+        var rendered = await documents.RenderAsync(id, customerId: null, ct);
         return rendered is { } r ? File(r.Pdf, "application/pdf", InvoiceDocuments.FileName(r.Invoice)) : NotFound();
     }
 
     public async Task<IActionResult> OnPostSendAsync(long id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
-        var result = await mail.SendAsync(id, PortalLink, ct);
+        var result = await mail.SendAsync(id, ct);
         return Done(id, result.Succeeded, result.Message);
     }
 
@@ -92,15 +93,13 @@ public class DetailsModel(PayPortalDbContext db, InvoiceDesk desk, InvoiceMail m
         return Done(id, result.Succeeded, result.Message, "writeoff");
     }
 
-    private string PortalLink(long id) => Url.Page("/Invoices/Details", null, new { area = "Portal", id }, Request.Scheme)!;
-
     /// <summary>Success goes back to the page (post-redirect-get); a refusal shows the page again with the message by the form it concerns.</summary>
     private IActionResult Done(long id, bool succeeded, string message, string? form = null)
     {
         if (succeeded)
         {
             StatusMessage = message;
-            return RedirectToPage(new { id });
+            return this.RedirectAfterPost(new { id });
         }
         ModelState.AddModelError(form ?? "", message);
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;

@@ -62,9 +62,9 @@ public sealed class DraftForm
         {
             terms = new PaymentTerms(NetDays, DiscountPercent, DiscountDays);
         }
-        catch (ArgumentException ex)
+        catch (DomainRefusal refusal)
         {
-            errors.AddModelError($"{prefix}.{nameof(NetDays)}", $"Terms: {DomainMessages.Of(ex)}");
+            errors.AddModelError($"{prefix}.{nameof(NetDays)}", $"Terms: {refusal.Message}");
         }
         var lines = new List<InvoiceLineDraft>();
         for (var i = 0; i < Lines.Count; i++)

@@ -5,6 +5,7 @@ using PayPortal.Domain;
 using PayPortal.Domain.Invoicing;
 using PayPortal.Infrastructure.Data;
 using PayPortal.Infrastructure.Invoicing;
+using PayPortal.Web.Htmx;
 
 namespace PayPortal.Web.Areas.BackOffice.Pages.Invoices;
 
@@ -56,7 +57,7 @@ public class EditModel(PayPortalDbContext db, InvoiceDesk desk) : PageModel
         var result = await desk.DiscardDraftAsync(id, Version, ct);
         if (!result.Succeeded) return Refused(result.Message);
         StatusMessage = result.Message;
-        return RedirectToPage("/Invoices/Index", new { show = "draft" });
+        return this.RedirectAfterPost("/Invoices/Index", new { show = "draft" });
     }
 
     private async Task<IActionResult> SaveAndThenAsync(long id, bool post, CancellationToken ct)
@@ -69,7 +70,7 @@ public class EditModel(PayPortalDbContext db, InvoiceDesk desk) : PageModel
         if (!post)
         {
             StatusMessage = saved.Message;
-            return RedirectToPage(new { id });
+            return this.RedirectAfterPost(new { id });
         }
         var version = await db.Invoices.Where(i => i.Id == id).Select(i => i.Version).SingleAsync(ct);
         var posted = await desk.PostAsync(id, version, ct);
@@ -77,10 +78,10 @@ public class EditModel(PayPortalDbContext db, InvoiceDesk desk) : PageModel
         {
             // The draft is saved; only posting was refused (e.g. no lines yet).
             StatusMessage = $"Draft saved, but not posted: {posted.Message}";
-            return RedirectToPage(new { id });
+            return this.RedirectAfterPost(new { id });
         }
         StatusMessage = posted.Message;
-        return RedirectToPage("/Invoices/Details", new { id });
+        return this.RedirectAfterPost("/Invoices/Details", new { id });
     }
 
     private IActionResult Refused(string? message)

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using PayPortal.Domain.Invoicing;
 using PayPortal.Infrastructure.Data;
 using PayPortal.Infrastructure.Invoicing;
+using PayPortal.Web.Htmx;
 
 namespace PayPortal.Web.Areas.BackOffice.Pages.Invoices;
 
@@ -51,14 +52,13 @@ public class IndexModel(PayPortalDbContext db, InvoiceMail mail) : PageModel
             .ToListAsync(ct);
         UnsentCount = await db.Invoices.CountAsync(i => i.SentAt == null && i.Status != InvoiceStatus.Draft && i.Status != InvoiceStatus.Void && i.OpenMinor > 0, ct);
 
-        Response.Headers.Vary = "HX-Request";
-        return Request.Headers.ContainsKey("HX-Request") ? Partial("_InvoiceList", this) : Page();
+        return this.PageOrPartial("_InvoiceList");
     }
 
     public async Task<IActionResult> OnPostSendAllAsync(CancellationToken ct)
     {
-        var result = await mail.SendAllUnsentAsync(id => Url.Page("/Invoices/Details", null, new { area = "Portal", id }, Request.Scheme)!, ct);
+        var result = await mail.SendAllUnsentAsync(ct);
         StatusMessage = result.Message;
-        return RedirectToPage(new { show = "unsent" });
+        return this.RedirectAfterPost(new { show = "unsent" });
     }
 }

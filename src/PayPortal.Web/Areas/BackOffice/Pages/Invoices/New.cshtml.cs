@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using PayPortal.Infrastructure.Data;
 using PayPortal.Infrastructure.Invoicing;
+using PayPortal.Web.Htmx;
 
 namespace PayPortal.Web.Areas.BackOffice.Pages.Invoices;
 
@@ -24,6 +25,6 @@ public class NewModel(PayPortalDbContext db, InvoiceDesk desk) : PageModel
             return Page();
         }
         var result = await desk.CreateDraftAsync(customerId.Value, ct);
-        return RedirectToPage("/Invoices/Edit", new { id = result.Id });
+        return this.RedirectAfterPost("/Invoices/Edit", new { id = result.Id });
     }
 }

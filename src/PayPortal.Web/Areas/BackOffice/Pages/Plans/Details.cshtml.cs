@@ -6,6 +6,7 @@ using PayPortal.Infrastructure;
 using PayPortal.Infrastructure.Data;
 using PayPortal.Infrastructure.Invoicing;
 using PayPortal.Infrastructure.Plans;
+using PayPortal.Web.Htmx;
 using PayPortal.Web.Plans;
 using PayPortal.Web.Security;
 
@@ -35,18 +36,18 @@ public class DetailsModel(PayPortalDbContext db, PlanDesk desk, TimeProvider clo
     public Task<IActionResult> OnPostCounterAsync(long id, CancellationToken ct) =>
         StepAsync(id, "counter", () => ModelState.IsValid
             ? desk.CounterOfferAsync(id, User.DisplayName(), User.UserId(), Counter.ToTerms(), Reason, ct)
-            : Task.FromResult(DeskResult.Fail(string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage)))), ct);
+            : Task.FromResult(StepResult.Fail(string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage)))), ct);
 
     public Task<IActionResult> OnPostCancelAsync(long id, CancellationToken ct) => StepAsync(id, "cancel", () => desk.CancelAsync(id, User.DisplayName(), Reason ?? "", ct), ct);
 
-    private async Task<IActionResult> StepAsync(long id, string form, Func<Task<DeskResult>> step, CancellationToken ct)
+    private async Task<IActionResult> StepAsync(long id, string form, Func<Task<StepResult>> step, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         var result = await step();
         if (result.Succeeded)
         {
             StatusMessage = result.Message;
-            return RedirectToPage(new { id });
+            return this.RedirectAfterPost(new { id });
         }
         ModelState.AddModelError(form, result.Message);
         await LoadAsync(id, ct);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PayPortal.Infrastructure;
 using PayPortal.Infrastructure.Statements;
+using PayPortal.Web.Htmx;
 
 namespace PayPortal.Web.Areas.BackOffice.Pages.Statements;
 
@@ -23,7 +24,7 @@ public class IndexModel(StatementRun run, TimeProvider clock) : PageModel
     {
         var result = await run.RunAsync(LastMonth(), dryRun: false, ct);
         StatusMessage = $"Statements for {result.From:MMMM yyyy} sent to {result.Customers} customer(s) ({result.Emails} email(s)).";
-        return RedirectToPage();
+        return this.RedirectAfterPost();
     }
 
     private DateOnly LastMonth()

@@ -7,6 +7,7 @@ using PayPortal.Infrastructure;
 using PayPortal.Infrastructure.Collections;
 using PayPortal.Infrastructure.Data;
 using PayPortal.Web.Display;
+using PayPortal.Web.Htmx;
 using PayPortal.Web.Security;
 
 namespace PayPortal.Web.Areas.BackOffice.Pages.WriteOffs;
@@ -41,18 +42,18 @@ public class IndexModel(PayPortalDbContext db, WriteOffDesk desk, IAuthorization
 
     public async Task<IActionResult> OnPostRecoverAsync(long writeOffId, CancellationToken ct) => await DoneAsync(await desk.RecoverAsync(writeOffId, PaymentId, Amount ?? "", ct), ct);
 
-    private async Task<IActionResult> ManagerAsync(Func<Task<DeskResult>> step, CancellationToken ct)
+    private async Task<IActionResult> ManagerAsync(Func<Task<StepResult>> step, CancellationToken ct)
     {
         if (!(await authorization.AuthorizeAsync(User, Policies.Manager)).Succeeded) return Forbid();
         return await DoneAsync(await step(), ct);
     }
 
-    private async Task<IActionResult> DoneAsync(DeskResult result, CancellationToken ct)
+    private async Task<IActionResult> DoneAsync(StepResult result, CancellationToken ct)
     {
         if (result.Succeeded)
         {
             StatusMessage = result.Message;
-            return RedirectToPage();
+            return this.RedirectAfterPost();
         }
         await LoadAsync(ct);
         Problem = result.Message;

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using PayPortal.Infrastructure.Data;
 using PayPortal.Infrastructure.Identity;
 using PayPortal.Web.Accounts;
+using PayPortal.Web.Htmx;
 using PayPortal.Web.Security;
 
 namespace PayPortal.Web.Areas.Portal.Pages.Account;
@@ -41,7 +42,7 @@ public class IndexModel(PayPortalDbContext db, UserManager<AppUser> users, Conta
         Me.EmailReminders = Preferences.EmailReminders;
         await users.UpdateAsync(Me);
         StatusMessage = "Your email preferences are saved.";
-        return RedirectToPage();
+        return this.RedirectAfterPost();
     }
 
     public async Task<IActionResult> OnPostInviteAsync(CancellationToken ct)
@@ -57,7 +58,7 @@ public class IndexModel(PayPortalDbContext db, UserManager<AppUser> users, Conta
             return Page();
         }
         StatusMessage = result.Message;
-        return RedirectToPage();
+        return this.RedirectAfterPost();
     }
 
     private async Task LoadAsync(CancellationToken ct)

@@ -6,6 +6,7 @@ using PayPortal.Domain.Disputes;
 using PayPortal.Infrastructure.Data;
 using PayPortal.Infrastructure.Disputes;
 using PayPortal.Web.Disputes;
+using PayPortal.Web.Htmx;
 using PayPortal.Web.Security;
 
 namespace PayPortal.Web.Areas.Portal.Pages.Disputes;
@@ -37,7 +38,7 @@ public class DetailsModel(PayPortalDbContext db, DisputeDesk desk) : PageModel
         var (files, problem) = await Uploads.ReadAsync(Files, ct);
         var result = problem is null
             ? await desk.AddCustomerMessageAsync(User.CustomerId(), id, User.DisplayName(), Text ?? "", files, ct)
-            : Infrastructure.DeskResult.Fail(problem);
+            : Infrastructure.StepResult.Fail(problem);
         return await DoneAsync(id, result, ct);
     }
 
@@ -47,12 +48,12 @@ public class DetailsModel(PayPortalDbContext db, DisputeDesk desk) : PageModel
         return await DoneAsync(id, await desk.WithdrawAsync(User.CustomerId(), id, ct), ct);
     }
 
-    private async Task<IActionResult> DoneAsync(long id, Infrastructure.DeskResult result, CancellationToken ct)
+    private async Task<IActionResult> DoneAsync(long id, Infrastructure.StepResult result, CancellationToken ct)
     {
         if (result.Succeeded)
         {
             StatusMessage = result.Message;
-            return RedirectToPage(new { id });
+            return this.RedirectAfterPost(new { id });
         }
         ModelState.AddModelError("", result.Message);
         await LoadAsync(id, ct);

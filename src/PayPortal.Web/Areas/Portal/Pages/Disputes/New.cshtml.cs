@@ -8,6 +8,7 @@ using PayPortal.Domain.Invoicing;
 using PayPortal.Infrastructure.Data;
 using PayPortal.Infrastructure.Disputes;
 using PayPortal.Web.Disputes;
+using PayPortal.Web.Htmx;
 using PayPortal.Web.Security;
 
 namespace PayPortal.Web.Areas.Portal.Pages.Disputes;
@@ -56,7 +57,7 @@ public class NewModel(PayPortalDbContext db, DisputeDesk desk) : PageModel
             return Refused();
         }
         TempData["StatusMessage"] = result.Message;
-        return RedirectToPage("/Disputes/Details", new { id = result.Id });
+        return this.RedirectAfterPost("/Disputes/Details", new { id = result.Id });
     }
 
     private PageResult Refused()

@@ -21,8 +21,7 @@ public class DetailsModel(PayPortalDbContext db, InvoiceDocuments documents, Tim
 
     public async Task<IActionResult> OnGetPdfAsync(long id, CancellationToken ct)
     {
-        var link = Url.Page("/Invoices/Details", null, new { area = "Portal", id }, Request.Scheme);
-        var rendered = await documents.RenderAsync(id, User.CustomerId(), link, ct);
+        var rendered = await documents.RenderAsync(id, User.CustomerId(), ct);
         return rendered is { } r ? File(r.Pdf, "application/pdf", InvoiceDocuments.FileName(r.Invoice)) : NotFound();
     }
 

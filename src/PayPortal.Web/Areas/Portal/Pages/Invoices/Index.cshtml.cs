@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using PayPortal.Infrastructure;
 using PayPortal.Domain;
 using PayPortal.Domain.Invoicing;
+using PayPortal.Infrastructure;
 using PayPortal.Infrastructure.Data;
+using PayPortal.Web.Htmx;
 using PayPortal.Web.Security;
 
 namespace PayPortal.Web.Areas.Portal.Pages.Invoices;
@@ -66,8 +67,7 @@ public class IndexModel(PayPortalDbContext db, TimeProvider clock) : PageModel
             .Select(i => new Row(i.Id, i.Number!, i.IssueDate, i.DueDate, i.PoNumber, i.Status, i.TotalMinor, i.OpenMinor, i.CurrencyCode)).ToListAsync(ct);
 
         // The same URL answers the whole page or, for htmx, just the table.
-        Response.Headers.Vary = "HX-Request";
-        return Request.Headers.ContainsKey("HX-Request") ? Partial("_InvoiceTable", this) : Page();
+        return this.PageOrPartial("_InvoiceTable");
     }
 
     /// <summary>htmx: a checkbox changed; only #pay-summary is redrawn.</summary>

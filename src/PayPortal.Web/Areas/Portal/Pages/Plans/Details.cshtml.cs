@@ -7,6 +7,7 @@ using PayPortal.Infrastructure.Data;
 using PayPortal.Infrastructure.Invoicing;
 using PayPortal.Infrastructure.Payments;
 using PayPortal.Infrastructure.Plans;
+using PayPortal.Web.Htmx;
 using PayPortal.Web.Plans;
 using PayPortal.Web.Security;
 
@@ -33,13 +34,13 @@ public class DetailsModel(PayPortalDbContext db, PlanDesk desk, PortalCheckouts 
 
     public async Task<IActionResult> OnPostDeclineAsync(long id, CancellationToken ct) => await DoneAsync(id, await desk.DeclineCounterOfferAsync(User.CustomerId(), id, ct), ct);
 
-    private async Task<IActionResult> DoneAsync(long id, DeskResult result, CancellationToken ct)
+    private async Task<IActionResult> DoneAsync(long id, StepResult result, CancellationToken ct)
     {
         if (!result.Succeeded && result.Message == PlanDesk.NotFound) return NotFound();
         if (result.Succeeded)
         {
             StatusMessage = result.Message;
-            return RedirectToPage(new { id });
+            return this.RedirectAfterPost(new { id });
         }
         await LoadAsync(id, ct);
         return Refused(result.Message);

@@ -7,6 +7,7 @@ using PayPortal.Domain.Plans;
 using PayPortal.Infrastructure;
 using PayPortal.Infrastructure.Data;
 using PayPortal.Infrastructure.Plans;
+using PayPortal.Web.Htmx;
 using PayPortal.Web.Plans;
 using PayPortal.Web.Security;
 
@@ -48,7 +49,7 @@ public class NewModel(PayPortalDbContext db, PlanDesk desk, TimeProvider clock) 
             if (result.Succeeded)
             {
                 TempData["StatusMessage"] = result.Message;
-                return RedirectToPage("/Plans/Details", new { id = result.Id });
+                return this.RedirectAfterPost("/Plans/Details", new { id = result.Id });
             }
             ModelState.AddModelError("", result.Message);
         }
