@@ -88,7 +88,7 @@ public sealed class StripeSandboxTests : IClassFixture<KestrelPayPortalFactory>
         var intent = session.PaymentIntent;
         Assert.Equal(("complete", "paid", "succeeded", 12_34L), (session.Status, session.PaymentStatus, intent.Status, intent.AmountReceived));
         var charge = await new ChargeService(_stripe).GetAsync(intent.LatestChargeId);
-        var lineItems = await new SessionService(_stripe).ListLineItemsAsync(session.Id);
+        var lineItems = await new SessionLineItemService(_stripe).ListAsync(session.Id);
         var refund = await new RefundService(_stripe).CreateAsync(new RefundCreateOptions { PaymentIntent = intent.Id, Amount = 2_00 });
         var dispute = await new DisputeService(_stripe).GetAsync((string)(await Sandbox.DisputeAsync(intent.Id))["id"]!);
         var payout = await new PayoutService(_stripe).GetAsync((string)(await Sandbox.PayOutAsync("usd"))["id"]!);
@@ -99,18 +99,18 @@ public sealed class StripeSandboxTests : IClassFixture<KestrelPayPortalFactory>
         var stripeEvent = (await new EventService(_stripe).ListAsync(new EventListOptions { Limit = 1 })).Data.Single();
 
         var fixtures = JsonDocument.Parse(SharedTestData.Text("stripe", "openapi-fixtures", "fixtures3.json")).RootElement.GetProperty("resources");
-        AssertShape(fixtures.GetProperty("checkout.session"), (await new SessionService(_stripe).GetAsync(session.Id)).RawJObject.ToString(), "checkout.session");
-        AssertShape(fixtures.GetProperty("payment_intent"), (await new PaymentIntentService(_stripe).GetAsync(intent.Id)).RawJObject.ToString(), "payment_intent");
-        AssertShape(fixtures.GetProperty("charge"), charge.RawJObject.ToString(), "charge");
-        AssertShape(fixtures.GetProperty("item"), Assert.Single(lineItems.Data).RawJObject.ToString(), "item");
-        AssertShape(fixtures.GetProperty("refund"), refund.RawJObject.ToString(), "refund");
-        AssertShape(fixtures.GetProperty("dispute"), dispute.RawJObject.ToString(), "dispute");
-        AssertShape(fixtures.GetProperty("payout"), payout.RawJObject.ToString(), "payout");
-        AssertShape(fixtures.GetProperty("balance_transaction"), transactions.Data.First().RawJObject.ToString(), "balance_transaction");
-        AssertShape(fixtures.GetProperty("customer"), customer.RawJObject.ToString(), "customer");
-        AssertShape(fixtures.GetProperty("payment_method"), method.RawJObject.ToString(), "payment_method");
-        AssertShape(fixtures.GetProperty("setup_intent"), setup.RawJObject.ToString(), "setup_intent");
-        AssertShape(fixtures.GetProperty("event"), stripeEvent.RawJObject.ToString(), "event");
+        AssertShape(fixtures.GetProperty("checkout.session"), (await new SessionService(_stripe).GetAsync(session.Id)).RawJsonElement.ToString(), "checkout.session");
+        AssertShape(fixtures.GetProperty("payment_intent"), (await new PaymentIntentService(_stripe).GetAsync(intent.Id)).RawJsonElement.ToString(), "payment_intent");
+        AssertShape(fixtures.GetProperty("charge"), charge.RawJsonElement.ToString(), "charge");
+        AssertShape(fixtures.GetProperty("item"), Assert.Single(lineItems.Data).RawJsonElement.ToString(), "item");
+        AssertShape(fixtures.GetProperty("refund"), refund.RawJsonElement.ToString(), "refund");
+        AssertShape(fixtures.GetProperty("dispute"), dispute.RawJsonElement.ToString(), "dispute");
+        AssertShape(fixtures.GetProperty("payout"), payout.RawJsonElement.ToString(), "payout");
+        AssertShape(fixtures.GetProperty("balance_transaction"), transactions.Data.First().RawJsonElement.ToString(), "balance_transaction");
+        AssertShape(fixtures.GetProperty("customer"), customer.RawJsonElement.ToString(), "customer");
+        AssertShape(fixtures.GetProperty("payment_method"), method.RawJsonElement.ToString(), "payment_method");
+        AssertShape(fixtures.GetProperty("setup_intent"), setup.RawJsonElement.ToString(), "setup_intent");
+        AssertShape(fixtures.GetProperty("event"), stripeEvent.RawJsonElement.ToString(), "event");
 
         Assert.Equal((2, 6_17L), (lineItems.Data[0].Quantity, lineItems.Data[0].Price.UnitAmount));
         Assert.Equal(2_00, refund.Amount);
@@ -120,8 +120,9 @@ public sealed class StripeSandboxTests : IClassFixture<KestrelPayPortalFactory>
     }
 
     /// <summary>The same top-level keys as Stripe's fixture, and where both sides have a value, the same JSON type (recursively for objects).</summary>
-    private static void AssertShape(JsonElement expected, string actualJson, string path)
+    private static void AssertShape(JsonElement expected, string? actualJson, string path)
     {
+        Assert.False(string.IsNullOrEmpty(actualJson), $"{path}: Stripe.net kept no raw JSON");
         using var actual = JsonDocument.Parse(actualJson);
         var expectedKeys = expected.EnumerateObject().Select(p => p.Name).Order().ToList();
         var actualKeys = actual.RootElement.EnumerateObject().Select(p => p.Name).Order().ToList();

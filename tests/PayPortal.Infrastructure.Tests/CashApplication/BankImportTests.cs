@@ -7,6 +7,7 @@ using PayPortal.Domain.Invoicing;
 using PayPortal.Domain.Ledger;
 using PayPortal.Infrastructure.Banking;
 using PayPortal.Infrastructure.CashApplication;
+using PayPortal.Infrastructure.Payments;
 using PayPortal.Infrastructure.Ledger;
 
 namespace PayPortal.Infrastructure.Tests.CashApplication;
@@ -205,6 +206,50 @@ public class BankImportTests : IAsyncLifetime
         Assert.Contains("adds up to it", lines["PO-2"].PayoutNote);
         Assert.Equal(open, await Open("INV-100001"));
         Assert.Equal(0, result.AutoApplied);
+    }
+
+    [Fact]
+    public async Task A_payout_stripe_reported_settles_exactly_the_payments_it_carries_by_its_id_or_by_amount_and_date()
+    {
+        await using (var scope = _db.Scope())
+        {
+            var customer = await scope.Db.Customers.SingleAsync(c => c.Number == "C-1");
+            foreach (var (amount, i) in new[] { 100_00L, 250_00L, 75_00L, 40_00L }.Select((a, i) => (a, i)))
+            {
+                var p = new Domain.Payments.Payment(customer, new Money(amount, Currency.USD), Domain.Payments.PaymentMethod.Card, Today.AddDays(-3), $"pi_exact_{i}");
+                scope.Db.Payments.Add(p);
+                scope.Db.Journals.Add(Postings.ReceivePayment(p, DateTime.UtcNow));
+            }
+            // What payout.paid recorded: Stripe's own itemisation, its fees netted (so no subset of gross amounts adds up).
+            StripePayoutItem Charge(int i, long amount, long fee) => new() { BalanceTransactionId = $"txn_{i}", Type = "charge", SourceId = $"ch_{i}", PaymentIntentId = $"pi_exact_{i}", AmountMinor = amount, FeeMinor = fee };
+            scope.Db.StripePayouts.Add(new StripePayout
+            {
+                PayoutId = "po_named", AmountMinor = 100_00 - 3_20 + 75_00 - 2_48, CurrencyCode = "USD", ArrivalDate = Today, ReceivedAt = DateTime.UtcNow,
+                Items = [Charge(0, 100_00, 3_20), Charge(2, 75_00, 2_48)],
+            });
+            scope.Db.StripePayouts.Add(new StripePayout
+            {
+                PayoutId = "po_unnamed", AmountMinor = 250_00 - 7_55, CurrencyCode = "USD", ArrivalDate = Today.AddDays(-1), ReceivedAt = DateTime.UtcNow,
+                Items = [Charge(1, 250_00, 7_55)],
+            });
+            await scope.Db.SaveChangesAsync();
+        }
+        var result = await Import(Camt("PAYOUTS-EXACT",
+            new CamtEntry("PX-1", Today, 100_00 - 3_20 + 75_00 - 2_48, true, "STRIPE", null, "STRIPE PAYOUT po_named"),
+            new CamtEntry("PX-2", Today, 250_00 - 7_55, true, "STRIPE", null, "STRIPE PAYOUT ST-8F2K")));
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors));
+
+        await using var check = _db.Scope();
+        var lines = await check.Db.BankLines.ToDictionaryAsync(l => l.BankReference);
+        var settled = await check.Db.Payments.Where(p => p.Reference!.StartsWith("pi_exact_")).ToDictionaryAsync(p => p.Reference!, p => p.SettledByBankLineId);
+        Assert.Equal(lines["PX-1"].Id, settled["pi_exact_0"]);
+        Assert.Equal(lines["PX-1"].Id, settled["pi_exact_2"]);
+        Assert.Equal(lines["PX-2"].Id, settled["pi_exact_1"]);
+        Assert.Null(settled["pi_exact_3"]);
+        Assert.Equal(("stripe-payout", "stripe-payout"), (lines["PX-1"].Rule, lines["PX-2"].Rule));
+        Assert.Contains("Stripe payout po_named settles 2 payment(s)", lines["PX-1"].PayoutNote);
+        Assert.Contains("Stripe fees USD 5.68", lines["PX-1"].PayoutNote);
+        Assert.Contains("po_unnamed", lines["PX-2"].PayoutNote);
     }
 
     [Fact]

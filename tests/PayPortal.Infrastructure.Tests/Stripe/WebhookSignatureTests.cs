@@ -41,7 +41,7 @@ public class WebhookSignatureTests
         var body = "{}"u8.ToArray();
         var header = Header(body, "whsec_ours", 1_700_000_000);
         var error = Assert.Throws<WebhookRefusedException>(() => Verify(body, header, ["whsec_ours"], At(1_700_000_000 + skewSeconds), FiveMinutes));
-        Assert.Contains("outside the allowed tolerance", error.Message);
+        Assert.Contains("outside of the allowed tolerance", error.Message);
     }
 
     [CorpusFact]
@@ -64,8 +64,9 @@ public class WebhookSignatureTests
         var v = Vector("fixed_vectors.json", "async-stripe-valid");
         var payload = SharedTestData.Bytes("stripe", "webhook-signature", v.GetProperty("payload_file").GetString()!);
         Verify(payload, v.GetProperty("header").GetString(), [v.GetProperty("secret").GetString()!], At(v.GetProperty("now").GetInt64()), FiveMinutes);
-        var e = global::Stripe.EventUtility.ParseEvent(Encoding.UTF8.GetString(payload), throwOnApiVersionMismatch: false);
-        Assert.Equal(("evt_123", "invoiceitem.created", 1533204620L), (e.Id, e.Type, new DateTimeOffset(e.Created, TimeSpan.Zero).ToUnixTimeSeconds()));
+        // A 2018 event that today's Stripe.net cannot even read (a null where the SDK wants a number): refused with a sentence, not a crash.
+        var refused = Assert.Throws<WebhookRefusedException>(() => StripeWebhookVerifier.Parse(Encoding.UTF8.GetString(payload)));
+        Assert.Contains("not a Stripe event", refused.Message);
     }
 
     [CorpusFact]
