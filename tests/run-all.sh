@@ -21,6 +21,9 @@ fi
 dotnet tool restore >/dev/null
 # The web build runs `npm ci` in wwwroot-assets when node_modules is missing.
 dotnet build PayPortal.sln -nologo -v:q
+# No AGPL package anywhere in the restore graph (transitive ones included).
+mapfile -t solution_projects < <(dotnet sln PayPortal.sln list | grep '\.csproj$')
+python3 tests/check-licences.py "${solution_projects[@]}"
 
 projects=(
   tests/PayPortal.Domain.Tests

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using MimeKit;
 using Microsoft.Extensions.DependencyInjection;
 using PayPortal.Domain.Invoicing;
 using PayPortal.Domain.Payments;
@@ -100,7 +101,8 @@ public class PaymentTests(PayPortalFactory factory) : IClassFixture<PayPortalFac
         var pdf = Assert.Single(receipt.Attachments);
         Assert.StartsWith("%PDF-", Encoding.ASCII.GetString(pdf.Content, 0, 5));
         Assert.True(await factory.WithDb(db => db.CommunicationLog.AnyAsync(l => l.OutboxMessageId == receipt.Id)));
-        Assert.Contains(Directory.GetFiles(factory.MailFolder, "*.eml"), f => File.ReadAllText(f).Contains("receipt-R-"));
+        Assert.Contains(Directory.GetFiles(factory.MailFolder, "*.eml").Select(f => MimeMessage.Load(f)),
+            m => m.Subject == receipt.Subject && m.Attachments.Any(a => a.ContentDisposition?.FileName?.StartsWith("receipt-R-") == true));
     }
 
     private async Task<PayPortal.Infrastructure.Email.OutboxMessage> WaitForSentReceipt(long paymentId)

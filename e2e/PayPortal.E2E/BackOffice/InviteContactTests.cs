@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using MimeKit;
 using PayPortal.Infrastructure.Seeding;
 using static Microsoft.Playwright.Assertions;
 
@@ -23,15 +24,14 @@ public class InviteContactTests(PortalServer server)
         await Expect(office.Locator("#contacts")).ToContainTextAsync("Invited");
 
         // Follow the link in the email, as the contact would.
-        string? mail = null;
+        MimeMessage? mail = null;
         for (var i = 0; i < 50 && mail is null; i++)
         {
-            mail = Directory.Exists(server.MailFolder) ? Directory.GetFiles(server.MailFolder, "*.eml").Select(File.ReadAllText).FirstOrDefault(m => m.Contains("robin@cobaltdental.example")) : null;
+            mail = Directory.Exists(server.MailFolder) ? Directory.GetFiles(server.MailFolder, "*.eml").Select(f => MimeMessage.Load(f)).FirstOrDefault(m => m.To.Mailboxes.Any(a => a.Address == "robin@cobaltdental.example")) : null;
             if (mail is null) await Task.Delay(100);
         }
         Assert.NotNull(mail);
-        var decoded = Regex.Replace(mail!.Replace("=\r\n", "").Replace("=\n", ""), "=([0-9A-F]{2})", m => ((char)Convert.ToInt32(m.Groups[1].Value, 16)).ToString());
-        var link = Regex.Match(decoded, @"https?://[^\s""<]+/Identity/Account/AcceptInvitation\?[^\s""<]+").Value;
+        var link = Regex.Match(mail!.TextBody ?? "", @"https?://[^\s""<]+/Identity/Account/AcceptInvitation\?[^\s""<]+").Value;
 
         var contact = await server.NewPageAsync();
         await contact.GotoAsync(new Uri(link).PathAndQuery);

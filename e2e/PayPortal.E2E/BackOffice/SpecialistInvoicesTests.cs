@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using MimeKit;
 using PayPortal.Infrastructure.Seeding;
 using static Microsoft.Playwright.Assertions;
 
@@ -52,14 +53,14 @@ public class SpecialistInvoicesTests(PortalServer server)
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Send invoice" }).ClickAsync();
         await Expect(page.Locator("#status-message")).ToContainTextAsync($"Invoice {number} sent to ap@harborview.example");
-        string? mail = null;
+        MimeMessage? mail = null;
         for (var i = 0; i < 50 && mail is null; i++)
         {
-            mail = Directory.Exists(server.MailFolder) ? Directory.GetFiles(server.MailFolder, "*.eml").Select(File.ReadAllText).FirstOrDefault(m => m.Contains($"Invoice {number} from")) : null;
+            mail = Directory.Exists(server.MailFolder) ? Directory.GetFiles(server.MailFolder, "*.eml").Select(f => MimeMessage.Load(f)).FirstOrDefault(m => m.Subject?.StartsWith($"Invoice {number} from") == true) : null;
             if (mail is null) await Task.Delay(100);
         }
         Assert.NotNull(mail);
-        Assert.Contains($"invoice-{number}.pdf", mail);
+        Assert.Equal($"invoice-{number}.pdf", Assert.Single(mail!.Attachments).ContentDisposition?.FileName);
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Resend invoice" })).ToBeVisibleAsync();
 
         await page.GetByLabel("Quantity of line 1 to credit").FillAsync("1");

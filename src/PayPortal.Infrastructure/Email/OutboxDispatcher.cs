@@ -1,50 +1,98 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using PayPortal.Infrastructure.Data;
 
 namespace PayPortal.Infrastructure.Email;
 
 /// <summary>
-/// Sends what the outbox holds, oldest first. A message is marked sent (and logged on the customer's
-/// communication log) only after the mail server took it; a failure is retried on later runs, up to
-/// <see cref="MaxAttempts"/>, with the error kept for the outbox page.
+/// Sends what the outbox holds that is due, oldest first, over one connection per batch. A message is
+/// marked sent (and logged on the customer's communication log) only after the mail server took it.
+/// A 5xx answer fails it at once with the server's words; temporary failures are tried again with
+/// exponential backoff (<see cref="OutboxRetry"/>) until <see cref="SmtpOptions.GiveUpAfter"/> has
+/// passed since the first try. Whatever one message throws is recorded on it and the batch goes on.
 /// </summary>
-public sealed class OutboxDispatcher(PayPortalDbContext db, Mailer mailer, TimeProvider clock, ILogger<OutboxDispatcher> logger)
+public sealed class OutboxDispatcher(PayPortalDbContext db, Mailer mailer, TimeProvider clock, ILogger<OutboxDispatcher> logger, IOptions<SmtpOptions> options)
 {
-    public const int MaxAttempts = 5;
-
     public async Task<int> SendPendingAsync(int batch = 50, CancellationToken ct = default)
     {
-        var pending = await db.Set<OutboxMessage>().Include(m => m.Attachments)
-            .Where(m => m.SentAt == null && m.Attempts < MaxAttempts)
+        var now = clock.GetUtcNow().UtcDateTime;
+        var due = await db.Set<OutboxMessage>().Include(m => m.Attachments)
+            .Where(m => m.SentAt == null && m.FailedAt == null && (m.NextAttemptAt == null || m.NextAttemptAt <= now))
             .OrderBy(m => m.Id).Take(batch).ToListAsync(ct);
+        if (due.Count == 0) return 0;
+
         var sent = 0;
-        foreach (var message in pending)
+        await using var session = mailer.OpenSession();
+        foreach (var message in due)
         {
-            message.Attempts++;
+            await RecordAttemptAsync(message, ct);
             try
             {
-                await mailer.SendAsync(new OutgoingMail(message.To, message.Subject, message.TextBody, message.HtmlBody,
+                await session.SendAsync(new OutgoingMail(message.To, message.Subject, message.TextBody, message.HtmlBody,
                     message.Attachments.Select(a => new MailAttachment(a.FileName, a.ContentType, a.Content)).ToList()), ct);
-                message.SentAt = clock.GetUtcNow().UtcDateTime;
-                message.LastError = null;
-                if (message.CustomerId is { } customerId)
-                {
-                    db.Set<CommunicationLogEntry>().Add(new CommunicationLogEntry
-                    {
-                        CustomerId = customerId, At = message.SentAt.Value, Channel = "email", OutboxMessageId = message.Id,
-                        Summary = $"Email to {message.To}: {message.Subject}",
-                    });
-                }
+                MarkSent(message);
                 sent++;
             }
-            catch (Exception ex) when (ex is System.Net.Mail.SmtpException or IOException or InvalidOperationException or FormatException)
+            catch (Exception ex) when (!(ex is OperationCanceledException && ct.IsCancellationRequested))
             {
-                message.LastError = ex.Message;
-                logger.LogWarning(ex, "Could not send outbox message {Id} (attempt {Attempt})", message.Id, message.Attempts);
+                MarkFailedAttempt(message, ex);
             }
             await db.SaveChangesAsync(ct);
         }
         return sent;
+    }
+
+    private async Task RecordAttemptAsync(OutboxMessage message, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        message.Attempts++;
+        message.FirstAttemptAt ??= now;
+        // Saved before sending: should the process die mid-send, the message waits its backoff instead of going out again at once.
+        message.NextAttemptAt = now + OutboxRetry.DelayAfter(message.Attempts);
+        await db.SaveChangesAsync(ct);
+    }
+
+    private void MarkSent(OutboxMessage message)
+    {
+        message.SentAt = clock.GetUtcNow().UtcDateTime;
+        message.NextAttemptAt = null;
+        message.LastError = null;
+        if (message.CustomerId is { } customerId)
+        {
+            db.Set<CommunicationLogEntry>().Add(new CommunicationLogEntry
+            {
+                CustomerId = customerId, At = message.SentAt.Value, Channel = CommunicationLogEntry.Email, OutboxMessageId = message.Id,
+                Summary = $"Email to {message.To}: {message.Subject}",
+            });
+        }
+    }
+
+    private void MarkFailedAttempt(OutboxMessage message, Exception ex)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var reason = OutboxRetry.Describe(ex);
+        if (!OutboxRetry.IsTemporary(ex))
+        {
+            Fail(message, now, reason);
+            logger.LogWarning(ex, "Outbox message {Id} failed for good: {Reason}", message.Id, reason);
+        }
+        else if (message.NextAttemptAt > message.FirstAttemptAt + options.Value.GiveUpAfter)
+        {
+            Fail(message, now, $"Gave up after {message.Attempts} attempts since {message.FirstAttemptAt:yyyy-MM-dd HH:mm} UTC: {reason}");
+            logger.LogWarning(ex, "Outbox message {Id} given up after {Attempts} attempts", message.Id, message.Attempts);
+        }
+        else
+        {
+            message.LastError = reason;
+            logger.LogWarning(ex, "Could not send outbox message {Id} (attempt {Attempt}); next try at {Next}", message.Id, message.Attempts, message.NextAttemptAt);
+        }
+    }
+
+    private static void Fail(OutboxMessage message, DateTime now, string reason)
+    {
+        message.FailedAt = now;
+        message.NextAttemptAt = null;
+        message.LastError = reason.Length <= 1000 ? reason : reason[..1000];
     }
 }

@@ -18,7 +18,14 @@ public class OutboxMessage
     public string? HtmlBody { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? SentAt { get; set; }
+    /// <summary>Sends tried so far; counted (and saved) before each try, so a crash mid-send still counts.</summary>
     public int Attempts { get; set; }
+    /// <summary>When the current series of tries began: the give-up window runs from here.</summary>
+    public DateTime? FirstAttemptAt { get; set; }
+    /// <summary>Not tried again before this (backoff after a temporary failure); null when due now.</summary>
+    public DateTime? NextAttemptAt { get; set; }
+    /// <summary>Set when PayPortal stopped trying: a permanent refusal, or temporary ones for too long. <see cref="LastError"/> says why.</summary>
+    public DateTime? FailedAt { get; set; }
     public string? LastError { get; set; }
     public List<OutboxAttachment> Attachments { get; set; } = [];
 }

@@ -4,16 +4,14 @@ using PdfSharp.Fonts;
 namespace PayPortal.Infrastructure.Pdf;
 
 /// <summary>
-/// Process-wide PDFsharp settings, applied once before the first document: the AGPL licence (PayPortal
-/// is AGPL-3.0-or-later) and a font resolver that serves the embedded DejaVu faces, so PDFs look the
-/// same on every machine, fonts installed or not.
+/// Process-wide PDFsharp settings, applied once before the first document: a font resolver that serves
+/// the embedded DejaVu faces, so PDFs look the same on every machine, fonts installed or not.
 /// </summary>
 public static class PdfSetup
 {
     public const string FontFamily = "DejaVu Sans";
     private static readonly Lazy<bool> Configured = new(() =>
     {
-        PdfSharp.PdfSharpLicense.SetAgplLicense();
         GlobalFontSettings.FontResolver = new EmbeddedDejaVuFonts();
         return true;
     });

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
+using MimeKit;
 using PayPortal.Domain;
 using PayPortal.Domain.Customers;
 using PayPortal.Domain.Invoicing;
@@ -14,7 +13,7 @@ using PayPortal.Infrastructure.Tests.Pdf;
 
 namespace PayPortal.Infrastructure.Tests.Invoicing;
 
-public class InvoiceMailTests(MaildevServer smtp) : IClassFixture<MaildevServer>, IAsyncLifetime
+public class InvoiceMailTests : IAsyncLifetime
 {
     private TempDatabase _db = null!;
     private readonly Dictionary<string, long> _ids = [];
@@ -24,7 +23,6 @@ public class InvoiceMailTests(MaildevServer smtp) : IClassFixture<MaildevServer>
     {
         _db = await TempDatabase.CreateAsync(new() { ["PayPortal:PublicUrl"] = "https://pay.example" });
         await using var scope = _db.Scope();
-        // A unique customer per test: maildev is shared by the class.
         var tag = Guid.NewGuid().ToString("N")[..8];
         var customer = new Customer($"C-{tag}", $"Acme {tag}", Currency.USD, PaymentTerms.Net(30), [$"ap-{tag}@acme.test", $"controller-{tag}@acme.test"]) { CreatedAt = DateTime.UtcNow };
         scope.Db.Customers.Add(customer);
@@ -75,23 +73,23 @@ public class InvoiceMailTests(MaildevServer smtp) : IClassFixture<MaildevServer>
         Assert.Contains(Link(_ids["first"]), queued[0].TextBody);
         Assert.Contains($"href=\"{Link(_ids["first"])}\"", queued[0].HtmlBody);
 
+        await using var smtp = await TestSmtpServer.StartAsync();
         await using (var scope = _db.Scope())
         {
-            var mailer = new Mailer(Options.Create(new SmtpOptions { Host = "127.0.0.1", Port = smtp.SmtpPort, FromAddress = "billing@northwind.test" }));
-            var dispatcher = new OutboxDispatcher(scope.Db, mailer, TimeProvider.System, NullLogger<OutboxDispatcher>.Instance);
+            var dispatcher = OutboxTesting.Dispatcher(scope, OutboxTesting.Smtp(smtp.Port), TimeProvider.System);
             Assert.Equal(2, await dispatcher.SendPendingAsync());
             Assert.Equal(2, await scope.Db.CommunicationLog.CountAsync(l => l.Summary.Contains($"Invoice INV-{Tag}-first")));
         }
-        var emails = (await smtp.EmailsAsync()).Where(e => e.GetProperty("subject").GetString()!.StartsWith($"Invoice INV-{Tag}-first")).ToList();
-        Assert.Equal(2, emails.Count);
-        Assert.Equal($"Invoice INV-{Tag}-first from Northwind Supply Co.: USD 80.00 due 2026-12-20", emails[0].GetProperty("subject").GetString());
-        var attachment = Assert.Single(emails[0].GetProperty("attachments").EnumerateArray());
-        Assert.Equal($"invoice-INV-{Tag}-first.pdf", attachment.GetProperty("fileName").GetString());
-        var pdf = await smtp.AttachmentAsync(emails[0].GetProperty("id").GetString()!, attachment.GetProperty("generatedFileName").GetString()!);
-        var text = PdfText.Extract(pdf);
+        var emails = smtp.Received.Select(r => r.Message).ToList();
+        Assert.Equal([$"ap-{Tag}@acme.test", $"buyer-{Tag}@acme.test"], emails.Select(e => e.To.Mailboxes.Single().Address));
+        Assert.All(emails, e => Assert.Equal($"Invoice INV-{Tag}-first from Northwind Supply Co.: USD 80.00 due 2026-12-20", e.Subject));
+        var attachment = Assert.IsType<MimePart>(Assert.Single(emails[0].Attachments));
+        Assert.Equal($"invoice-INV-{Tag}-first.pdf", attachment.FileName);
+        using var pdf = new MemoryStream();
+        await attachment.Content!.DecodeToAsync(pdf);
+        var text = PdfText.Extract(pdf.ToArray());
         Assert.Contains($"INVOICE INV-{Tag}-first", text);
         Assert.Contains($"View and pay online: {Link(_ids["first"])}", text);
-        Assert.DoesNotContain(emails, e => e.GetProperty("to").EnumerateArray().Any(t => t.GetProperty("address").GetString()!.StartsWith("controller")));
     }
 
     [Fact]

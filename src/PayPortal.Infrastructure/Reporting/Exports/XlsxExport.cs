@@ -1,111 +1,98 @@
 using System.Globalization;
-using System.IO.Compression;
-using System.Xml;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace PayPortal.Infrastructure.Reporting.Exports;
 
 /// <summary>
-/// A one-sheet Office Open XML workbook (.xlsx): a bold header row, amounts with two decimals, real dates,
-/// text as inline strings (never formulas). Written by hand with ZipArchive: no spreadsheet library needed.
+/// A one-sheet Office Open XML workbook (.xlsx): a bold, frozen header row, amounts with two decimals,
+/// real dates, text as inline strings (never formulas). Written with DocumentFormat.OpenXml; the sheet's
+/// rows are streamed with <see cref="OpenXmlWriter"/>, so a large report is never held as a document tree.
 /// </summary>
 public static class XlsxExport
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    // Cell style indexes into styles.xml below.
-    private const int Header = 1, Amount = 2, Date = 3, Percent = 4;
+    // Cell style indexes into the cellXfs of Styles() below.
+    private const uint Header = 1, Amount = 2, Date = 3, Percent = 4;
 
     public static byte[] ToBytes(ReportTable table)
     {
         using var buffer = new MemoryStream();
-        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+        using (var document = SpreadsheetDocument.Create(buffer, SpreadsheetDocumentType.Workbook))
         {
-            Part(zip, "[Content_Types].xml", """
-                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-                <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>
-                """);
-            Part(zip, "_rels/.rels", """
-                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-                <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>
-                """);
-            Part(zip, "xl/_rels/workbook.xml.rels", """
-                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-                <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>
-                """);
-            Part(zip, "xl/workbook.xml", $"""
-                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-                <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="{SecurityElement(SheetName(table.Title))}" sheetId="1" r:id="rId1"/></sheets></workbook>
-                """);
-            Part(zip, "xl/styles.xml", """
-                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-                <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="2"><numFmt numFmtId="164" formatCode="yyyy\-mm\-dd"/><numFmt numFmtId="165" formatCode="0.0"/></numFmts><fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="5"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/><xf numFmtId="4" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs></styleSheet>
-                """);
-            using var sheet = zip.CreateEntry("xl/worksheets/sheet1.xml", CompressionLevel.Fastest).Open();
-            WriteSheet(table, sheet);
+            var workbook = document.AddWorkbookPart();
+            workbook.AddNewPart<WorkbookStylesPart>().Stylesheet = Styles();
+            var sheet = workbook.AddNewPart<WorksheetPart>();
+            using (var writer = OpenXmlWriter.Create(sheet))
+                WriteSheet(writer, table);
+            workbook.Workbook = new Workbook(new Sheets(new Sheet { Name = SheetName(table.Title), SheetId = 1, Id = workbook.GetIdOfPart(sheet) }));
         }
         return buffer.ToArray();
     }
 
-    private static void WriteSheet(ReportTable table, Stream stream)
+    private static void WriteSheet(OpenXmlWriter writer, ReportTable table)
     {
-        const string ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-        using var xml = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new System.Text.UTF8Encoding(false) });
-        xml.WriteStartDocument(true);
-        xml.WriteStartElement("worksheet", ns);
-        xml.WriteStartElement("sheetViews", ns);
-        xml.WriteStartElement("sheetView", ns);
-        xml.WriteAttributeString("workbookViewId", "0");
-        xml.WriteStartElement("pane", ns); // the header stays in view while scrolling
-        xml.WriteAttributeString("ySplit", "1");
-        xml.WriteAttributeString("topLeftCell", "A2");
-        xml.WriteAttributeString("state", "frozen");
-        xml.WriteEndElement();
-        xml.WriteEndElement();
-        xml.WriteEndElement();
-        xml.WriteStartElement("sheetData", ns);
-        WriteRow(xml, ns, 1, table.Columns.Select(c => (object?)c.Title).ToArray(), table.Columns, header: true);
-        var r = 2;
-        foreach (var row in table.Rows) WriteRow(xml, ns, r++, row, table.Columns, header: false);
-        xml.WriteEndElement();
-        xml.WriteEndElement();
+        writer.WriteStartElement(new Worksheet());
+        // The header stays in view while scrolling.
+        writer.WriteElement(new SheetViews(new SheetView(new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen }) { WorkbookViewId = 0 }));
+        writer.WriteStartElement(new SheetData());
+        WriteRow(writer, 1, table.Columns.Select(c => (object?)c.Title).ToArray(), table.Columns, header: true);
+        var r = 2u;
+        foreach (var row in table.Rows) WriteRow(writer, r++, row, table.Columns, header: false);
+        writer.WriteEndElement();
+        writer.WriteEndElement();
     }
 
-    private static void WriteRow(XmlWriter xml, string ns, int rowNumber, object?[] cells, IReadOnlyList<ReportColumn> columns, bool header)
+    private static void WriteRow(OpenXmlWriter writer, uint rowNumber, object?[] cells, IReadOnlyList<ReportColumn> columns, bool header)
     {
-        xml.WriteStartElement("row", ns);
-        xml.WriteAttributeString("r", rowNumber.ToString(CultureInfo.InvariantCulture));
+        writer.WriteStartElement(new Row { RowIndex = rowNumber });
         for (var c = 0; c < cells.Length; c++)
         {
             if (cells[c] is not { } value) continue;
-            xml.WriteStartElement("c", ns);
-            xml.WriteAttributeString("r", ColumnName(c) + rowNumber.ToString(CultureInfo.InvariantCulture));
-            var style = header ? Header : columns[c].Kind switch { CellKind.Amount => Amount, CellKind.Date => Date, CellKind.Percent => Percent, _ => 0 };
-            if (style != 0) xml.WriteAttributeString("s", style.ToString(CultureInfo.InvariantCulture));
+            var cell = new Cell { CellReference = ColumnName(c) + rowNumber.ToString(CultureInfo.InvariantCulture) };
+            var style = header ? Header : columns[c].Kind switch { CellKind.Amount => Amount, CellKind.Date => Date, CellKind.Percent => Percent, _ => 0u };
+            if (style != 0) cell.StyleIndex = style;
             switch (value)
             {
                 case DateOnly date:
                     // Spreadsheet dates are days since 1899-12-30.
-                    xml.WriteElementString("v", ns, (date.DayNumber - new DateOnly(1899, 12, 30).DayNumber).ToString(CultureInfo.InvariantCulture));
+                    cell.CellValue = new CellValue((date.DayNumber - new DateOnly(1899, 12, 30).DayNumber).ToString(CultureInfo.InvariantCulture));
                     break;
                 case string text:
-                    xml.WriteAttributeString("t", "inlineStr");
-                    xml.WriteStartElement("is", ns);
-                    xml.WriteStartElement("t", ns);
-                    xml.WriteAttributeString("xml", "space", null, "preserve");
-                    xml.WriteString(XmlSafe(text));
-                    xml.WriteEndElement();
-                    xml.WriteEndElement();
+                    cell.DataType = CellValues.InlineString;
+                    cell.InlineString = new InlineString(new Text(XmlSafe(text)) { Space = SpaceProcessingModeValues.Preserve });
                     break;
                 case IFormattable number:
-                    xml.WriteElementString("v", ns, number.ToString(null, CultureInfo.InvariantCulture));
+                    cell.CellValue = new CellValue(number.ToString(null, CultureInfo.InvariantCulture));
                     break;
                 default:
                     throw new ArgumentException($"A cell of type {value.GetType().Name} cannot be written to a spreadsheet.");
             }
-            xml.WriteEndElement();
+            writer.WriteElement(cell);
         }
-        xml.WriteEndElement();
+        writer.WriteEndElement();
     }
+
+    private static Stylesheet Styles() => new(
+        new NumberingFormats(
+            new NumberingFormat { NumberFormatId = 164, FormatCode = "yyyy\\-mm\\-dd" },
+            new NumberingFormat { NumberFormatId = 165, FormatCode = "0.0" }) { Count = 2 },
+        new Fonts(
+            new Font(new FontSize { Val = 11 }, new FontName { Val = "Calibri" }),
+            new Font(new Bold(), new FontSize { Val = 11 }, new FontName { Val = "Calibri" })) { Count = 2 },
+        new Fills(
+            new Fill(new PatternFill { PatternType = PatternValues.None }),
+            new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },
+        new Borders(new Border(new LeftBorder(), new RightBorder(), new TopBorder(), new BottomBorder(), new DiagonalBorder())) { Count = 1 },
+        new CellStyleFormats(new CellFormat { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0 }) { Count = 1 },
+        new CellFormats(
+            new CellFormat { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0 },
+            new CellFormat { NumberFormatId = 0, FontId = 1, FillId = 0, BorderId = 0, FormatId = 0, ApplyFont = true },
+            new CellFormat { NumberFormatId = 4, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0, ApplyNumberFormat = true },
+            new CellFormat { NumberFormatId = 164, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0, ApplyNumberFormat = true },
+            new CellFormat { NumberFormatId = 165, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0, ApplyNumberFormat = true }) { Count = 5 });
 
     /// <summary>A, B, ..., Z, AA, AB, ...</summary>
     public static string ColumnName(int index)
@@ -115,20 +102,12 @@ public static class XlsxExport
         return name;
     }
 
-    private static void Part(ZipArchive zip, string name, string content)
-    {
-        using var writer = new StreamWriter(zip.CreateEntry(name, CompressionLevel.Fastest).Open(), new System.Text.UTF8Encoding(false));
-        writer.Write(content.Trim());
-    }
-
     // Sheet names: at most 31 characters, none of : \ / ? * [ ].
     private static string SheetName(string title)
     {
         var clean = new string(title.Select(ch => ":\\/?*[]".Contains(ch) ? ' ' : ch).ToArray()).Trim();
         return clean.Length == 0 ? "Report" : clean[..Math.Min(31, clean.Length)];
     }
-
-    private static string SecurityElement(string text) => System.Security.SecurityElement.Escape(text);
 
     // Characters XML 1.0 cannot hold (control characters other than tab and line breaks) are dropped.
     private static string XmlSafe(string text) => text.Any(ch => char.IsControl(ch) && ch is not '\t' and not '\n' and not '\r')
