@@ -31,13 +31,17 @@ public class LedgerGuardTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _db.DisposeAsync();
 
-    [Fact]
-    public async Task The_database_refuses_to_update_or_delete_ledger_entries()
+    [Theory]
+    [InlineData("UPDATE LedgerEntries SET AmountMinor = 0")]
+    [InlineData("DELETE FROM LedgerEntries")]
+    [InlineData("UPDATE Journals SET Description = 'rewritten'")]
+    [InlineData("DELETE FROM Journals")]
+    public async Task The_database_refuses_to_update_or_delete_journals_and_ledger_entries(string statement)
     {
-        var update = await Assert.ThrowsAsync<SqliteException>(() => _db.ScalarAsync("UPDATE LedgerEntries SET AmountMinor = 0"));
-        Assert.Contains("append-only", update.Message);
-        await Assert.ThrowsAsync<SqliteException>(() => _db.ScalarAsync("DELETE FROM Journals"));
+        var refused = await Assert.ThrowsAsync<SqliteException>(() => _db.ScalarAsync(statement));
+        Assert.Contains("append-only", refused.Message);
         Assert.Equal(6L, await _db.ScalarAsync("SELECT COUNT(*) FROM LedgerEntries"));
+        Assert.Equal(0L, await _db.ScalarAsync("SELECT COUNT(*) FROM Journals WHERE Description = 'rewritten'"));
     }
 
     [Fact]

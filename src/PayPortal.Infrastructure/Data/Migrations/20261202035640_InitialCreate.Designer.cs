@@ -11,14 +11,14 @@ using PayPortal.Infrastructure.Data;
 namespace PayPortal.Infrastructure.Data.Migrations
 {
     [DbContext(typeof(PayPortalDbContext))]
-    [Migration("20261202030722_StripeNet")]
-    partial class StripeNet
+    [Migration("20261202035640_InitialCreate")]
+    partial class InitialCreate
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
@@ -1851,6 +1851,12 @@ namespace PayPortal.Infrastructure.Data.Migrations
                     b.Property<long?>("CustomerId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("FailedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FirstAttemptAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("HtmlBody")
                         .HasColumnType("TEXT");
 
@@ -1864,6 +1870,9 @@ namespace PayPortal.Infrastructure.Data.Migrations
 
                     b.Property<string>("LastError")
                         .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("NextAttemptAt")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("SentAt")
