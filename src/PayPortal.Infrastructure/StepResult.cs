@@ -6,6 +6,13 @@ namespace PayPortal.Infrastructure;
 /// </summary>
 public sealed record StepResult(bool Succeeded, string Message, long? Id = null)
 {
+    /// <summary>Where the person goes next when the step hands them on (Stripe's checkout page), else null.</summary>
+    public string? Next { get; init; }
+
+    /// <summary>Each problem on its own line, when a refusal has several (one per invoice chosen, say).</summary>
+    public IReadOnlyList<string> Problems { get; init; } = Succeeded ? [] : [Message];
+
     public static StepResult Done(string message, long? id = null) => new(true, message, id);
     public static StepResult Fail(string message) => new(false, message);
+    public static StepResult Fail(IReadOnlyList<string> problems) => new(false, string.Join(" ", problems)) { Problems = problems };
 }

@@ -22,9 +22,9 @@ builder.Services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions
 builder.Services.AddTransient<IEmailSender, IdentityEmailSender>();
 builder.Services.AddScoped<ContactInvitations>();
 builder.Services.RefuseTestMoneyInProduction(builder.Environment.IsProduction());
-builder.Services.AddHostedService<PayPortal.Web.Email.OutboxWorker>();
-builder.Services.AddHostedService<PayPortal.Web.Email.PlanMonitorWorker>();
-builder.Services.AddHostedService<PayPortal.Web.Email.DunningWorker>();
+builder.Services.AddHostedService<PayPortal.Web.Workers.OutboxWorker>();
+builder.Services.AddHostedService<PayPortal.Web.Workers.PaymentPlanWorker>();
+builder.Services.AddHostedService<PayPortal.Web.Workers.DailyCollectionsWorker>();
 
 builder.Services.AddDefaultIdentity<AppUser>(DependencyInjection.ConfigureIdentity)
     .AddRoles<IdentityRole>()

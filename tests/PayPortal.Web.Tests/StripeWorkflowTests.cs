@@ -119,6 +119,15 @@ public class StripeWorkflowTests(PayPortalFactory factory) : IClassFixture<PayPo
         return (paymentId, invoiceId, await OpenOf(invoiceId));
     }
 
+    private static async Task<string> RefundTokenOn(HttpClient client, string page) =>
+        System.Text.RegularExpressions.Regex.Match(await client.GetStringAsync(page), "name=\"RequestToken\" value=\"([0-9a-f]{32})\"") is { Success: true } m
+            ? m.Groups[1].Value : throw new Xunit.Sdk.XunitException($"No refund form on {page}");
+
+    private static Task<HttpResponseMessage> Refund(HttpClient client, string page, string amount, string reason, string token) =>
+        client.PostForm($"{page}?handler=Refund", new Dictionary<string, string> { ["Amount"] = amount, ["Reason"] = reason, ["RequestToken"] = token }, page);
+
+    private Task<long> RefundedOf(long paymentId) => factory.WithDb(db => db.Payments.Where(p => p.Id == paymentId).Select(p => p.RefundedMinor).SingleAsync());
+
     [Fact]
     public async Task A_manager_refunds_part_of_a_card_payment_and_the_books_follow_stripes_charge_refunded()
     {
@@ -126,22 +135,42 @@ public class StripeWorkflowTests(PayPortalFactory factory) : IClassFixture<PayPo
         var page = $"/BackOffice/Payments/Details/{paymentId}";
         var manager = await factory.SignedInAs(DemoAccounts.Manager.Email);
 
-        var tooMuch = await manager.PostForm($"{page}?handler=Refund", new Dictionary<string, string> { ["Amount"] = "20.01", ["Reason"] = "Customer asked" }, page);
+        var tooMuch = await Refund(manager, page, "20.01", "Customer asked", await RefundTokenOn(manager, page));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, tooMuch.StatusCode);
         Assert.Contains("At most USD 20.00", WebUtility.HtmlDecode(await tooMuch.Content.ReadAsStringAsync()));
-        var noReason = await manager.PostForm($"{page}?handler=Refund", new Dictionary<string, string> { ["Amount"] = "5.00", ["Reason"] = "" }, page);
+        var noReason = await Refund(manager, page, "5.00", "", await RefundTokenOn(manager, page));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, noReason.StatusCode);
         Assert.Equal(openAfterPaying, await OpenOf(invoiceId));
 
-        var refunded = await manager.PostForm($"{page}?handler=Refund", new Dictionary<string, string> { ["Amount"] = "5.00", ["Reason"] = "Damaged goods credit" }, page);
+        var refunded = await Refund(manager, page, "5.00", "Damaged goods credit", await RefundTokenOn(manager, page));
         Assert.Equal(HttpStatusCode.Redirect, refunded.StatusCode);
         var shown = WebUtility.HtmlDecode(await manager.GetStringAsync(page));
         Assert.Contains("USD 5.00 is being refunded", shown);
-        Assert.Contains("Refunded through Stripe", shown);
-        Assert.Equal(5_00, await factory.WithDb(db => db.Payments.Where(p => p.Id == paymentId).Select(p => p.RefundedMinor).SingleAsync()));
+        // The books say why and who asked, not just that Stripe refunded.
+        Assert.Contains($"Refunded through Stripe: Damaged goods credit ({DemoAccounts.Manager.Email})", shown);
+        Assert.Equal(5_00, await RefundedOf(paymentId));
         Assert.Equal(openAfterPaying + 5_00, await OpenOf(invoiceId));
         var check = await factory.WithDb(db => new LedgerConsistencyCheck(db).RunAsync());
         Assert.True(check.IsConsistent, string.Join("\n", check.Problems));
+    }
+
+    [Fact]
+    public async Task The_same_refund_form_sent_twice_refunds_once_and_a_new_form_refunds_again()
+    {
+        var (paymentId, invoiceId, openAfterPaying) = await PaidByCardAsync(10_00);
+        var page = $"/BackOffice/Payments/Details/{paymentId}";
+        var manager = await factory.SignedInAs(DemoAccounts.Manager.Email);
+        var token = await RefundTokenOn(manager, page);
+
+        var both = await Task.WhenAll(Refund(manager, page, "3.00", "Double click", token), Refund(manager, page, "3.00", "Double click", token));
+        Assert.Contains(both, r => r.StatusCode == HttpStatusCode.Redirect);
+        Assert.Equal(3_00, await RefundedOf(paymentId));
+        Assert.Equal(HttpStatusCode.Redirect, (await Refund(manager, page, "3.00", "Double click", token)).StatusCode);
+        Assert.Equal(3_00, await RefundedOf(paymentId));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await Refund(manager, page, "3.00", "A second, separate refund", await RefundTokenOn(manager, page))).StatusCode);
+        Assert.Equal(6_00, await RefundedOf(paymentId));
+        Assert.Equal(openAfterPaying + 6_00, await OpenOf(invoiceId));
     }
 
     [Fact]
@@ -152,7 +181,7 @@ public class StripeWorkflowTests(PayPortalFactory factory) : IClassFixture<PayPo
         var specialist = await factory.SignedInAs(DemoAccounts.Specialist.Email);
         var html = await specialist.GetStringAsync(page);
         Assert.DoesNotContain("handler=Refund", html);
-        var attempt = await specialist.PostForm($"{page}?handler=Refund", new Dictionary<string, string> { ["Amount"] = "6.00", ["Reason"] = "Trying" }, page);
+        var attempt = await Refund(specialist, page, "6.00", "Trying", Guid.NewGuid().ToString("N"));
         Assert.Equal(HttpStatusCode.Redirect, attempt.StatusCode);
         Assert.Contains("AccessDenied", attempt.Headers.Location!.ToString());
         Assert.Equal(openAfterPaying, await OpenOf(invoiceId));
@@ -168,8 +197,7 @@ public class StripeWorkflowTests(PayPortalFactory factory) : IClassFixture<PayPo
         var payoutId = (string)payout["id"]!;
         var recorded = await factory.WithDb(db => db.StripePayouts.Include(p => p.Items).SingleAsync(p => p.PayoutId == payoutId));
         var item = Assert.Single(recorded.Items, i => i.PaymentIntentId == intent);
-        Assert.Equal((30_00L, 1_17L), (item.AmountMinor, item.FeeMinor));
-        Assert.Equal(recorded.AmountMinor, recorded.Items.Sum(i => i.AmountMinor - i.FeeMinor));
+        Assert.Equal((30_00L, 1_17L, "charge"), (item.AmountMinor, item.FeeMinor, item.Type)); // Stripe's 2.9% + 30¢
         Assert.True(recorded.IsTest);
     }
 }

@@ -38,8 +38,15 @@ public sealed partial class PayoutSettlement(PayPortalDbContext db)
         {
             if (await RecordedPayoutAsync(payout, ct) is { } recorded)
             {
+                if (recorded.AmountMinor != payout.AmountMinor || recorded.CurrencyCode != payout.CurrencyCode)
+                {
+                    payout.RecordPayout(0, $"Stripe payout {recorded.PayoutId} is for {new Money(recorded.AmountMinor, Currency.Parse(recorded.CurrencyCode))}, the line for {payout.Amount}: left for a person to reconcile");
+                    continue;
+                }
                 var intents = recorded.Items.Where(i => i.Type == "charge" || i.Type == "payment").Select(i => i.PaymentIntentId).OfType<string>().ToList();
-                var carried = await db.Payments.Where(p => intents.Contains(p.Reference!) && (p.Method == PaymentMethod.Card || p.Method == PaymentMethod.UsBankAccount)).ToListAsync(ct);
+                // Test payments are settled only by a test payout (the sandbox's, or Stripe's test mode), never by real money.
+                var carried = await db.Payments.Where(p => intents.Contains(p.Reference!) && p.IsTest == recorded.IsTest
+                                                           && (p.Method == PaymentMethod.Card || p.Method == PaymentMethod.UsBankAccount)).ToListAsync(ct);
                 var fresh = carried.Where(p => p.SettledByBankLineId == null).ToList();
                 foreach (var payment in fresh) payment.MarkSettled(payout.Id);
                 var fees = recorded.Items.Sum(i => i.FeeMinor);

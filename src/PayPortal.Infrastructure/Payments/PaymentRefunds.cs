@@ -10,48 +10,57 @@ using PaymentMethod = PayPortal.Domain.Payments.PaymentMethod;
 
 namespace PayPortal.Infrastructure.Payments;
 
-/// <summary>What a refund request came to: done at Stripe (the ledger follows its <c>charge.refunded</c> event) or refused, with a sentence either way.</summary>
-public sealed record RefundOutcome(bool Succeeded, string Message);
-
 /// <summary>
 /// A manager refunds a card or bank payment taken in the portal, fully or in part, with a reason. The
-/// request goes to Stripe with an idempotency key made of the payment, the amount already refunded and
-/// the amount asked, so a double click or a retry refunds once; the books change only when Stripe's
-/// <c>charge.refunded</c> event arrives, exactly as for a refund made in Stripe's dashboard.
+/// request goes to Stripe with an idempotency key of the payment and the refund form's own one-time
+/// token, so the same form sent twice (a double click, a retry) refunds once while a second refund is a
+/// second form. The books change only when Stripe's <c>charge.refunded</c> event arrives, exactly as for
+/// a refund made in Stripe's dashboard; the reason and who asked travel in the refund's metadata.
 /// </summary>
 public sealed class PaymentRefunds(PayPortalDbContext db, IStripeClient stripe, ILogger<PaymentRefunds> logger)
 {
-    public async Task<RefundOutcome> RefundAsync(long paymentId, long amountMinor, string reason, string actor, CancellationToken ct = default)
+    public const string ReasonKey = "reason";
+    public const string RequestedByKey = "requested_by";
+
+    /// <summary>The PaymentIntent a payment was taken with through Stripe, or null when it was paid some other way.</summary>
+    public async Task<string?> IntentOfAsync(long paymentId, CancellationToken ct = default) =>
+        await db.Payments.AnyAsync(p => p.Id == paymentId && (p.Method == PaymentMethod.Card || p.Method == PaymentMethod.UsBankAccount), ct)
+            ? await db.PortalPayments.Where(p => p.PaymentId == paymentId && p.PaymentIntentId != null).Select(p => p.PaymentIntentId).FirstOrDefaultAsync(ct)
+            : null;
+
+    public async Task<StepResult> RefundAsync(long paymentId, long amountMinor, string reason, string actor, string requestToken, CancellationToken ct = default)
     {
         var payment = await db.Payments.AsNoTracking().SingleOrDefaultAsync(p => p.Id == paymentId, ct);
-        if (payment is null) return new(false, "No such payment.");
-        if (string.IsNullOrWhiteSpace(reason)) return new(false, "Say why the money goes back: the reason is required.");
-        var intentId = await db.PortalPayments.Where(p => p.PaymentId == paymentId && p.PaymentIntentId != null).Select(p => p.PaymentIntentId).FirstOrDefaultAsync(ct);
-        if (payment.Method is not (PaymentMethod.Card or PaymentMethod.UsBankAccount) || intentId is null)
-            return new(false, $"Payment {Receipts.NumberOf(payment.Id)} was not taken through Stripe; refund it the way it was paid.");
+        if (payment is null) return StepResult.Fail("No such payment.");
+        if (string.IsNullOrWhiteSpace(reason)) return StepResult.Fail("Say why the money goes back: the reason is required.");
+        if (string.IsNullOrWhiteSpace(requestToken) || requestToken.Length > 64) return StepResult.Fail("The refund form has expired; open the payment again.");
+        var intentId = await IntentOfAsync(paymentId, ct);
+        if (intentId is null)
+            return StepResult.Fail($"Payment {Receipts.NumberOf(payment.Id)} was not taken through Stripe; refund it the way it was paid.");
         var refundable = payment.AmountMinor - payment.RefundedMinor;
-        if (amountMinor <= 0) return new(false, "The refund must be more than zero.");
-        if (amountMinor > refundable) return new(false, $"At most {new Money(refundable, payment.Currency)} of this payment can still be refunded.");
+        if (amountMinor <= 0) return StepResult.Fail("The refund must be more than zero.");
+        if (amountMinor > refundable) return StepResult.Fail($"At most {new Money(refundable, payment.Currency)} of this payment can still be refunded.");
 
         var options = new RefundCreateOptions
         {
             PaymentIntent = intentId, Amount = amountMinor, Reason = "requested_by_customer",
             Metadata = new Dictionary<string, string>
             {
-                ["payportal_payment_id"] = paymentId.ToString(CultureInfo.InvariantCulture), ["reason"] = reason.Trim(), ["requested_by"] = actor,
+                ["payportal_payment_id"] = paymentId.ToString(CultureInfo.InvariantCulture), [ReasonKey] = reason.Trim(), [RequestedByKey] = actor,
             },
         };
         try
         {
-            var key = $"refund-{paymentId}-{payment.RefundedMinor}-{amountMinor}";
+            var key = $"refund-{paymentId}-{requestToken}";
             var refund = await new RefundService(stripe).CreateAsync(options, new RequestOptions { IdempotencyKey = key }, ct);
             logger.LogInformation("Refund {RefundId} of {Amount} on payment {PaymentId} requested by {Actor}: {Reason}", refund.Id, amountMinor, paymentId, actor, reason);
-            return new(true, $"{new Money(amountMinor, payment.Currency)} is being refunded to the customer ({refund.Id}); the invoices show it owed again once Stripe confirms.");
+            return StepResult.Done($"{new Money(amountMinor, payment.Currency)} is being refunded to the customer ({refund.Id}); the invoices show it owed again once Stripe confirms.", paymentId);
         }
-        catch (StripeException ex)
+        catch (Exception ex) when (StripeErrors.IsStripeFailure(ex, ct))
         {
-            logger.LogWarning(ex, "Stripe refused refund on payment {PaymentId} (request {RequestId}): {Message}", paymentId, StripeErrors.RequestId(ex), ex.StripeError?.Message ?? ex.Message);
-            return new(false, ex.StripeError?.Message is { } said && ex.StripeError.Type == "invalid_request_error"
+            var stripeError = (ex as StripeException)?.StripeError;
+            logger.LogWarning(ex, "Stripe refused refund on payment {PaymentId} (request {RequestId}): {Message}", paymentId, StripeErrors.RequestId(ex), stripeError?.Message ?? ex.Message);
+            return StepResult.Fail(stripeError is { Type: "invalid_request_error", Message: { } said }
                 ? $"Stripe refused the refund: {said}"
                 : "Stripe could not be reached to refund; nothing was refunded. Try again in a few minutes.");
         }

@@ -12,8 +12,6 @@ using Stripe.Checkout;
 
 namespace PayPortal.Infrastructure.Payments;
 
-public sealed record CheckoutStart(PortalPayment? Payment, string? CheckoutUrl, IReadOnlyList<string> Errors);
-
 /// <summary>What the customer's return page shows: the payment as it stands, and the checkout's state at Stripe while it is unfinished.</summary>
 public sealed record CheckoutReturn(PortalPayment Payment, string? CheckoutStatus, string? Problem);
 
@@ -35,14 +33,15 @@ public sealed class PortalCheckouts(PayPortalDbContext db, IStripeClient stripe,
     /// <summary>
     /// Starts paying what the customer chose. With <paramref name="useCredits"/> their credit memos go on
     /// the invoices first (oldest due first) and only the rest is charged; when credit covers it all,
-    /// it is settled at once and no checkout is needed (the result then has no checkout URL).
+    /// it is settled at once and no checkout is needed. The result names the portal payment and, when
+    /// there is one, Stripe's checkout page as where the customer goes next.
     /// </summary>
-    public async Task<CheckoutStart> StartCheckoutAsync(long customerId, string contactUserId, IReadOnlyList<PaymentRequestLine> requested, bool useCredits, CancellationToken ct = default)
+    public async Task<StepResult> StartCheckoutAsync(long customerId, string contactUserId, IReadOnlyList<PaymentRequestLine> requested, bool useCredits, CancellationToken ct = default)
     {
         var ids = requested.Select(r => r.InvoiceId).Distinct().ToList();
         var invoices = await db.Invoices.AsNoTracking().Where(i => i.CustomerId == customerId && ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
         var lines = PaymentSelection.Validate(requested, invoices, clock.Today(), out var errors);
-        if (errors.Count > 0) return new(null, null, errors);
+        if (errors.Count > 0) return StepResult.Fail(errors);
         var currency = lines[0].Amount.Currency;
         if (useCredits) lines = PaymentSelection.UseCredits(lines, await settlement.AvailableCreditAsync(customerId, currency, ct));
 
@@ -64,16 +63,16 @@ public sealed class PortalCheckouts(PayPortalDbContext db, IStripeClient stripe,
     /// plan's invoices oldest due first (partial payments allowed whatever the invoice says: the plan
     /// agreed to them). The money is applied when Stripe confirms it, like any portal payment.
     /// </summary>
-    public async Task<CheckoutStart> StartInstallmentCheckoutAsync(long customerId, string contactUserId, long planId, CancellationToken ct = default)
+    public async Task<StepResult> StartInstallmentCheckoutAsync(long customerId, string contactUserId, long planId, CancellationToken ct = default)
     {
         var plan = await db.PaymentPlans.AsNoTracking().Include(p => p.Installments).Include(p => p.Invoices)
             .SingleOrDefaultAsync(p => p.Id == planId && p.CustomerId == customerId, ct);
-        if (plan is null) return new(null, null, ["No such payment plan."]);
-        if (plan.Status != Domain.Plans.PlanStatus.Active) return new(null, null, [$"The plan is {plan.Status.ToString().ToLowerInvariant()}; only an active plan's installments are paid here."]);
+        if (plan is null) return StepResult.Fail("No such payment plan.");
+        if (plan.Status != Domain.Plans.PlanStatus.Active) return StepResult.Fail($"The plan is {plan.Status.ToString().ToLowerInvariant()}; only an active plan's installments are paid here.");
         var invoiceIds = plan.Invoices.Select(i => i.InvoiceId).ToList();
         var invoices = await db.Invoices.AsNoTracking().Where(i => invoiceIds.Contains(i.Id)).OrderBy(i => i.DueDate).ThenBy(i => i.Id).ToListAsync(ct);
         var due = plan.NextDue(invoices.Sum(i => i.OpenMinor));
-        if (due is null) return new(null, null, ["Every installment of this plan is paid."]);
+        if (due is null) return StepResult.Fail("Every installment of this plan is paid.");
 
         var left = due.Value.DueMinor;
         var lines = new List<PortalPaymentLine>();
@@ -92,7 +91,7 @@ public sealed class PortalCheckouts(PayPortalDbContext db, IStripeClient stripe,
         return await OpenCheckoutAsync(payment, ct);
     }
 
-    private async Task<CheckoutStart> OpenCheckoutAsync(PortalPayment payment, CancellationToken ct)
+    private async Task<StepResult> OpenCheckoutAsync(PortalPayment payment, CancellationToken ct)
     {
         // Saved before calling Stripe (never hold a transaction across the call): the id names the checkout.
         db.PortalPayments.Add(payment);
@@ -123,18 +122,18 @@ public sealed class PortalCheckouts(PayPortalDbContext db, IStripeClient stripe,
         {
             session = await new SessionService(stripe).CreateAsync(create, new RequestOptions { IdempotencyKey = $"portal-payment-{payment.Id}" }, ct);
         }
-        catch (StripeException ex)
+        catch (Exception ex) when (StripeErrors.IsStripeFailure(ex, ct))
         {
             logger.LogError(ex, "Stripe refused checkout for portal payment {Id} (Stripe request {RequestId}): {Type} {Code} {Message}",
-                payment.Id, StripeErrors.RequestId(ex), ex.StripeError?.Type, ex.StripeError?.Code, ex.StripeError?.Message ?? ex.Message);
+                payment.Id, StripeErrors.RequestId(ex), (ex as StripeException)?.StripeError?.Type, (ex as StripeException)?.StripeError?.Code, ex.Message);
             var message = StripeErrors.ForCustomer(ex);
             payment.Failed(message, clock.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync(ct);
-            return new(null, null, [message]);
+            return StepResult.Fail(message);
         }
         payment.OpenedCheckout(session.Id);
         await db.SaveChangesAsync(ct);
-        return new(payment, session.Url, []);
+        return StepResult.Done($"Checkout {session.Id} opened for {payment.Amount}.", payment.Id) with { Next = session.Url };
     }
 
     private static string LineItemName(PortalPaymentLine line)
@@ -146,12 +145,12 @@ public sealed class PortalCheckouts(PayPortalDbContext db, IStripeClient stripe,
     }
 
     /// <summary>Credits alone settle the selection: applied now, in one save, with no charge.</summary>
-    private async Task<CheckoutStart> SettleWithCreditsAsync(PortalPayment portal, CancellationToken ct)
+    private async Task<StepResult> SettleWithCreditsAsync(PortalPayment portal, CancellationToken ct)
     {
         if (await settlement.SettleAsync(portal, null, clock.GetUtcNow().UtcDateTime, ct) > 0)
         {
             db.ChangeTracker.Clear();
-            return new(null, null, ["Your available credit changed a moment ago; nothing was applied. Please try again."]);
+            return StepResult.Fail("Your available credit changed a moment ago; nothing was applied. Please try again.");
         }
         portal.IsTest = false; // no money moved, test or otherwise
         portal.Succeeded(null, null, null, clock.GetUtcNow().UtcDateTime);
@@ -163,9 +162,9 @@ public sealed class PortalCheckouts(PayPortalDbContext db, IStripeClient stripe,
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            return new(null, null, ["Your invoices or credits changed at the same moment; nothing was applied. Please try again."]);
+            return StepResult.Fail("Your invoices or credits changed at the same moment; nothing was applied. Please try again.");
         }
-        return new(portal, null, []);
+        return StepResult.Done("Your credit settled these invoices.", portal.Id);
     }
 
     /// <summary>
@@ -179,10 +178,10 @@ public sealed class PortalCheckouts(PayPortalDbContext db, IStripeClient stripe,
         if (payment.Status != PortalPaymentStatus.Pending || payment.CheckoutSessionId is null) return new(payment, null, null);
         try
         {
-            var session = await new SessionService(stripe).GetAsync(payment.CheckoutSessionId, new SessionGetOptions { Expand = ["payment_intent"] }, cancellationToken: ct);
+            var session = await new SessionService(stripe).GetAsync(payment.CheckoutSessionId, cancellationToken: ct);
             return new(payment, session.Status, null);
         }
-        catch (StripeException ex)
+        catch (Exception ex) when (StripeErrors.IsStripeFailure(ex, ct))
         {
             logger.LogWarning(ex, "Could not read checkout {Session} from Stripe (request {RequestId})", payment.CheckoutSessionId, StripeErrors.RequestId(ex));
             return new(payment, null, "We could not reach our payment provider to check this payment; refresh in a moment.");
@@ -204,22 +203,26 @@ public sealed class PortalCheckouts(PayPortalDbContext db, IStripeClient stripe,
         }
         catch (StripeException ex) when (ex.StripeError?.Type == "invalid_request_error" && (int)ex.HttpStatusCode == 400)
         {
-            // Not open any more: it completed or expired; its webhook decides.
+            // Not open any more: it completed (its webhook applies the money) or it expired already.
             var session = await TryGetSessionAsync(payment.CheckoutSessionId, ct);
-            return new(payment, session?.Status, null);
+            if (session?.Status != "expired") return new(payment, session?.Status, null);
         }
-        catch (StripeException ex)
+        catch (Exception ex) when (StripeErrors.IsStripeFailure(ex, ct))
         {
             logger.LogWarning(ex, "Could not expire checkout {Session} at Stripe (request {RequestId})", payment.CheckoutSessionId, StripeErrors.RequestId(ex));
             return new(payment, null, "We could not reach our payment provider to cancel; the payment page expires by itself within a day, and nothing is charged unless you pay.");
         }
-        // The expiry's webhook may have come in meanwhile: decide on the payment as it is now.
+        // The session can no longer take money. Its expiry webhook may be landing now: decide under the write lock.
         db.ChangeTracker.Clear();
-        payment = await db.PortalPayments.Include(p => p.Lines).SingleAsync(p => p.Id == portalPaymentId, ct);
-        if (payment.Status is PortalPaymentStatus.Pending or PortalPaymentStatus.Expired)
+        await using (var transaction = await WriteTransaction.BeginAsync(db, ct))
         {
-            payment.Cancelled(clock.GetUtcNow().UtcDateTime);
-            using (db.Audit.Begin("portal.pay.cancel")) await db.SaveChangesAsync(ct);
+            payment = await db.PortalPayments.Include(p => p.Lines).SingleAsync(p => p.Id == portalPaymentId, ct);
+            if (payment.Status is PortalPaymentStatus.Pending or PortalPaymentStatus.Expired)
+            {
+                payment.Cancelled(clock.GetUtcNow().UtcDateTime);
+                using (db.Audit.Begin("portal.pay.cancel")) await db.SaveChangesAsync(ct);
+            }
+            await transaction.CommitAsync(ct);
         }
         return new(payment, "expired", null);
     }
@@ -230,7 +233,7 @@ public sealed class PortalCheckouts(PayPortalDbContext db, IStripeClient stripe,
         {
             return await new SessionService(stripe).GetAsync(id, cancellationToken: ct);
         }
-        catch (StripeException)
+        catch (Exception ex) when (StripeErrors.IsStripeFailure(ex, ct))
         {
             return null;
         }

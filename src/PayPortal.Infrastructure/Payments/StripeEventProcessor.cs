@@ -45,7 +45,10 @@ public sealed class StripeEventProcessor(PayPortalDbContext db, CheckoutEvents c
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         outbox.Notify();
-        logger.LogInformation("Stripe event {EventId} ({Type}): {Outcome}", stripeEvent.Id, stripeEvent.Type, outcome);
+        if (outcome.StartsWith("refused", StringComparison.Ordinal))
+            logger.LogError("Stripe event {EventId} ({Type}) needs a person: {Outcome}", stripeEvent.Id, stripeEvent.Type, outcome);
+        else
+            logger.LogInformation("Stripe event {EventId} ({Type}): {Outcome}", stripeEvent.Id, stripeEvent.Type, outcome);
         return outcome;
     }
 

@@ -7,6 +7,13 @@ public static class StripeErrors
 {
     public static string ForCustomer(StripeException ex) => ForCustomer(ex.StripeError?.Type, ex.StripeError?.Code, ex.StripeError?.DeclineCode, (int)ex.HttpStatusCode);
 
+    /// <summary>A Stripe refusal, or Stripe not reachable at all (Stripe.net rethrows the network's own exceptions once its retries are spent).</summary>
+    public static string ForCustomer(Exception ex) => ex is StripeException stripe ? ForCustomer(stripe) : ForCustomer(null, null, null, status: 0);
+
+    /// <summary>What a call to Stripe can throw that is Stripe's (or the network's) answer, not a bug or our own cancellation.</summary>
+    public static bool IsStripeFailure(Exception ex, CancellationToken ct) =>
+        ex is StripeException or HttpRequestException || ex is OperationCanceledException && !ct.IsCancellationRequested;
+
     public static string ForCustomer(string? type, string? code, string? declineCode, int status = 402) => (type, code, declineCode) switch
     {
         (_, _, "insufficient_funds") => "Your card has insufficient funds. Nothing was charged; please use another card or pay by bank account.",
@@ -22,5 +29,5 @@ public static class StripeErrors
     };
 
     /// <summary>Stripe's request id (req_…), which Stripe's support asks for.</summary>
-    public static string? RequestId(StripeException ex) => ex.StripeResponse?.RequestId;
+    public static string? RequestId(Exception ex) => (ex as StripeException)?.StripeResponse?.RequestId;
 }

@@ -82,9 +82,11 @@ public sealed partial class StripeSandbox
         var given = form["payment_method"] ?? (string?)intent["payment_method"] ?? throw SandboxError.Missing("payment_method");
         var customer = (string?)intent["customer"];
         var methodId = ResolvePaymentMethod(given, customer);
-        if (_cardOf[methodId].Behaviour is CardBehaviour.Declined or CardBehaviour.InsufficientFunds)
+        if (!_cardOf.TryGetValue(methodId, out var card))
+            throw SandboxError.Invalid($"The sandbox saves only its test cards; {methodId} is not one.", "payment_method", "payment_method_unexpected_state");
+        if (card.Behaviour is CardBehaviour.Declined or CardBehaviour.InsufficientFunds)
         {
-            var decline = _cardOf[methodId].Decline(offSession: false)!;
+            var decline = card.Decline(offSession: false)!;
             intent["status"] = "requires_payment_method";
             intent["last_setup_error"] = decline.DeepClone();
             events.Add(new("setup_intent.setup_failed", intent, null));

@@ -11,34 +11,39 @@ public sealed record SandboxResponse(HttpStatusCode Status, string Json, string 
 // The REST API: routes, lists, expansion and idempotency, as Stripe.net expects them.
 public sealed partial class StripeSandbox
 {
-    private readonly Dictionary<string, (string Fingerprint, SandboxResponse Response)> _idempotent = new(StringComparer.Ordinal);
+    /// <summary>Idempotency keys seen: the answer saved, or null while the first request with that key is still running.</summary>
+    private readonly Dictionary<string, (string Fingerprint, SandboxResponse? Response)> _idempotent = new(StringComparer.Ordinal);
 
     /// <summary>Answers one API request (path from <c>/v1/</c>, the query string, the form body).</summary>
     public async Task<SandboxResponse> HandleAsync(string method, string path, string? query, string? body, string? idempotencyKey, CancellationToken ct = default)
     {
         var requestId = SandboxStore.NewId("req");
-        if (method == "POST" && idempotencyKey is { Length: > 0 })
+        if (method != "POST" || idempotencyKey is not { Length: > 0 }) return await RouteAndAnswerAsync(method, path, query, body, idempotencyKey, requestId, ct);
+
+        var fingerprint = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{path}\n{body}")));
+        lock (_gate)
         {
-            var fingerprint = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{path}\n{body}")));
-            lock (_gate)
+            if (_idempotent.TryGetValue(idempotencyKey, out var earlier))
             {
-                if (_idempotent.TryGetValue(idempotencyKey, out var earlier))
-                {
-                    if (earlier.Fingerprint == fingerprint) return earlier.Response;
-                    return Answer(new SandboxError(HttpStatusCode.BadRequest, SandboxShapes.Error("idempotency_error", null, null,
-                        $"Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '{idempotencyKey}' if you meant to execute a different request.")), requestId);
-                }
+                if (earlier.Fingerprint != fingerprint)
+                    return Answer(IdempotencyError(HttpStatusCode.BadRequest, $"Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '{idempotencyKey}' if you meant to execute a different request."), requestId);
+                return earlier.Response ?? Answer(IdempotencyError(HttpStatusCode.Conflict,
+                    "There is currently another in-progress request using this Idempotent Key (that probably means you submitted twice, and the other request is still going through)."), requestId);
             }
-            var response = await RouteAndAnswerAsync(method, path, query, body, idempotencyKey, requestId, ct);
-            // Stripe saves the outcome of a request that reached it, refusals included (not 5xx or 429).
-            if ((int)response.Status < 500 && response.Status != HttpStatusCode.TooManyRequests)
-            {
-                lock (_gate) _idempotent.TryAdd(idempotencyKey, (fingerprint, response));
-            }
-            return response;
+            _idempotent[idempotencyKey] = (fingerprint, null);
         }
-        return await RouteAndAnswerAsync(method, path, query, body, idempotencyKey, requestId, ct);
+        var response = await RouteAndAnswerAsync(method, path, query, body, idempotencyKey, requestId, ct);
+        lock (_gate)
+        {
+            // As Stripe: a result is saved once the request ran (declines included), not when its parameters were refused or it failed on Stripe's side.
+            if (response.Status is HttpStatusCode.OK or HttpStatusCode.PaymentRequired) _idempotent[idempotencyKey] = (fingerprint, response);
+            else _idempotent.Remove(idempotencyKey);
+        }
+        return response;
     }
+
+    private static SandboxError IdempotencyError(HttpStatusCode status, string message) =>
+        new(status, SandboxShapes.Error("idempotency_error", null, null, message));
 
     private async Task<SandboxResponse> RouteAndAnswerAsync(string method, string path, string? query, string? body, string? idempotencyKey, string requestId, CancellationToken ct)
     {

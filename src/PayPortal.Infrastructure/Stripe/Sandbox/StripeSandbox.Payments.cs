@@ -86,9 +86,10 @@ public sealed partial class StripeSandbox
             throw SandboxError.Invalid($"This PaymentIntent's status is {(string?)intent["status"]}; it cannot be confirmed.", code: "payment_intent_unexpected_state");
         if (form["payment_method"] is { } given) intent["payment_method"] = ResolvePaymentMethod(given, (string?)intent["customer"]);
         if ((string?)intent["payment_method"] is not { } methodId) throw SandboxError.Invalid("You cannot confirm this PaymentIntent because it's missing a payment method.", "payment_method", "payment_intent_unexpected_state");
-        var card = _cardOf[methodId];
+        if (!_cardOf.TryGetValue(methodId, out var card))
+            throw SandboxError.Invalid($"The sandbox charges only its test cards; {methodId} is not one.", "payment_method", "payment_method_unexpected_state");
         var offSession = form.Bool("off_session");
-        if (ChargeIntent(intent, methodId, card, "card", offSession, events) is { } decline)
+        if (ChargeIntent(intent, methodId, card, "card", offSession, authenticated: false, events) is { } decline)
         {
             var body = SandboxShapes.Error("card_error", (string?)decline["code"], null, (string)decline["message"]!, (string?)decline["decline_code"], (JsonObject)intent.DeepClone());
             throw new SandboxError(System.Net.HttpStatusCode.PaymentRequired, body);
@@ -102,8 +103,12 @@ public sealed partial class StripeSandbox
         return intent;
     }
 
-    /// <summary>Charges the intent with a card; returns the decline (the intent then wants another method), or null when it succeeded or awaits authentication.</summary>
-    private JsonObject? ChargeIntent(JsonObject intent, string? methodId, TestCard card, string methodType, bool offSession, List<PendingEvent> events)
+    /// <summary>
+    /// Charges the intent with a card; returns the decline (the intent then wants another method), or null
+    /// when it succeeded or, for a card that wants 3-D Secure and has not had it, awaits authentication.
+    /// The hosted checkout page authenticates the cardholder itself (<paramref name="authenticated"/>).
+    /// </summary>
+    private JsonObject? ChargeIntent(JsonObject intent, string? methodId, TestCard card, string methodType, bool offSession, bool authenticated, List<PendingEvent> events)
     {
         intent["payment_method"] = methodId;
         if (card.Decline(offSession) is { } decline)
@@ -111,7 +116,7 @@ public sealed partial class StripeSandbox
             FailIntent(intent, decline, events);
             return decline;
         }
-        if (card.Behaviour == CardBehaviour.AuthenticationRequired) return null;
+        if (card.Behaviour == CardBehaviour.AuthenticationRequired && !authenticated) return null;
         SucceedIntent(intent, methodId, methodType, events);
         return null;
     }

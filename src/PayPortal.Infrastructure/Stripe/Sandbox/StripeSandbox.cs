@@ -101,7 +101,7 @@ public sealed partial class StripeSandbox(IHttpClientFactory httpClients, IOptio
             if (!response.IsSuccessStatusCode)
                 logger.LogWarning("Sandbox webhook {EventId} ({Type}) answered {Status}: {Body}", (string?)stripeEvent["id"], (string?)stripeEvent["type"], (int)response.StatusCode, await response.Content.ReadAsStringAsync(ct));
         }
-        catch (HttpRequestException ex)
+        catch (Exception ex) when (ex is HttpRequestException || ex is TaskCanceledException && !ct.IsCancellationRequested)
         {
             logger.LogWarning(ex, "Sandbox webhook {EventId} ({Type}) could not be delivered to {Url}", (string?)stripeEvent["id"], (string?)stripeEvent["type"], WebhookUrl);
         }
@@ -141,7 +141,7 @@ public sealed partial class StripeSandbox(IHttpClientFactory httpClients, IOptio
             if (finished) { outcome = SandboxOutcome.AlreadyFinished; return session; }
             var intent = _store.Get((string)session["payment_intent"]!, "payment_intent", "payment_intent");
             var method = NewPaymentMethod(card, null);
-            if (ChargeIntent(intent, method, card, "card", offSession: false, events) is { } decline)
+            if (ChargeIntent(intent, method, card, "card", offSession: false, authenticated: true, events) is { } decline)
             {
                 outcome = SandboxOutcome.Declined;
                 message = (string?)decline["message"];

@@ -21,12 +21,15 @@ public class DetailsModel(PayPortalDbContext db, PaymentRefunds refunds, IAuthor
     public IReadOnlyList<Refund> Refunds { get; private set; } = [];
     [BindProperty, Display(Name = "Amount to refund")] public string? Amount { get; set; }
     [BindProperty, Required(ErrorMessage = "Say why the money goes back."), StringLength(300), Display(Name = "Reason")] public string Reason { get; set; } = "";
+    /// <summary>One per refund form: the same form sent twice refunds once.</summary>
+    [BindProperty] public string RequestToken { get; set; } = "";
     [TempData] public string? StatusMessage { get; set; }
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         Amount ??= new Money(Payment.AmountMinor - Payment.RefundedMinor, Payment.Currency).ToDecimalString();
+        RequestToken = Guid.NewGuid().ToString("N");
         return Page();
     }
 
@@ -36,7 +39,7 @@ public class DetailsModel(PayPortalDbContext db, PaymentRefunds refunds, IAuthor
         if (!CanRefund) return Forbid();
         if (!Money.TryParse(Amount, Payment.Currency, out var amount, out var problem)) ModelState.AddModelError(nameof(Amount), $"Amount to refund: {problem}.");
         if (!ModelState.IsValid) return Refused();
-        var outcome = await refunds.RefundAsync(id, amount.Minor, Reason, User.Identity?.Name ?? "unknown", ct);
+        var outcome = await refunds.RefundAsync(id, amount.Minor, Reason, User.Identity?.Name ?? "unknown", RequestToken, ct);
         if (!outcome.Succeeded)
         {
             ModelState.AddModelError(string.Empty, outcome.Message);
@@ -59,8 +62,7 @@ public class DetailsModel(PayPortalDbContext db, PaymentRefunds refunds, IAuthor
         Payment = payment;
         CustomerName = payment.Customer!.Name;
         Refunds = await db.Refunds.AsNoTracking().Where(r => r.PaymentId == id).OrderBy(r => r.Id).ToListAsync(ct);
-        TakenThroughStripe = payment.Method is PaymentMethod.Card or PaymentMethod.UsBankAccount
-                             && await db.PortalPayments.AnyAsync(p => p.PaymentId == id && p.PaymentIntentId != null, ct);
+        TakenThroughStripe = await refunds.IntentOfAsync(id, ct) is not null;
         CanRefund = TakenThroughStripe && payment.RefundedMinor < payment.AmountMinor && (await authorization.AuthorizeAsync(User, Policies.Manager)).Succeeded;
         return true;
     }

@@ -65,9 +65,9 @@ public class IndexModel(PayPortalDbContext db, PortalCheckouts payments, Invoice
         if (Errors.Count == 0)
         {
             var start = await payments.StartCheckoutAsync(User.CustomerId(), User.UserId(), requested, UseCredits, ct);
-            if (start.Errors.Count == 0)
-                return start.CheckoutUrl is { } url ? Redirect(url) : RedirectToPage("/Pay/Return", new { payment = start.Payment!.Id });
-            Errors.AddRange(start.Errors);
+            if (start.Succeeded)
+                return start.Next is { } checkout ? Redirect(checkout) : RedirectToPage("/Pay/Return", new { payment = start.Id });
+            Errors.AddRange(start.Problems);
         }
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return Page();

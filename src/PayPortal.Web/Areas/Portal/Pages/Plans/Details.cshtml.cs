@@ -27,7 +27,7 @@ public class DetailsModel(PayPortalDbContext db, PlanDesk desk, PortalCheckouts 
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         var start = await payments.StartInstallmentCheckoutAsync(User.CustomerId(), User.UserId(), id, ct);
-        return start.CheckoutUrl is { } url ? Redirect(url) : Refused(string.Join(" ", start.Errors));
+        return start is { Succeeded: true, Next: { } checkout } ? Redirect(checkout) : Refused(start.Message);
     }
 
     public async Task<IActionResult> OnPostAcceptAsync(long id, CancellationToken ct) => await DoneAsync(id, await desk.AcceptCounterOfferAsync(User.CustomerId(), id, ct), ct);

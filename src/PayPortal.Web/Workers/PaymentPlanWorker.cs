@@ -1,10 +1,10 @@
 using PayPortal.Infrastructure;
 using PayPortal.Infrastructure.Plans;
 
-namespace PayPortal.Web.Email;
+namespace PayPortal.Web.Workers;
 
 /// <summary>Looks at payment plans every hour (reminders, completion, breaking). The run is idempotent, so a restart or a second run the same day sends nothing twice.</summary>
-public sealed class PlanMonitorWorker(IServiceScopeFactory scopes, TimeProvider clock, ILogger<PlanMonitorWorker> logger) : BackgroundService
+public sealed class PaymentPlanWorker(IServiceScopeFactory scopes, TimeProvider clock, ILogger<PaymentPlanWorker> logger) : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromHours(1);
 

@@ -1,6 +1,6 @@
 using PayPortal.Infrastructure.Email;
 
-namespace PayPortal.Web.Email;
+namespace PayPortal.Web.Workers;
 
 /// <summary>Sends outbox messages in the background: right after a change commits one (signalled), and every few seconds to retry failures.</summary>
 public sealed class OutboxWorker(IServiceScopeFactory scopes, OutboxSignal signal, ILogger<OutboxWorker> logger) : BackgroundService

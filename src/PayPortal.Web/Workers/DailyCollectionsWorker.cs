@@ -4,14 +4,14 @@ using PayPortal.Infrastructure;
 using PayPortal.Infrastructure.Collections;
 using PayPortal.Infrastructure.Data;
 
-namespace PayPortal.Web.Email;
+namespace PayPortal.Web.Workers;
 
 /// <summary>
 /// The daily collections run: once a day, from the configured hour, it sends the dunning due (deciding
 /// promises first), refreshes the risk scores and sends last month's statements to whoever has not had theirs. It checks every hour whether today's run is done; the
 /// run itself is idempotent, so a restart or a run from the command line the same day sends nothing twice.
 /// </summary>
-public sealed class DunningWorker(IServiceScopeFactory scopes, IOptions<CollectionsOptions> options, TimeProvider clock, ILogger<DunningWorker> logger) : BackgroundService
+public sealed class DailyCollectionsWorker(IServiceScopeFactory scopes, IOptions<CollectionsOptions> options, TimeProvider clock, ILogger<DailyCollectionsWorker> logger) : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromHours(1);
 
