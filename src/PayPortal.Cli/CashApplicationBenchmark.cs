@@ -6,7 +6,7 @@ using PayPortal.Domain;
 using PayPortal.Domain.CashApplication;
 using PayPortal.Domain.Payments;
 using PayPortal.Infrastructure;
-using PayPortal.Infrastructure.Banking;
+using PayPortal.Infrastructure.Adapters.BankFiles;
 using PayPortal.Infrastructure.CashApplication;
 using PayPortal.Infrastructure.Data;
 

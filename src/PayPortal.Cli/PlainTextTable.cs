@@ -1,5 +1,5 @@
 using System.Globalization;
-using PayPortal.Infrastructure.Reporting.Exports;
+using PayPortal.Infrastructure.Adapters.Exports;
 
 namespace PayPortal.Cli;
 

@@ -3,7 +3,7 @@ using PayPortal.Domain;
 using PayPortal.Domain.Aging;
 using PayPortal.Infrastructure;
 using PayPortal.Infrastructure.Reporting;
-using PayPortal.Infrastructure.Reporting.Exports;
+using PayPortal.Infrastructure.Adapters.Exports;
 
 namespace PayPortal.Cli;
 

@@ -7,14 +7,15 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using PayPortal.Infrastructure.Auditing;
 using PayPortal.Infrastructure.Data;
-using PayPortal.Infrastructure.Email;
+using PayPortal.Infrastructure.Adapters.Email;
+using PayPortal.Infrastructure.Outbox;
 using PayPortal.Infrastructure.Identity;
 using PayPortal.Infrastructure.Imports;
 using PayPortal.Infrastructure.Ledger;
 using PayPortal.Infrastructure.Links;
 using PayPortal.Infrastructure.Reporting;
 using PayPortal.Infrastructure.Seeding;
-using PayPortal.Infrastructure.Stripe;
+using PayPortal.Infrastructure.Adapters.Stripe;
 using PayPortal.Infrastructure.Workflows;
 
 namespace PayPortal.Infrastructure;

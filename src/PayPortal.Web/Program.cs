@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.UI.Services;
 using PayPortal.Infrastructure;
-using PayPortal.Infrastructure.Stripe;
+using PayPortal.Infrastructure.Adapters.Stripe;
 using PayPortal.Infrastructure.Auditing;
 using PayPortal.Infrastructure.Data;
 using PayPortal.Infrastructure.Identity;

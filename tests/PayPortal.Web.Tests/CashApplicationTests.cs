@@ -3,7 +3,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using PayPortal.Domain.CashApplication;
 using PayPortal.Domain.Invoicing;
-using PayPortal.Infrastructure.Banking;
+using PayPortal.Infrastructure.Adapters.BankFiles;
 using PayPortal.Infrastructure.Ledger;
 using PayPortal.Infrastructure.Seeding;
 

@@ -39,7 +39,7 @@ public class PayPortalFactory : WebApplicationFactory<Program>
         if (DeliversWebhooksInProcess)
         {
             builder.ConfigureTestServices(services =>
-                services.AddHttpClient(PayPortal.Infrastructure.Stripe.Sandbox.StripeSandbox.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => Server.CreateHandler()));
+                services.AddHttpClient(PayPortal.Infrastructure.Adapters.Stripe.Sandbox.StripeSandbox.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => Server.CreateHandler()));
         }
     }
 

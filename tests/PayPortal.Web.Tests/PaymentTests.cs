@@ -10,8 +10,8 @@ using PayPortal.Domain.Payments;
 using PayPortal.Infrastructure.Ledger;
 using PayPortal.Infrastructure.Payments;
 using PayPortal.Infrastructure.Seeding;
-using PayPortal.Infrastructure.Stripe;
-using PayPortal.Infrastructure.Stripe.Sandbox;
+using PayPortal.Infrastructure.Adapters.Stripe;
+using PayPortal.Infrastructure.Adapters.Stripe.Sandbox;
 
 namespace PayPortal.Web.Tests;
 
@@ -105,7 +105,7 @@ public class PaymentTests(PayPortalFactory factory) : IClassFixture<PayPortalFac
             m => m.Subject == receipt.Subject && m.Attachments.Any(a => a.ContentDisposition?.FileName?.StartsWith("receipt-R-") == true));
     }
 
-    private async Task<PayPortal.Infrastructure.Email.OutboxMessage> WaitForSentReceipt(long paymentId)
+    private async Task<PayPortal.Infrastructure.Outbox.OutboxMessage> WaitForSentReceipt(long paymentId)
     {
         var subject = $"Receipt R-{paymentId:D6}";
         for (var i = 0; i < 100; i++)

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using PayPortal.Infrastructure.Stripe;
+using PayPortal.Infrastructure.Adapters.Stripe;
 
 namespace PayPortal.Web.Tests;
 

@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PayPortal.Domain.Payments;
 using PayPortal.Infrastructure.Ledger;
 using PayPortal.Infrastructure.Seeding;
-using PayPortal.Infrastructure.Stripe.Sandbox;
+using PayPortal.Infrastructure.Adapters.Stripe.Sandbox;
 
 namespace PayPortal.Web.Tests;
 

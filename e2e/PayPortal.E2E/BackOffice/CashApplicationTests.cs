@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using PayPortal.Domain.Invoicing;
-using PayPortal.Infrastructure.Banking;
+using PayPortal.Infrastructure.Adapters.BankFiles;
 using PayPortal.Infrastructure.Data;
 using PayPortal.Infrastructure.Seeding;
 using static Microsoft.Playwright.Assertions;

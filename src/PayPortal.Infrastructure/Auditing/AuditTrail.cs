@@ -16,7 +16,7 @@ internal sealed class AuditTrail
     private static readonly HashSet<Type> Audited =
         [typeof(Customer), typeof(Invoice), typeof(CreditMemo), typeof(Payment), typeof(Allocation), typeof(Refund), typeof(WriteOff), typeof(Dispute), typeof(DisputeMessage), typeof(Domain.Plans.PaymentPlan),
          typeof(Domain.Collections.PromiseToPay), typeof(Domain.Collections.DunningPolicy), typeof(Domain.Collections.DunningStep),
-         typeof(Collections.DunningRunRecord), typeof(Email.CommunicationLogEntry),
+         typeof(Collections.DunningRunRecord), typeof(Outbox.CommunicationLogEntry),
          typeof(Domain.Collections.WriteOffRequest), typeof(Domain.Collections.CreditHoldRequest)];
 
     private readonly List<(EntityEntry Entry, AuditEvent Event)> _pending = [];

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using PayPortal.Domain;
 using PayPortal.Domain.Payments;
 using PayPortal.Infrastructure.Data;
-using PayPortal.Infrastructure.Reporting.Exports;
+using PayPortal.Infrastructure.Adapters.Exports;
 
 namespace PayPortal.Infrastructure.CashApplication;
 

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 using PayPortal.Domain;
 using PayPortal.Domain.CashApplication;
 using PayPortal.Infrastructure.Auditing;
-using PayPortal.Infrastructure.Banking;
+using PayPortal.Infrastructure.Adapters.BankFiles;
 using PayPortal.Infrastructure.Data;
 
 namespace PayPortal.Infrastructure.CashApplication;

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using PayPortal.Domain;
 using PayPortal.Domain.CashApplication;
-using PayPortal.Infrastructure.Banking;
+using PayPortal.Infrastructure.Adapters.BankFiles;
 using PayPortal.Infrastructure.Data;
 
 namespace PayPortal.Infrastructure.CashApplication;

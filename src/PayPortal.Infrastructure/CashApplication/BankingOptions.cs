@@ -1,4 +1,4 @@
-using PayPortal.Infrastructure.Banking;
+using PayPortal.Infrastructure.Adapters.BankFiles;
 
 namespace PayPortal.Infrastructure.CashApplication;
 

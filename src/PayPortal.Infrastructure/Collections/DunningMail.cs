@@ -2,10 +2,11 @@ using System.Net;
 using Microsoft.Extensions.Options;
 using PayPortal.Domain;
 using PayPortal.Domain.Collections;
-using PayPortal.Infrastructure.Email;
+using PayPortal.Infrastructure.Adapters.Email;
+using PayPortal.Infrastructure.Outbox;
 using PayPortal.Infrastructure.Links;
 using PayPortal.Infrastructure.Notices;
-using PayPortal.Infrastructure.Pdf;
+using PayPortal.Infrastructure.Adapters.Pdf;
 
 namespace PayPortal.Infrastructure.Collections;
 

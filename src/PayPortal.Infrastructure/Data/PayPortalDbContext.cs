@@ -43,8 +43,8 @@ public class PayPortalDbContext(DbContextOptions<PayPortalDbContext> options, IA
     public DbSet<PortalPayment> PortalPayments => Set<PortalPayment>();
     public DbSet<StripeEventRecord> StripeEvents => Set<StripeEventRecord>();
     public DbSet<StripePayout> StripePayouts => Set<StripePayout>();
-    public DbSet<Email.OutboxMessage> Outbox => Set<Email.OutboxMessage>();
-    public DbSet<Email.CommunicationLogEntry> CommunicationLog => Set<Email.CommunicationLogEntry>();
+    public DbSet<Outbox.OutboxMessage> Outbox => Set<Outbox.OutboxMessage>();
+    public DbSet<Outbox.CommunicationLogEntry> CommunicationLog => Set<Outbox.CommunicationLogEntry>();
     public DbSet<Domain.Collections.PromiseToPay> Promises => Set<Domain.Collections.PromiseToPay>();
     public DbSet<Domain.Collections.DunningPolicy> DunningPolicies => Set<Domain.Collections.DunningPolicy>();
     public DbSet<Domain.Collections.DunningStep> DunningSteps => Set<Domain.Collections.DunningStep>();

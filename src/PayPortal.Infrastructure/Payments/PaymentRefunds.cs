@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 using PayPortal.Domain;
 using PayPortal.Domain.Payments;
 using PayPortal.Infrastructure.Data;
-using PayPortal.Infrastructure.Stripe;
+using PayPortal.Infrastructure.Adapters.Stripe;
 using Stripe;
 using PaymentMethod = PayPortal.Domain.Payments.PaymentMethod;
 

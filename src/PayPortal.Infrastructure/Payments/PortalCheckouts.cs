@@ -6,7 +6,7 @@ using PayPortal.Domain;
 using PayPortal.Domain.Payments;
 using PayPortal.Infrastructure.Data;
 using PayPortal.Infrastructure.Links;
-using PayPortal.Infrastructure.Stripe;
+using PayPortal.Infrastructure.Adapters.Stripe;
 using Stripe;
 using Stripe.Checkout;
 

@@ -4,8 +4,9 @@ using PayPortal.Domain;
 using PayPortal.Domain.Customers;
 using PayPortal.Domain.Payments;
 using PayPortal.Infrastructure.Data;
-using PayPortal.Infrastructure.Email;
-using PayPortal.Infrastructure.Pdf;
+using PayPortal.Infrastructure.Adapters.Email;
+using PayPortal.Infrastructure.Outbox;
+using PayPortal.Infrastructure.Adapters.Pdf;
 
 namespace PayPortal.Infrastructure.Payments;
 

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 using PayPortal.Domain;
 using PayPortal.Domain.Payments;
 using PayPortal.Infrastructure.Data;
-using PayPortal.Infrastructure.Pdf;
+using PayPortal.Infrastructure.Adapters.Pdf;
 
 namespace PayPortal.Infrastructure.Payments;
 

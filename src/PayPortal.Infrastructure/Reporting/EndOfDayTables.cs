@@ -1,4 +1,4 @@
-using PayPortal.Infrastructure.Reporting.Exports;
+using PayPortal.Infrastructure.Adapters.Exports;
 
 namespace PayPortal.Infrastructure.Reporting;
 

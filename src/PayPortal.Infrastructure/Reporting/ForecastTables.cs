@@ -1,5 +1,5 @@
 using PayPortal.Domain.Reporting;
-using PayPortal.Infrastructure.Reporting.Exports;
+using PayPortal.Infrastructure.Adapters.Exports;
 
 namespace PayPortal.Infrastructure.Reporting;
 

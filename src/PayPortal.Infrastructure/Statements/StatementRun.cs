@@ -3,10 +3,11 @@ using Microsoft.Extensions.Options;
 using PayPortal.Domain;
 using PayPortal.Domain.Ledger;
 using PayPortal.Infrastructure.Data;
-using PayPortal.Infrastructure.Email;
+using PayPortal.Infrastructure.Adapters.Email;
+using PayPortal.Infrastructure.Outbox;
 using PayPortal.Infrastructure.Links;
 using PayPortal.Infrastructure.Notices;
-using PayPortal.Infrastructure.Pdf;
+using PayPortal.Infrastructure.Adapters.Pdf;
 using PayPortal.Infrastructure.Reporting;
 
 namespace PayPortal.Infrastructure.Statements;

@@ -7,7 +7,8 @@ using PayPortal.Domain.Customers;
 using PayPortal.Infrastructure;
 using PayPortal.Infrastructure.Auditing;
 using PayPortal.Infrastructure.Data;
-using PayPortal.Infrastructure.Email;
+using PayPortal.Infrastructure.Adapters.Email;
+using PayPortal.Infrastructure.Outbox;
 using PayPortal.Infrastructure.Identity;
 
 namespace PayPortal.Web.Accounts;

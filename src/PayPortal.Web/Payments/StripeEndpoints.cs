@@ -2,8 +2,8 @@ using System.Text;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using PayPortal.Infrastructure.Payments;
-using PayPortal.Infrastructure.Stripe;
-using PayPortal.Infrastructure.Stripe.Sandbox;
+using PayPortal.Infrastructure.Adapters.Stripe;
+using PayPortal.Infrastructure.Adapters.Stripe.Sandbox;
 
 namespace PayPortal.Web.Payments;
 

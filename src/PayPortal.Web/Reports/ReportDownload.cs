@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
-using PayPortal.Infrastructure.Reporting.Exports;
+using PayPortal.Infrastructure.Adapters.Exports;
 
 namespace PayPortal.Web.Reports;
 

@@ -1,4 +1,5 @@
-using PayPortal.Infrastructure.Email;
+using PayPortal.Infrastructure.Adapters.Email;
+using PayPortal.Infrastructure.Outbox;
 
 namespace PayPortal.Web.Workers;
 

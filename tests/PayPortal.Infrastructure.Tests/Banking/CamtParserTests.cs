@@ -1,5 +1,5 @@
 using System.Text;
-using PayPortal.Infrastructure.Banking;
+using PayPortal.Infrastructure.Adapters.BankFiles;
 
 namespace PayPortal.Infrastructure.Tests.Banking;
 

@@ -5,7 +5,7 @@ using PayPortal.Domain.CashApplication;
 using PayPortal.Domain.Customers;
 using PayPortal.Domain.Invoicing;
 using PayPortal.Domain.Ledger;
-using PayPortal.Infrastructure.Banking;
+using PayPortal.Infrastructure.Adapters.BankFiles;
 using PayPortal.Infrastructure.CashApplication;
 using PayPortal.Infrastructure.Payments;
 using PayPortal.Infrastructure.Ledger;

@@ -2,7 +2,8 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
-using PayPortal.Infrastructure.Email;
+using PayPortal.Infrastructure.Adapters.Email;
+using PayPortal.Infrastructure.Outbox;
 using SmtpServer.Protocol;
 using static PayPortal.Infrastructure.Tests.Email.OutboxTesting;
 

@@ -3,7 +3,8 @@ using Microsoft.Extensions.Time.Testing;
 using MimeKit;
 using PayPortal.Domain;
 using PayPortal.Domain.Customers;
-using PayPortal.Infrastructure.Email;
+using PayPortal.Infrastructure.Adapters.Email;
+using PayPortal.Infrastructure.Outbox;
 using static PayPortal.Infrastructure.Tests.Email.OutboxTesting;
 
 namespace PayPortal.Infrastructure.Tests.Email;

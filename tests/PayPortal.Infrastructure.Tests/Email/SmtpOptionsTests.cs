@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using MailKit.Security;
-using PayPortal.Infrastructure.Email;
+using PayPortal.Infrastructure.Adapters.Email;
+using PayPortal.Infrastructure.Outbox;
 
 namespace PayPortal.Infrastructure.Tests.Email;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using PayPortal.Domain;
 using PayPortal.Domain.Ledger;
-using PayPortal.Infrastructure.Pdf;
+using PayPortal.Infrastructure.Adapters.Pdf;
 
 namespace PayPortal.Infrastructure.Tests.Pdf;
 

@@ -3,7 +3,7 @@ using PayPortal.Domain;
 using PayPortal.Domain.Customers;
 using PayPortal.Domain.Invoicing;
 using PayPortal.Domain.Ledger;
-using PayPortal.Infrastructure.Pdf;
+using PayPortal.Infrastructure.Adapters.Pdf;
 
 namespace PayPortal.Infrastructure.Tests.Pdf;
 

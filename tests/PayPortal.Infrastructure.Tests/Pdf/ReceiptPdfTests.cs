@@ -1,5 +1,5 @@
 using PayPortal.Domain;
-using PayPortal.Infrastructure.Pdf;
+using PayPortal.Infrastructure.Adapters.Pdf;
 
 namespace PayPortal.Infrastructure.Tests.Pdf;
 

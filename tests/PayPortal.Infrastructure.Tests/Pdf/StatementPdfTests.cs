@@ -1,6 +1,6 @@
 using PayPortal.Domain;
 using PayPortal.Domain.Ledger;
-using PayPortal.Infrastructure.Pdf;
+using PayPortal.Infrastructure.Adapters.Pdf;
 
 namespace PayPortal.Infrastructure.Tests.Pdf;
 

@@ -29,8 +29,8 @@ public class EndOfDayReportTests
             var broken = PromiseToPay.Record(c, new Money(50_00, Currency.USD), today.AddDays(-5), today.AddDays(-5), "sam", null, DateTime.UtcNow);
             broken.Review(0, today, graceDays: 3);
             scope.Db.Promises.Add(broken);
-            scope.Db.Outbox.Add(new Infrastructure.Email.OutboxMessage { Kind = "dunning", To = "ap@c-1.test", Subject = "s", TextBody = "b", CreatedAt = DateTime.UtcNow, SentAt = DateTime.UtcNow });
-            scope.Db.Outbox.Add(new Infrastructure.Email.OutboxMessage { Kind = "dunning", To = "x@c-1.test", Subject = "s", TextBody = "b", CreatedAt = DateTime.UtcNow, SentAt = DateTime.UtcNow });
+            scope.Db.Outbox.Add(new Infrastructure.Outbox.OutboxMessage { Kind = "dunning", To = "ap@c-1.test", Subject = "s", TextBody = "b", CreatedAt = DateTime.UtcNow, SentAt = DateTime.UtcNow });
+            scope.Db.Outbox.Add(new Infrastructure.Outbox.OutboxMessage { Kind = "dunning", To = "x@c-1.test", Subject = "s", TextBody = "b", CreatedAt = DateTime.UtcNow, SentAt = DateTime.UtcNow });
             await scope.Db.SaveChangesAsync();
         }
         await using var check = db.Scope();

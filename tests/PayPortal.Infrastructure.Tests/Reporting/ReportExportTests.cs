@@ -3,7 +3,7 @@ using System.Xml.Linq;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using DocumentFormat.OpenXml.Validation;
-using PayPortal.Infrastructure.Reporting.Exports;
+using PayPortal.Infrastructure.Adapters.Exports;
 
 namespace PayPortal.Infrastructure.Tests.Reporting;
 

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using PayPortal.Infrastructure.Stripe;
+using PayPortal.Infrastructure.Adapters.Stripe;
 
 namespace PayPortal.Infrastructure.Tests.Stripe;
 

@@ -4,8 +4,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using PayPortal.Infrastructure.Links;
-using PayPortal.Infrastructure.Stripe;
-using PayPortal.Infrastructure.Stripe.Sandbox;
+using PayPortal.Infrastructure.Adapters.Stripe;
+using PayPortal.Infrastructure.Adapters.Stripe.Sandbox;
 
 namespace PayPortal.Infrastructure.Tests.Stripe;
 

@@ -2,7 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using PayPortal.Domain.Customers;
 using PayPortal.Domain.Invoicing;
-using PayPortal.Infrastructure.Email;
+using PayPortal.Infrastructure.Adapters.Email;
+using PayPortal.Infrastructure.Outbox;
 
 namespace PayPortal.Infrastructure.Data.Configurations;
 

@@ -1768,7 +1768,7 @@ namespace PayPortal.Infrastructure.Data.Migrations
                     b.ToTable("DunningRuns", (string)null);
                 });
 
-            modelBuilder.Entity("PayPortal.Infrastructure.Email.CommunicationLogEntry", b =>
+            modelBuilder.Entity("PayPortal.Infrastructure.Outbox.CommunicationLogEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1806,7 +1806,7 @@ namespace PayPortal.Infrastructure.Data.Migrations
                     b.ToTable("CommunicationLog");
                 });
 
-            modelBuilder.Entity("PayPortal.Infrastructure.Email.OutboxAttachment", b =>
+            modelBuilder.Entity("PayPortal.Infrastructure.Outbox.OutboxAttachment", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1836,7 +1836,7 @@ namespace PayPortal.Infrastructure.Data.Migrations
                     b.ToTable("OutboxAttachment");
                 });
 
-            modelBuilder.Entity("PayPortal.Infrastructure.Email.OutboxMessage", b =>
+            modelBuilder.Entity("PayPortal.Infrastructure.Outbox.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -2631,7 +2631,7 @@ namespace PayPortal.Infrastructure.Data.Migrations
                     b.Navigation("Invoice");
                 });
 
-            modelBuilder.Entity("PayPortal.Infrastructure.Email.CommunicationLogEntry", b =>
+            modelBuilder.Entity("PayPortal.Infrastructure.Outbox.CommunicationLogEntry", b =>
                 {
                     b.HasOne("PayPortal.Domain.Customers.Customer", null)
                         .WithMany()
@@ -2639,22 +2639,22 @@ namespace PayPortal.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("PayPortal.Infrastructure.Email.OutboxMessage", null)
+                    b.HasOne("PayPortal.Infrastructure.Outbox.OutboxMessage", null)
                         .WithMany()
                         .HasForeignKey("OutboxMessageId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
-            modelBuilder.Entity("PayPortal.Infrastructure.Email.OutboxAttachment", b =>
+            modelBuilder.Entity("PayPortal.Infrastructure.Outbox.OutboxAttachment", b =>
                 {
-                    b.HasOne("PayPortal.Infrastructure.Email.OutboxMessage", null)
+                    b.HasOne("PayPortal.Infrastructure.Outbox.OutboxMessage", null)
                         .WithMany("Attachments")
                         .HasForeignKey("OutboxMessageId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("PayPortal.Infrastructure.Email.OutboxMessage", b =>
+            modelBuilder.Entity("PayPortal.Infrastructure.Outbox.OutboxMessage", b =>
                 {
                     b.HasOne("PayPortal.Domain.Customers.Customer", null)
                         .WithMany()
@@ -2744,7 +2744,7 @@ namespace PayPortal.Infrastructure.Data.Migrations
                     b.Navigation("Invoices");
                 });
 
-            modelBuilder.Entity("PayPortal.Infrastructure.Email.OutboxMessage", b =>
+            modelBuilder.Entity("PayPortal.Infrastructure.Outbox.OutboxMessage", b =>
                 {
                     b.Navigation("Attachments");
                 });

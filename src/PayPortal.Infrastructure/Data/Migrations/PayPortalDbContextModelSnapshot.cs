@@ -1765,7 +1765,7 @@ namespace PayPortal.Infrastructure.Data.Migrations
                     b.ToTable("DunningRuns", (string)null);
                 });
 
-            modelBuilder.Entity("PayPortal.Infrastructure.Email.CommunicationLogEntry", b =>
+            modelBuilder.Entity("PayPortal.Infrastructure.Outbox.CommunicationLogEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1803,7 +1803,7 @@ namespace PayPortal.Infrastructure.Data.Migrations
                     b.ToTable("CommunicationLog");
                 });
 
-            modelBuilder.Entity("PayPortal.Infrastructure.Email.OutboxAttachment", b =>
+            modelBuilder.Entity("PayPortal.Infrastructure.Outbox.OutboxAttachment", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1833,7 +1833,7 @@ namespace PayPortal.Infrastructure.Data.Migrations
                     b.ToTable("OutboxAttachment");
                 });
 
-            modelBuilder.Entity("PayPortal.Infrastructure.Email.OutboxMessage", b =>
+            modelBuilder.Entity("PayPortal.Infrastructure.Outbox.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -2628,7 +2628,7 @@ namespace PayPortal.Infrastructure.Data.Migrations
                     b.Navigation("Invoice");
                 });
 
-            modelBuilder.Entity("PayPortal.Infrastructure.Email.CommunicationLogEntry", b =>
+            modelBuilder.Entity("PayPortal.Infrastructure.Outbox.CommunicationLogEntry", b =>
                 {
                     b.HasOne("PayPortal.Domain.Customers.Customer", null)
                         .WithMany()
@@ -2636,22 +2636,22 @@ namespace PayPortal.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("PayPortal.Infrastructure.Email.OutboxMessage", null)
+                    b.HasOne("PayPortal.Infrastructure.Outbox.OutboxMessage", null)
                         .WithMany()
                         .HasForeignKey("OutboxMessageId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
-            modelBuilder.Entity("PayPortal.Infrastructure.Email.OutboxAttachment", b =>
+            modelBuilder.Entity("PayPortal.Infrastructure.Outbox.OutboxAttachment", b =>
                 {
-                    b.HasOne("PayPortal.Infrastructure.Email.OutboxMessage", null)
+                    b.HasOne("PayPortal.Infrastructure.Outbox.OutboxMessage", null)
                         .WithMany("Attachments")
                         .HasForeignKey("OutboxMessageId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("PayPortal.Infrastructure.Email.OutboxMessage", b =>
+            modelBuilder.Entity("PayPortal.Infrastructure.Outbox.OutboxMessage", b =>
                 {
                     b.HasOne("PayPortal.Domain.Customers.Customer", null)
                         .WithMany()
@@ -2741,7 +2741,7 @@ namespace PayPortal.Infrastructure.Data.Migrations
                     b.Navigation("Invoices");
                 });
 
-            modelBuilder.Entity("PayPortal.Infrastructure.Email.OutboxMessage", b =>
+            modelBuilder.Entity("PayPortal.Infrastructure.Outbox.OutboxMessage", b =>
                 {
                     b.Navigation("Attachments");
                 });

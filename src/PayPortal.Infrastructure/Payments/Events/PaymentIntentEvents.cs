@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PayPortal.Infrastructure.Data;
-using PayPortal.Infrastructure.Stripe;
+using PayPortal.Infrastructure.Adapters.Stripe;
 using Stripe;
 
 namespace PayPortal.Infrastructure.Payments.Events;

@@ -2,8 +2,8 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
-using PayPortal.Infrastructure.Stripe;
-using PayPortal.Infrastructure.Stripe.Sandbox;
+using PayPortal.Infrastructure.Adapters.Stripe;
+using PayPortal.Infrastructure.Adapters.Stripe.Sandbox;
 
 namespace PayPortal.Web.Pages.Sandbox;
 

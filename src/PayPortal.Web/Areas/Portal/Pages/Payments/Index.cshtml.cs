@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using PayPortal.Domain.Payments;
 using PayPortal.Infrastructure.Data;
 using PayPortal.Infrastructure.Payments;
-using PayPortal.Infrastructure.Pdf;
+using PayPortal.Infrastructure.Adapters.Pdf;
 using PayPortal.Web.Security;
 
 namespace PayPortal.Web.Areas.Portal.Pages.Payments;

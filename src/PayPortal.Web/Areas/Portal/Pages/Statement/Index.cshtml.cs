@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 using PayPortal.Domain.Ledger;
 using PayPortal.Infrastructure;
 using PayPortal.Infrastructure.Data;
-using PayPortal.Infrastructure.Pdf;
+using PayPortal.Infrastructure.Adapters.Pdf;
 using PayPortal.Infrastructure.Reporting;
 using PayPortal.Web.Security;
 

@@ -1,0 +1,228 @@
+using System.Globalization;
+using System.Text;
+
+namespace PayPortal.Infrastructure.Adapters.BankFiles;
+
+/// <summary>
+/// BAI2 (Cash Management Balance Reporting, version 2) read strictly: every account, group and file
+/// trailer's control total and record count must agree with the records, so a truncated or altered
+/// file is refused, naming the line. Amounts are in minor units of the group's (or account's) currency.
+/// Type codes 100-399 are credits, 400-699 debits (BAI's ranges; 900-919 credits, 920-999 debits).
+/// </summary>
+public static partial class Bai2Parser
+{
+    private sealed record Record(int LineNo, string Type, List<string> Fields, string Raw);
+
+    public static bool LooksLikeBai2(ReadOnlySpan<byte> head) => head.Length >= 3 && head[0] == (byte)'0' && head[1] == (byte)'1' && head[2] == (byte)',';
+
+    public static BankFile Parse(Stream stream)
+    {
+        using var reader = new StreamReader(stream, new UTF8Encoding(false, throwOnInvalidBytes: false));
+        var physical = reader.ReadToEnd().Replace("\r\n", "\n").Replace('\r', '\n').Split('\n');
+        var records = new List<Record>();
+        for (var i = 0; i < physical.Length; i++)
+        {
+            var raw = physical[i].TrimEnd();
+            if (raw.Length == 0) continue;
+            var type = raw.Length >= 2 ? raw[..2] : raw;
+            if (type is not ("01" or "02" or "03" or "16" or "88" or "49" or "98" or "99"))
+                throw new BankFileException([$"line {i + 1}: unknown record type '{type}'"]);
+            records.Add(new Record(i + 1, type, [], raw));
+        }
+        if (records.Count == 0) throw new BankFileException(["the file is empty"]);
+        if (records[0].Type != "01") throw new BankFileException([$"line {records[0].LineNo}: a BAI2 file starts with a 01 file header"]);
+        if (records[^1].Type != "99") throw new BankFileException([$"line {records[^1].LineNo}: the file does not end with a 99 file trailer (truncated?)"]);
+
+        var lines = new List<BankFileLine>();
+        string? groupCurrency = null;
+        DateOnly groupDate = default;
+        string? account = null, accountCurrency = null, firstAccount = null;
+        long accountTotal = 0, groupTotal = 0, fileTotal = 0;
+        int accountRecords = 0, groupRecords = 0, groupAccounts = 0, fileGroups = 0;
+        string? fileId = null;
+
+        for (var r = 0; r < records.Count; r++)
+        {
+            var record = records[r];
+            // A record and its 88 continuations are one logical record.
+            var continuations = new List<Record>();
+            while (r + 1 < records.Count && records[r + 1].Type == "88") continuations.Add(records[++r]);
+            var count = 1 + continuations.Count;
+            accountRecords += count;
+            groupRecords += count;
+            var fields = Fields(record.Raw);
+            string Where() => $"line {record.LineNo}";
+
+            switch (record.Type)
+            {
+                case "01":
+                    // Sender, creation date and file id together name the file (the id alone repeats daily).
+                    fileId = $"{Field(fields, 1)}-{Field(fields, 3)}-{Field(fields, 5)}";
+                    groupRecords = 0;
+                    break;
+                case "02":
+                    groupRecords = count;
+                    groupAccounts = 0;
+                    groupTotal = 0;
+                    groupCurrency = Field(fields, 6) is { Length: > 0 } c ? c : "USD"; // BAI2: no currency means the receiver's, USD for US banks
+                    groupDate = ParseDate(Field(fields, 4), Where(), "as-of date");
+                    break;
+                case "03":
+                    accountRecords = count;
+                    accountTotal = 0;
+                    account = Field(fields, 1);
+                    firstAccount ??= account;
+                    accountCurrency = Field(fields, 2) is { Length: > 0 } ac ? ac : groupCurrency;
+                    groupAccounts++;
+                    // Summary fields: (type, amount, count, funds type [+ funds detail]) repeated, continued on 88s.
+                    // A field may continue on the next 88 ("...,190/" then "88,500000,..."), so the lists are joined.
+                    accountTotal += SummaryTotal(fields.Skip(3).Concat(continuations.SelectMany(c => Fields(c.Raw).Skip(1))).ToList(), Where());
+                    break;
+                case "16":
+                    var (line, amount) = Detail(record, fields, continuations, accountCurrency ?? groupCurrency, groupDate);
+                    accountTotal += amount;
+                    if (line is not null) lines.Add(line);
+                    break;
+                case "49":
+                    Check(Field(fields, 1), accountTotal, $"{Where()}: account {account} control total");
+                    CheckCount(Field(fields, 2), accountRecords, $"{Where()}: account {account} record count");
+                    groupTotal += accountTotal;
+                    break;
+                case "98":
+                    Check(Field(fields, 1), groupTotal, $"{Where()}: group control total");
+                    CheckCount(Field(fields, 2), groupAccounts, $"{Where()}: group number of accounts");
+                    CheckCount(Field(fields, 3), groupRecords, $"{Where()}: group record count");
+                    fileTotal += groupTotal;
+                    fileGroups++;
+                    break;
+                case "99":
+                    Check(Field(fields, 1), fileTotal, $"{Where()}: file control total");
+                    CheckCount(Field(fields, 2), fileGroups, $"{Where()}: file number of groups");
+                    CheckCount(Field(fields, 3), records.Count, $"{Where()}: file record count");
+                    break;
+                case "88":
+                    throw new BankFileException([$"{Where()}: an 88 continuation must follow the record it continues"]);
+            }
+        }
+        return new BankFile("BAI2", fileId ?? "BAI2", firstAccount, lines).WithUniqueReferences();
+    }
+
+    private static (BankFileLine? Line, long SignedForTotal) Detail(Record record, List<string> fields, List<Record> continuations, string? currencyCode, DateOnly asOf)
+    {
+        var where = $"line {record.LineNo}";
+        var typeText = Field(fields, 1);
+        if (!int.TryParse(typeText, NumberStyles.None, CultureInfo.InvariantCulture, out var type)) throw new BankFileException([$"{where}: type code '{typeText}' is not a number"]);
+        var amount = ParseAmount(Field(fields, 2), where);
+        if (amount < 0) throw new BankFileException([$"{where}: a detail amount is never negative (the type code gives the direction), not '{Field(fields, 2)}'"]);
+        var position = 3;
+        var funds = Field(fields, position++);
+        position += funds switch
+        {
+            "V" => 2,
+            "S" => 3,
+            "D" => 1 + 2 * (int.TryParse(Field(fields, position), out var n) ? n : 0),
+            _ => 0,
+        };
+        var bankReference = Field(fields, position++);
+        var customerReference = Field(fields, position++);
+        // The text is the rest of the record (it may contain commas), continued on 88s.
+        var text = string.Join(",", fields.Skip(position));
+        var segments = new[] { TrimSlash(text) }.Concat(continuations.Select(c => c.Raw.Length > 3 ? TrimSlash(c.Raw[3..]) : ""))
+            .Select(t => t.Trim()).Where(t => t.Length > 0).ToList();
+        var fullText = string.Join(" ", segments);
+        if (!BankAmounts.TryCurrency(currencyCode, out var currency, out var problem)) throw new BankFileException([$"{where}: {problem}"]);
+
+        bool? credit = type switch
+        {
+            >= 100 and <= 399 or >= 900 and <= 919 => true,
+            >= 400 and <= 699 or >= 920 and <= 999 => false,
+            _ => null,
+        };
+        if (credit is null) return (null, amount); // a status or summary code in a detail: counted, not a movement
+        return (new BankFileLine
+        {
+            BankReference = bankReference is { Length: > 0 } ? bankReference : $"BAI2-line-{record.LineNo}",
+            BookingDate = asOf,
+            AmountMinor = amount,
+            CurrencyCode = currency.Code,
+            IsCredit = credit.Value,
+            RemittanceText = fullText,
+            References = customerReference is { Length: > 0 } ? [customerReference] : [],
+            BankTransactionCode = typeText,
+            PayerName = segments.Select(PayerName).FirstOrDefault(n => n is not null),
+            Location = where,
+        }, amount);
+    }
+
+    /// <summary>
+    /// Payer names as US banks write them in wire and ACH text ("ORG:=ACME INC", "ORIG CO NAME:ACME CORP ORIG ID:1"):
+    /// the value after the label, up to the next label, within one record (each 88 line is its own segment).
+    /// </summary>
+    private static string? PayerName(string segment) =>
+        PayerLabel().Match(segment) is { Success: true } m ? m.Groups[1].Value.Trim() : null;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:ORG|ORIG CO NAME|ORIGINATOR|OB|SENDER|BY ORDER OF)\s?:=?\s*(.+?)(?=\s+[A-Z]{2,}(?: [A-Z]{2,})?\s?:|$)")]
+    private static partial System.Text.RegularExpressions.Regex PayerLabel();
+
+    private static long SummaryTotal(List<string> summary, string where)
+    {
+        long total = 0;
+        var i = 0;
+        while (i < summary.Count)
+        {
+            if (summary[i].Length == 0)
+            {
+                i++; // an empty field before a record's closing "/" (",/"): no summary starts here
+                continue;
+            }
+            var amount = Field(summary, i + 1);
+            if (amount.Length > 0) total += ParseAmount(amount, where);
+            var funds = Field(summary, i + 3);
+            i += 4 + funds switch
+            {
+                "V" => 2,
+                "S" => 3,
+                "D" => 1 + 2 * (int.TryParse(Field(summary, i + 4), out var n) ? n : 0),
+                _ => 0,
+            };
+        }
+        return total;
+    }
+
+    private static List<string> Fields(string raw) => TrimSlash(raw).Split(',').ToList();
+
+    private static string TrimSlash(string text)
+    {
+        var t = text.TrimEnd();
+        return t.EndsWith('/') ? t[..^1] : t;
+    }
+
+    private static string Field(List<string> fields, int index) => index < fields.Count ? fields[index].Trim() : "";
+
+    private static long ParseAmount(string text, string where)
+    {
+        if (text.Length == 0) return 0;
+        if (!long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+            throw new BankFileException([$"{where}: amount '{text}' is not a whole number of minor units"]);
+        return value;
+    }
+
+    private static DateOnly ParseDate(string text, string where, string what) =>
+        DateOnly.TryParseExact(text, "yyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? date
+            : throw new BankFileException([$"{where}: {what} '{text}' is not a YYMMDD date"]);
+
+    private static void Check(string stated, long computed, string what)
+    {
+        if (stated.Length == 0) return; // some banks leave control totals blank; nothing to check
+        var value = ParseAmount(stated, what);
+        if (value != computed) throw new BankFileException([$"{what} is {value}, but the records add up to {computed}"]);
+    }
+
+    private static void CheckCount(string stated, int computed, string what)
+    {
+        if (!int.TryParse(stated, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+            throw new BankFileException([$"{what} is missing or not a number ('{stated}')"]);
+        if (value != computed) throw new BankFileException([$"{what} is {value}, but there are {computed}"]);
+    }
+}
