@@ -44,7 +44,7 @@ public sealed class StripeWebhookVerifier(IOptions<StripeOptions> options, Strip
             {
                 refusal = ex.Message;
             }
-            catch (Exception ex) when (ex is FormatException or OverflowException or ArgumentException or NullReferenceException)
+            catch (Exception ex) when (ex is FormatException or OverflowException or ArgumentException)
             {
                 // What EventUtility cannot read (t= empty or not a number) is no signature at all.
                 refusal = "The Stripe-Signature header cannot be read: it needs t=<unix seconds> and v1=<signature>.";
