@@ -15,4 +15,10 @@ public sealed record StepResult(bool Succeeded, string Message, long? Id = null)
     public static StepResult Done(string message, long? id = null) => new(true, message, id);
     public static StepResult Fail(string message) => new(false, message);
     public static StepResult Fail(IReadOnlyList<string> problems) => new(false, string.Join(" ", problems)) { Problems = problems };
+
+    /// <summary>Two results are equal when they say the same: the problems compared one by one, not as list references.</summary>
+    public bool Equals(StepResult? other) =>
+        other is not null && Succeeded == other.Succeeded && Message == other.Message && Id == other.Id && Next == other.Next && Problems.SequenceEqual(other.Problems);
+
+    public override int GetHashCode() => HashCode.Combine(Succeeded, Message, Id, Next);
 }
