@@ -47,6 +47,7 @@ public sealed class PortalServer : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("Security:RequireTwoFactorForStaff", "false");
         builder.UseSetting("PayPortal:PublicUrl", $"http://127.0.0.1:{_port}");
         builder.UseSetting("Stripe:MaxNetworkRetries", "0");
+        builder.UseSetting("Stripe:SandboxEnabled", "true");
     }
 
     public async Task InitializeAsync()

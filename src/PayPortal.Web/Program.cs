@@ -21,7 +21,7 @@ builder.Services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions
     .PostConfigure(o => o.RequireTwoFactorForStaff ??= !builder.Environment.IsDevelopment());
 builder.Services.AddTransient<IEmailSender, IdentityEmailSender>();
 builder.Services.AddScoped<ContactInvitations>();
-builder.Services.RefuseTestMoneyInProduction(builder.Environment.IsProduction());
+builder.Services.RefuseUnsafeStripeSettings(builder.Environment.IsDevelopment(), builder.Environment.IsProduction());
 builder.Services.AddHostedService<PayPortal.Web.Workers.OutboxWorker>();
 builder.Services.AddHostedService<PayPortal.Web.Workers.PaymentPlanWorker>();
 builder.Services.AddHostedService<PayPortal.Web.Workers.DailyCollectionsWorker>();

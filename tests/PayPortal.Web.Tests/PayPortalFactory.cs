@@ -21,6 +21,7 @@ public class PayPortalFactory : WebApplicationFactory<Program>
     public string DatabasePath => Path.Combine(Folder, "web.db");
     public string MailFolder => Path.Combine(Folder, "mail");
     protected virtual bool RequireTwoFactorForStaff => false;
+    public const string SandboxApiKey = "sk_test_sandbox_for_tests";
     protected virtual string EnvironmentName => "Testing";
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -35,6 +36,9 @@ public class PayPortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Collections:AutoRun", "false");
         builder.UseSetting("Security:RequireTwoFactorForStaff", RequireTwoFactorForStaff ? "true" : "false");
         builder.UseSetting("Stripe:MaxNetworkRetries", "0");
+        // Not Development: the sandbox is on because it is asked for, with a key tests can use.
+        builder.UseSetting("Stripe:SandboxEnabled", "true");
+        builder.UseSetting("Stripe:SandboxApiKey", SandboxApiKey);
         // The sandbox delivers its signed webhooks over HTTP to the app: here, into this test server.
         if (DeliversWebhooksInProcess)
         {

@@ -62,7 +62,7 @@ public sealed class StripeSandboxTests : IClassFixture<KestrelPayPortalFactory>
         _factory = factory;
         factory.Start();
         var sandboxBase = factory.BaseUrl + StripeSandbox.Path;
-        _stripe = new StripeClient(StripeRegistration.SandboxSecretKey, httpClient: new SystemNetHttpClient(new HttpClient(), maxNetworkRetries: 0),
+        _stripe = new StripeClient(PayPortalFactory.SandboxApiKey, httpClient: new SystemNetHttpClient(new HttpClient(), maxNetworkRetries: 0),
             apiBase: sandboxBase, filesBase: sandboxBase, connectBase: sandboxBase);
     }
 
@@ -163,6 +163,38 @@ public sealed class StripeSandboxTests : IClassFixture<KestrelPayPortalFactory>
             Mode = "payment", SuccessUrl = _factory.BaseUrl + "/done", CancelUrl = _factory.BaseUrl + "/cancel",
         }));
         Assert.Equal((HttpStatusCode.BadRequest, "parameter_missing", "line_items"), (noItems.HttpStatusCode, noItems.StripeError.Code, noItems.StripeError.Param));
+    }
+
+    [Fact]
+    public async Task The_api_wants_its_secret_key_and_returns_customers_only_to_the_portal()
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(_factory.BaseUrl) };
+        foreach (var authorization in new[] { null, "Bearer sk_test_not_the_sandboxes_key" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, StripeSandbox.Path + "/v1/customers") { Content = new FormUrlEncodedContent([new("email", "x@example.test")]) };
+            if (authorization is not null) request.Headers.TryAddWithoutValidation("Authorization", authorization);
+            using var response = await http.SendAsync(request);
+            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+            using var error = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            Assert.Equal("invalid_request_error", error.RootElement.GetProperty("error").GetProperty("type").GetString());
+        }
+        var wrongKey = new StripeClient("sk_test_guess", httpClient: new SystemNetHttpClient(new HttpClient(), maxNetworkRetries: 0), apiBase: _factory.BaseUrl + StripeSandbox.Path);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Assert.ThrowsAsync<StripeException>(() => new CustomerService(wrongKey).ListAsync())).HttpStatusCode);
+
+        foreach (var (success, cancel, param) in new[]
+                 {
+                     ("javascript:alert(document.cookie)", _factory.BaseUrl + "/cancel", "success_url"),
+                     (_factory.BaseUrl + "/done", "https://evil.example/steal", "cancel_url"),
+                     (_factory.BaseUrl + "/done", "http://127.0.0.1:1/other-port", "cancel_url"),
+                 })
+        {
+            var refused = await Assert.ThrowsAsync<StripeException>(() => new SessionService(_stripe).CreateAsync(new SessionCreateOptions
+            {
+                Mode = "payment", SuccessUrl = success, CancelUrl = cancel,
+                LineItems = [new SessionLineItemOptions { Quantity = 1, PriceData = new SessionLineItemPriceDataOptions { Currency = "usd", UnitAmount = 1_00, ProductData = new() { Name = "X" } } }],
+            }));
+            Assert.Equal((HttpStatusCode.BadRequest, param), (refused.HttpStatusCode, refused.StripeError.Param));
+        }
     }
 
     [Fact]

@@ -34,12 +34,13 @@ public class StripeStartupTests
     }
 
     [Theory]
-    [InlineData("Production", null, null, null, "Stripe:SecretKey is required in Production")]
+    [InlineData("Production", null, null, null, "Stripe:SecretKey is required outside Development")]
+    [InlineData("Staging", null, null, null, "Stripe:SecretKey is required outside Development")]
     [InlineData("Production", "sk_test_abc", "whsec_x", null, "is a test key, but this is Production")]
     [InlineData("Testing", "sk_live_abc", null, null, "Stripe:WebhookSecret (whsec_...) is required")]
     public async Task Unsafe_stripe_settings_stop_the_portal_at_start_with_the_setting_named(string environment, string? key, string? webhookSecret, string? allowTest, string refusal)
     {
-        var settings = new List<(string, string)>();
+        var settings = new List<(string, string)> { ("Stripe:SandboxEnabled", "false") };
         if (key is not null) settings.Add(("Stripe:SecretKey", key));
         if (webhookSecret is not null) settings.Add(("Stripe:WebhookSecret", webhookSecret));
         if (allowTest is not null) settings.Add(("Stripe:AllowTestKeyInProduction", allowTest));
@@ -52,5 +53,6 @@ public class StripeStartupTests
         Assert.Null(await StartupRefusal("Production", ("Stripe:SecretKey", "sk_live_abc"), ("Stripe:WebhookSecret", "whsec_live")));
         Assert.Null(await StartupRefusal("Production", ("Stripe:SecretKey", "sk_test_abc"), ("Stripe:WebhookSecret", "whsec_test"), ("Stripe:AllowTestKeyInProduction", "true")));
         Assert.Null(await StartupRefusal("Production", ("Stripe:SandboxEnabled", "true")));
+        Assert.Null(await StartupRefusal("Development", ("Stripe:SandboxEnabled", "false")));
     }
 }

@@ -56,7 +56,7 @@ public static class StripeEndpoints
                 body = await reader.ReadToEndAsync(ct);
             }
             var answer = await sandbox.HandleAsync(context.Request.Method, $"/v1/{path}", context.Request.QueryString.Value, body,
-                context.Request.Headers["Idempotency-Key"].FirstOrDefault(), ct);
+                context.Request.Headers["Idempotency-Key"].FirstOrDefault(), context.Request.Headers.Authorization.FirstOrDefault(), ct);
             context.Response.Headers["Request-Id"] = answer.RequestId;
             return Results.Content(answer.Json, "application/json", Encoding.UTF8, (int)answer.Status);
         }).DisableAntiforgery();

@@ -20,7 +20,7 @@ public class WebhookVerifierTests
     }
 
     private static StripeWebhookVerifier Verifier(StripeOptions options) =>
-        new(Options.Create(options), new StripeSandbox(new NoHttp(), Options.Create(new PortalUrlOptions()), Clock, NullLogger<StripeSandbox>.Instance), Clock);
+        new(Options.Create(options), new StripeSandbox(new NoHttp(), Options.Create(new PortalUrlOptions()), Options.Create(options), Clock, NullLogger<StripeSandbox>.Instance), Clock);
 
     private static string Payload(bool livemode) => new JsonObject
     {

@@ -15,7 +15,7 @@ public sealed class SandboxHttpHandler(StripeSandbox sandbox) : HttpMessageHandl
         var key = request.Headers.TryGetValues("Idempotency-Key", out var keys) ? keys.FirstOrDefault() : null;
         var path = request.RequestUri!.AbsolutePath;
         var v1 = path.IndexOf("/v1/", StringComparison.Ordinal);
-        var answer = await sandbox.HandleAsync(request.Method.Method, v1 >= 0 ? path[v1..] : path, request.RequestUri.Query, body, key, ct);
+        var answer = await sandbox.HandleAsync(request.Method.Method, v1 >= 0 ? path[v1..] : path, request.RequestUri.Query, body, key, request.Headers.Authorization?.ToString(), ct);
         var response = new HttpResponseMessage(answer.Status) { Content = new StringContent(answer.Json, Encoding.UTF8, "application/json"), RequestMessage = request };
         response.Headers.Add("Request-Id", answer.RequestId);
         return response;

@@ -23,8 +23,10 @@ public sealed class StripeOptions
     [Range(0, 5)] public int MaxNetworkRetries { get; set; } = 2;
     /// <summary>Webhooks signed longer ago (or later) than this are refused: a replayed capture stops working.</summary>
     public TimeSpan WebhookTolerance { get; set; } = TimeSpan.FromMinutes(5);
-    /// <summary>Allows the built-in sandbox in Production (off by default: there it needs a real key).</summary>
+    /// <summary>Allows the built-in sandbox outside Development (off by default: there it needs a real key).</summary>
     public bool SandboxEnabled { get; set; }
+    /// <summary>The secret key the sandbox's API requires (Bearer), for tools and tests; empty: a random one each start, written to the log.</summary>
+    public string? SandboxApiKey { get; set; }
     /// <summary>Allows a test key (sk_test_) in Production, e.g. for a staging site named Production.</summary>
     public bool AllowTestKeyInProduction { get; set; }
 

@@ -8,8 +8,6 @@ namespace PayPortal.Infrastructure.Adapters.Stripe;
 public static class StripeRegistration
 {
     public const string HttpClientName = "stripe";
-    /// <summary>The key Stripe.net sends to the sandbox (never a real key).</summary>
-    public const string SandboxSecretKey = "sk_test_payportal_sandbox";
 
     /// <summary>
     /// Stripe.net's client, on the app's HttpClient: to Stripe with a secret key, otherwise to the built-in
@@ -33,22 +31,22 @@ public static class StripeRegistration
                 new AppInfo { Name = "PayPortal" }, enableTelemetry: false);
             if (!options.UsesSandbox) return new StripeClient(options.SecretKey, httpClient: http, apiBase: options.ApiBase);
             var sandboxBase = sp.GetRequiredService<StripeSandbox>().ApiBase;
-            return new StripeClient(SandboxSecretKey, httpClient: http, apiBase: sandboxBase, connectBase: sandboxBase, filesBase: sandboxBase);
+            return new StripeClient(sp.GetRequiredService<StripeSandbox>().ApiKey, httpClient: http, apiBase: sandboxBase, connectBase: sandboxBase, filesBase: sandboxBase);
         });
         services.AddSingleton<StripeWebhookVerifier>();
         return services;
     }
 
     /// <summary>
-    /// What a portal that takes payments refuses at start in Production: the sandbox unless enabled on
-    /// purpose, and a test key unless <see cref="StripeOptions.AllowTestKeyInProduction"/> is set.
-    /// (The CLI takes no payments and has no such rule.)
+    /// What a portal that takes payments refuses at start: the sandbox outside Development unless enabled
+    /// on purpose (<see cref="StripeOptions.SandboxEnabled"/>), and in Production a test key unless
+    /// <see cref="StripeOptions.AllowTestKeyInProduction"/> is set. (The CLI takes no payments and has no such rule.)
     /// </summary>
-    public static IServiceCollection RefuseTestMoneyInProduction(this IServiceCollection services, bool isProduction)
+    public static IServiceCollection RefuseUnsafeStripeSettings(this IServiceCollection services, bool isDevelopment, bool isProduction)
     {
         services.AddOptions<StripeOptions>()
-            .Validate(o => !o.UsesSandbox || !isProduction || o.SandboxEnabled,
-                "Stripe:SecretKey is required in Production (or set Stripe:SandboxEnabled=true to take test payments there).")
+            .Validate(o => !o.UsesSandbox || isDevelopment || o.SandboxEnabled,
+                "Stripe:SecretKey is required outside Development (or set Stripe:SandboxEnabled=true to take test payments through the built-in sandbox).")
             .Validate(o => o.UsesSandbox || o.IsLive || !isProduction || o.AllowTestKeyInProduction,
                 "Stripe:SecretKey is a test key, but this is Production: use a live key (sk_live_...), or set Stripe:AllowTestKeyInProduction=true on purpose.")
             .ValidateOnStart();

@@ -15,9 +15,10 @@ public sealed partial class StripeSandbox
     private readonly Dictionary<string, (string Fingerprint, SandboxResponse? Response)> _idempotent = new(StringComparer.Ordinal);
 
     /// <summary>Answers one API request (path from <c>/v1/</c>, the query string, the form body).</summary>
-    public async Task<SandboxResponse> HandleAsync(string method, string path, string? query, string? body, string? idempotencyKey, CancellationToken ct = default)
+    public async Task<SandboxResponse> HandleAsync(string method, string path, string? query, string? body, string? idempotencyKey, string? authorization, CancellationToken ct = default)
     {
         var requestId = SandboxStore.NewId("req");
+        if (Unauthorized(authorization) is { } refusal) return Answer(refusal, requestId);
         if (method != "POST" || idempotencyKey is not { Length: > 0 }) return await RouteAndAnswerAsync(method, path, query, body, idempotencyKey, requestId, ct);
 
         var fingerprint = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{path}\n{body}")));
@@ -40,6 +41,28 @@ public sealed partial class StripeSandbox
             else _idempotent.Remove(idempotencyKey);
         }
         return response;
+    }
+
+    /// <summary>As Stripe: the secret key as a Bearer token (or HTTP Basic user), else 401 with Stripe's words.</summary>
+    private SandboxError? Unauthorized(string? authorization)
+    {
+        string? key = null;
+        if (authorization?.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) == true) key = authorization[7..].Trim();
+        else if (authorization?.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            try
+            {
+                key = Encoding.UTF8.GetString(Convert.FromBase64String(authorization[6..].Trim())).Split(':')[0];
+            }
+            catch (FormatException)
+            {
+            }
+        }
+        if (key is not null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(key), Encoding.UTF8.GetBytes(ApiKey))) return null;
+        var message = string.IsNullOrEmpty(key)
+            ? "You did not provide an API key. You need to provide your API key in the Authorization header, using Bearer auth (e.g. 'Authorization: Bearer YOUR_SECRET_KEY')."
+            : $"Invalid API Key provided: {(key.Length > 12 ? key[..8] + "****" + key[^4..] : "****")}";
+        return new SandboxError(HttpStatusCode.Unauthorized, SandboxShapes.Error("invalid_request_error", null, null, message));
     }
 
     private static SandboxError IdempotencyError(HttpStatusCode status, string message) =>

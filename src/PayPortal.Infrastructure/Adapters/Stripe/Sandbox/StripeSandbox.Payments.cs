@@ -13,6 +13,8 @@ public sealed partial class StripeSandbox
         foreach (var required in new[] { "success_url", "cancel_url" })
         {
             if (string.IsNullOrEmpty(form[required])) throw SandboxError.Missing(required);
+            if (!IsOwnOrigin(form[required]!))
+                throw SandboxError.Invalid($"The sandbox returns customers only to this portal ({links.Value.PublicUrl}): {required} must be an http(s) address there.", required, "url_invalid");
         }
         var items = new List<(string Name, long Unit, long Quantity, string Currency)>();
         foreach (var i in form.Indices("line_items"))
@@ -48,6 +50,13 @@ public sealed partial class StripeSandbox
         _lineItems[id] = items.Select(x => SandboxShapes.LineItem(SandboxStore.NewId("li"), currencyCode, x.Name, x.Unit, x.Quantity)).ToList();
         return _store.Add(session);
     }
+
+    /// <summary>An http(s) address on the portal's own scheme, host and port: no script, no other site.</summary>
+    private bool IsOwnOrigin(string url) =>
+        Uri.TryCreate(url.Replace("{CHECKOUT_SESSION_ID}", "x", StringComparison.Ordinal), UriKind.Absolute, out var target)
+        && Uri.TryCreate(links.Value.PublicUrl, UriKind.Absolute, out var own)
+        && target.Scheme is "http" or "https" && target.Scheme == own.Scheme
+        && string.Equals(target.Host, own.Host, StringComparison.OrdinalIgnoreCase) && target.Port == own.Port;
 
     private JsonObject ExpireSession(string id, List<PendingEvent> events)
     {

@@ -17,7 +17,7 @@ public enum SandboxOutcome { Paid, Processing, Declined, InvalidCard, AlreadyFin
 /// the SDK's pinned API version to the app's own webhook URL. Everything in it is test money. State
 /// lives in memory: a restart forgets it.
 /// </summary>
-public sealed partial class StripeSandbox(IHttpClientFactory httpClients, IOptions<PortalUrlOptions> links, TimeProvider clock, ILogger<StripeSandbox> logger)
+public sealed partial class StripeSandbox
 {
     public const string HttpClientName = "stripe-sandbox-webhooks";
     public const string Path = "/stripe-sandbox";
@@ -32,8 +32,27 @@ public sealed partial class StripeSandbox(IHttpClientFactory httpClients, IOptio
     private readonly Dictionary<string, List<JsonObject>> _lineItems = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TestCard> _cardOf = new(StringComparer.Ordinal);
 
+    private readonly IHttpClientFactory httpClients;
+    private readonly IOptions<PortalUrlOptions> links;
+    private readonly TimeProvider clock;
+    private readonly ILogger<StripeSandbox> logger;
+
+    public StripeSandbox(IHttpClientFactory httpClients, IOptions<PortalUrlOptions> links, IOptions<StripeOptions> stripe, TimeProvider clock, ILogger<StripeSandbox> logger)
+    {
+        (this.httpClients, this.links, this.clock, this.logger) = (httpClients, links, clock, logger);
+        if (stripe.Value.SandboxApiKey is { Length: > 0 } configured) ApiKey = configured;
+        else
+        {
+            ApiKey = "sk_test_sandbox_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+            logger.LogWarning("The built-in Stripe sandbox is on (test money only). Its API at {ApiBase} takes the secret key {ApiKey} until the next start.", ApiBase, ApiKey);
+        }
+    }
+
     /// <summary>The signing secret of the sandbox's webhooks (new each start, never a real secret).</summary>
     public string WebhookSecret { get; } = "whsec_sandbox_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+
+    /// <summary>The secret key its API requires, as Stripe's does (<c>Authorization: Bearer …</c>): <c>Stripe:SandboxApiKey</c>, or random per start.</summary>
+    public string ApiKey { get; }
 
     /// <summary>Where Stripe.net reaches the sandbox: the app's own address.</summary>
     public string ApiBase => links.Value.PublicUrl.TrimEnd('/') + Path;
