@@ -13,7 +13,8 @@ public static class PageChecks
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Identity/Account/Login"));
+        // Generous: on a loaded 2-core machine the first sign-in of a run (password hashing, a cold page) can be slow.
+        await page.WaitForURLAsync(url => !url.Contains("/Identity/Account/Login"), new() { Timeout = 60_000 });
     }
 
     /// <summary>Runs axe on the page as it is now and fails on any serious or critical violation, naming each.</summary>

@@ -198,6 +198,20 @@ public sealed class StripeSandboxTests : IClassFixture<KestrelPayPortalFactory>
     }
 
     [Fact]
+    public async Task The_3d_secure_test_card_authenticates_on_the_hosted_page_and_is_charged()
+    {
+        var session = await new SessionService(_stripe).CreateAsync(new SessionCreateOptions
+        {
+            Mode = "payment", SuccessUrl = _factory.BaseUrl + "/done", CancelUrl = _factory.BaseUrl + "/cancel",
+            LineItems = [new SessionLineItemOptions { Quantity = 1, PriceData = new SessionLineItemPriceDataOptions { Currency = "usd", UnitAmount = 9_00, ProductData = new() { Name = "3DS" } } }],
+        });
+        Assert.Equal(SandboxOutcome.Paid, (await Sandbox.PayWithCardAsync(session.Id, "4000 0027 6000 3184")).Outcome);
+        var intent = await new PaymentIntentService(_stripe).GetAsync((await new SessionService(_stripe).GetAsync(session.Id)).PaymentIntentId);
+        Assert.Equal(("succeeded", 9_00L), (intent.Status, intent.AmountReceived));
+        Assert.Equal(9_00, (await new ChargeService(_stripe).GetAsync(intent.LatestChargeId)).Amount);
+    }
+
+    [Fact]
     public async Task Off_session_payments_answer_as_stripes_test_payment_methods_document()
     {
         var customer = await new CustomerService(_stripe).CreateAsync(new CustomerCreateOptions { Email = "autopay@example.test" });

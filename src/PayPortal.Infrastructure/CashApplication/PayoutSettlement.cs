@@ -40,7 +40,7 @@ public sealed partial class PayoutSettlement(PayPortalDbContext db)
             {
                 if (recorded.AmountMinor != payout.AmountMinor || recorded.CurrencyCode != payout.CurrencyCode)
                 {
-                    payout.RecordPayout(0, $"Stripe payout {recorded.PayoutId} is for {new Money(recorded.AmountMinor, Currency.Parse(recorded.CurrencyCode))}, the line for {payout.Amount}: left for a person to reconcile");
+                    payout.RecordPayout(0, $"Stripe payout {recorded.PayoutId} is for {recorded.AmountMinor} (minor units) {recorded.CurrencyCode}, the line for {payout.Amount}: left for a person to reconcile");
                     continue;
                 }
                 var intents = recorded.Items.Where(i => i.Type == "charge" || i.Type == "payment").Select(i => i.PaymentIntentId).OfType<string>().ToList();

@@ -60,9 +60,14 @@ public sealed class PaymentRefunds(PayPortalDbContext db, IStripeClient stripe, 
         {
             var stripeError = (ex as StripeException)?.StripeError;
             logger.LogWarning(ex, "Stripe refused refund on payment {PaymentId} (request {RequestId}): {Message}", paymentId, StripeErrors.RequestId(ex), stripeError?.Message ?? ex.Message);
-            return StepResult.Fail(stripeError is { Type: "invalid_request_error", Message: { } said }
-                ? $"Stripe refused the refund: {said}"
-                : "Stripe could not be reached to refund; nothing was refunded. Try again in a few minutes.");
+            return StepResult.Fail(stripeError switch
+            {
+                { Type: "invalid_request_error", Message: { } said } => $"Stripe refused the refund: {said}",
+                { Type: "idempotency_error" } when (int)((StripeException)ex).HttpStatusCode == 400 =>
+                    "This refund form was already sent with other figures; open the payment again to refund more.",
+                // A timeout, a 5xx, or the same form still being sent: Stripe may have refunded, and this form cannot refund twice.
+                _ => "Stripe did not confirm the refund; it may still go through. Send this same form again (it cannot refund twice), or look at the refunds here in a minute.",
+            });
         }
     }
 }

@@ -21,9 +21,9 @@ public sealed class StripeEventProcessor(PayPortalDbContext db, CheckoutEvents c
     public async Task<string> ApplyAsync(Event stripeEvent, CancellationToken ct = default)
     {
         var isTest = !stripeEvent.Livemode;
-        var payoutItems = stripeEvent.Data.Object is Payout { } paid && stripeEvent.Type == "payout.paid" && !await SeenAsync(stripeEvent.Id, ct)
-            ? await payouts.ItemsAsync(paid, ct)
-            : null;
+        var fresh = !await SeenAsync(stripeEvent.Id, ct);
+        var payoutItems = fresh && stripeEvent.Data.Object is Payout paid && stripeEvent.Type == "payout.paid" ? await payouts.ItemsAsync(paid, ct) : null;
+        var chargeRefunds = fresh && stripeEvent.Data.Object is Charge refunded && stripeEvent.Type == "charge.refunded" ? await refunds.RefundsOfAsync(refunded, ct) : null;
 
         await using var transaction = await WriteTransaction.BeginAsync(db, ct);
         if (await SeenAsync(stripeEvent.Id, ct)) return "duplicate: already handled";
@@ -36,7 +36,7 @@ public sealed class StripeEventProcessor(PayPortalDbContext db, CheckoutEvents c
             ("checkout.session.async_payment_failed", Session s) => await checkouts.DebitFailedAsync(s, ct),
             ("checkout.session.expired", Session s) => await checkouts.ExpiredAsync(s, ct),
             ("payment_intent.payment_failed", PaymentIntent i) => await intents.FailedAsync(i, ct),
-            ("charge.refunded", Charge c) => await refunds.RefundedAsync(c, ct),
+            ("charge.refunded", Charge c) => await refunds.RefundedAsync(c, chargeRefunds!, ct),
             ("charge.dispute.created", Dispute d) => await chargebacks.CreatedAsync(d, ct),
             ("charge.dispute.closed", Dispute d) => await chargebacks.ClosedAsync(d, ct),
             ("payout.paid", Payout p) => await payouts.PaidAsync(p, payoutItems!, isTest, ct),

@@ -250,6 +250,20 @@ public class BankImportTests : IAsyncLifetime
         Assert.Contains("Stripe payout po_named settles 2 payment(s)", lines["PX-1"].PayoutNote);
         Assert.Contains("Stripe fees USD 5.68", lines["PX-1"].PayoutNote);
         Assert.Contains("po_unnamed", lines["PX-2"].PayoutNote);
+
+        // A line naming a payout Stripe reported for another amount settles nothing and says so.
+        await using (var scope = _db.Scope())
+        {
+            scope.Db.StripePayouts.Add(new StripePayout { PayoutId = "po_other", AmountMinor = 40_00, CurrencyCode = "USD", ArrivalDate = Today, ReceivedAt = DateTime.UtcNow,
+                Items = [new StripePayoutItem { BalanceTransactionId = "txn_3", Type = "charge", PaymentIntentId = "pi_exact_3", AmountMinor = 40_00 }] });
+            await scope.Db.SaveChangesAsync();
+        }
+        Assert.True((await Import(Camt("PAYOUTS-MISMATCH", new CamtEntry("PX-3", Today, 39_00, true, "STRIPE", null, "STRIPE PAYOUT po_other")))).Succeeded);
+        await using var after = _db.Scope();
+        var mismatched = await after.Db.BankLines.SingleAsync(l => l.BankReference == "PX-3");
+        Assert.Equal("stripe-payout-unmatched", mismatched.Rule);
+        Assert.Contains("left for a person", mismatched.PayoutNote);
+        Assert.Null(await after.Db.Payments.Where(p => p.Reference == "pi_exact_3").Select(p => p.SettledByBankLineId).SingleAsync());
     }
 
     [Fact]

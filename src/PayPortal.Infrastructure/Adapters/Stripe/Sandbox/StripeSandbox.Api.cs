@@ -33,7 +33,16 @@ public sealed partial class StripeSandbox
             }
             _idempotent[idempotencyKey] = (fingerprint, null);
         }
-        var response = await RouteAndAnswerAsync(method, path, query, body, idempotencyKey, requestId, ct);
+        SandboxResponse response;
+        try
+        {
+            response = await RouteAndAnswerAsync(method, path, query, body, idempotencyKey, requestId, ct);
+        }
+        catch
+        {
+            lock (_gate) _idempotent.Remove(idempotencyKey);
+            throw;
+        }
         lock (_gate)
         {
             // As Stripe: a result is saved once the request ran (declines included), not when its parameters were refused or it failed on Stripe's side.

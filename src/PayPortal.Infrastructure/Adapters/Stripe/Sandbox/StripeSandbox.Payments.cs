@@ -190,8 +190,6 @@ public sealed partial class StripeSandbox
         var previous = new JsonObject { ["amount_refunded"] = charge["amount_refunded"].Long(), ["refunded"] = (bool)charge["refunded"]! };
         charge["amount_refunded"] = charge["amount_refunded"].Long() + amount;
         charge["refunded"] = charge["amount_refunded"].Long() == charge["amount"].Long();
-        var refunds = charge["refunds"]!["data"]!.AsArray();
-        refunds.Insert(0, refund.DeepClone());
         events.Add(new("refund.created", refund, null));
         events.Add(new("charge.refunded", charge, previous));
         return refund;

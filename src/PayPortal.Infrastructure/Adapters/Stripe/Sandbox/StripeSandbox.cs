@@ -44,7 +44,8 @@ public sealed partial class StripeSandbox
         else
         {
             ApiKey = "sk_test_sandbox_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-            logger.LogWarning("The built-in Stripe sandbox is on (test money only). Its API at {ApiBase} takes the secret key {ApiKey} until the next start.", ApiBase, ApiKey);
+            if (stripe.Value.UsesSandbox)
+                logger.LogWarning("The built-in Stripe sandbox is on (test money only). Its API at {ApiBase} takes the secret key {ApiKey} until the next start.", ApiBase, ApiKey);
         }
     }
 
@@ -86,7 +87,8 @@ public sealed partial class StripeSandbox
             }
             events = raised.Select(e => RecordEvent(e, idempotencyKey)).ToList();
         }
-        foreach (var stripeEvent in events) await DeliverAsync(stripeEvent, ct);
+        // Stripe delivers what happened whether or not the caller is still waiting for the answer.
+        foreach (var stripeEvent in events) await DeliverAsync(stripeEvent, CancellationToken.None);
         return result ?? throw refused!;
     }
 
@@ -120,7 +122,7 @@ public sealed partial class StripeSandbox
             if (!response.IsSuccessStatusCode)
                 logger.LogWarning("Sandbox webhook {EventId} ({Type}) answered {Status}: {Body}", (string?)stripeEvent["id"], (string?)stripeEvent["type"], (int)response.StatusCode, await response.Content.ReadAsStringAsync(ct));
         }
-        catch (Exception ex) when (ex is HttpRequestException || ex is TaskCanceledException && !ct.IsCancellationRequested)
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
         {
             logger.LogWarning(ex, "Sandbox webhook {EventId} ({Type}) could not be delivered to {Url}", (string?)stripeEvent["id"], (string?)stripeEvent["type"], WebhookUrl);
         }

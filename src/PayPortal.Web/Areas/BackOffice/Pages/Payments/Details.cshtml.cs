@@ -22,7 +22,7 @@ public class DetailsModel(PayPortalDbContext db, PaymentRefunds refunds, IAuthor
     [BindProperty, Display(Name = "Amount to refund")] public string? Amount { get; set; }
     [BindProperty, Required(ErrorMessage = "Say why the money goes back."), StringLength(300), Display(Name = "Reason")] public string Reason { get; set; } = "";
     /// <summary>One per refund form: the same form sent twice refunds once.</summary>
-    [BindProperty] public string RequestToken { get; set; } = "";
+    [BindProperty] public string? RequestToken { get; set; }
     [TempData] public string? StatusMessage { get; set; }
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
@@ -39,7 +39,7 @@ public class DetailsModel(PayPortalDbContext db, PaymentRefunds refunds, IAuthor
         if (!CanRefund) return Forbid();
         if (!Money.TryParse(Amount, Payment.Currency, out var amount, out var problem)) ModelState.AddModelError(nameof(Amount), $"Amount to refund: {problem}.");
         if (!ModelState.IsValid) return Refused();
-        var outcome = await refunds.RefundAsync(id, amount.Minor, Reason, User.Identity?.Name ?? "unknown", RequestToken, ct);
+        var outcome = await refunds.RefundAsync(id, amount.Minor, Reason, User.Identity?.Name ?? "unknown", RequestToken ?? "", ct);
         if (!outcome.Succeeded)
         {
             ModelState.AddModelError(string.Empty, outcome.Message);

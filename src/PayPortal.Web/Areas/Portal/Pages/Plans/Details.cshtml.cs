@@ -27,7 +27,8 @@ public class DetailsModel(PayPortalDbContext db, PlanDesk desk, PortalCheckouts 
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         var start = await payments.StartInstallmentCheckoutAsync(User.CustomerId(), User.UserId(), id, ct);
-        return start is { Succeeded: true, Next: { } checkout } ? Redirect(checkout) : Refused(start.Message);
+        if (!start.Succeeded) return Refused(start.Message);
+        return start.Next is { } checkout ? Redirect(checkout) : RedirectToPage("/Pay/Return", new { payment = start.Id });
     }
 
     public async Task<IActionResult> OnPostAcceptAsync(long id, CancellationToken ct) => await DoneAsync(id, await desk.AcceptCounterOfferAsync(User.CustomerId(), id, ct), ct);
