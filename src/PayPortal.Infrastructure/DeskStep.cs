@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PayPortal.Domain;
 using PayPortal.Infrastructure.Data;
-using PayPortal.Infrastructure.Adapters.Email;
 using PayPortal.Infrastructure.Outbox;
 
 namespace PayPortal.Infrastructure;

@@ -3,7 +3,6 @@ using PayPortal.Domain;
 using PayPortal.Domain.Collections;
 using PayPortal.Infrastructure.Auditing;
 using PayPortal.Infrastructure.Data;
-using PayPortal.Infrastructure.Adapters.Email;
 using PayPortal.Infrastructure.Outbox;
 
 namespace PayPortal.Infrastructure.Collections;

@@ -2,7 +2,6 @@ using System.Net;
 using Microsoft.Extensions.Options;
 using PayPortal.Domain;
 using PayPortal.Domain.Collections;
-using PayPortal.Infrastructure.Adapters.Email;
 using PayPortal.Infrastructure.Outbox;
 using PayPortal.Infrastructure.Links;
 using PayPortal.Infrastructure.Notices;

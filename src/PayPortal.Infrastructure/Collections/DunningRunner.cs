@@ -6,7 +6,6 @@ using PayPortal.Domain.Invoicing;
 using PayPortal.Domain.Plans;
 using PayPortal.Infrastructure.Auditing;
 using PayPortal.Infrastructure.Data;
-using PayPortal.Infrastructure.Adapters.Email;
 using PayPortal.Infrastructure.Outbox;
 using PayPortal.Infrastructure.Notices;
 

@@ -3,7 +3,6 @@ using PayPortal.Domain;
 using PayPortal.Domain.Disputes;
 using PayPortal.Domain.Invoicing;
 using PayPortal.Infrastructure.Data;
-using PayPortal.Infrastructure.Adapters.Email;
 using PayPortal.Infrastructure.Outbox;
 using PayPortal.Infrastructure.Invoicing;
 using PayPortal.Infrastructure.Links;

@@ -1,7 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Options;
 using PayPortal.Infrastructure.Data;
-using PayPortal.Infrastructure.Adapters.Email;
 using PayPortal.Infrastructure.Outbox;
 
 namespace PayPortal.Infrastructure.Notices;

@@ -4,7 +4,6 @@ using PayPortal.Domain;
 using PayPortal.Domain.Customers;
 using PayPortal.Domain.Payments;
 using PayPortal.Infrastructure.Data;
-using PayPortal.Infrastructure.Adapters.Email;
 using PayPortal.Infrastructure.Outbox;
 using PayPortal.Infrastructure.Adapters.Pdf;
 

@@ -4,7 +4,6 @@ using PayPortal.Domain;
 using PayPortal.Domain.Invoicing;
 using PayPortal.Domain.Plans;
 using PayPortal.Infrastructure.Data;
-using PayPortal.Infrastructure.Adapters.Email;
 using PayPortal.Infrastructure.Outbox;
 using PayPortal.Infrastructure.Invoicing;
 using PayPortal.Infrastructure.Links;

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Options;
 using PayPortal.Domain;
 using PayPortal.Domain.Plans;
 using PayPortal.Infrastructure.Data;
-using PayPortal.Infrastructure.Adapters.Email;
 using PayPortal.Infrastructure.Outbox;
 using PayPortal.Infrastructure.Links;
 using PayPortal.Infrastructure.Notices;

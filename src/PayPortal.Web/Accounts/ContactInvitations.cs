@@ -8,7 +8,6 @@ using PayPortal.Infrastructure;
 using PayPortal.Infrastructure.Auditing;
 using PayPortal.Infrastructure.Data;
 using PayPortal.Infrastructure.Adapters.Email;
-using PayPortal.Infrastructure.Outbox;
 using PayPortal.Infrastructure.Identity;
 
 namespace PayPortal.Web.Accounts;

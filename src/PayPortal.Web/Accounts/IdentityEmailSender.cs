@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Identity.UI.Services;
 using PayPortal.Infrastructure.Adapters.Email;
-using PayPortal.Infrastructure.Outbox;
 
 namespace PayPortal.Web.Accounts;
 

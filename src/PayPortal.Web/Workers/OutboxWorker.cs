@@ -1,4 +1,3 @@
-using PayPortal.Infrastructure.Adapters.Email;
 using PayPortal.Infrastructure.Outbox;
 
 namespace PayPortal.Web.Workers;

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Options;
 using MimeKit;
 using PayPortal.Infrastructure.Adapters.Email;
-using PayPortal.Infrastructure.Outbox;
 
 namespace PayPortal.Infrastructure.Tests.Email;
 

@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using MailKit.Security;
 using PayPortal.Infrastructure.Adapters.Email;
-using PayPortal.Infrastructure.Outbox;
 
 namespace PayPortal.Infrastructure.Tests.Email;
 

@@ -5,7 +5,6 @@ using PayPortal.Domain;
 using PayPortal.Domain.Customers;
 using PayPortal.Domain.Invoicing;
 using PayPortal.Domain.Ledger;
-using PayPortal.Infrastructure.Adapters.Email;
 using PayPortal.Infrastructure.Outbox;
 using PayPortal.Infrastructure.Identity;
 using PayPortal.Infrastructure.Invoicing;

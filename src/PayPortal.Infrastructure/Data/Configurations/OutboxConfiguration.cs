@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using PayPortal.Domain.Customers;
 using PayPortal.Domain.Invoicing;
-using PayPortal.Infrastructure.Adapters.Email;
 using PayPortal.Infrastructure.Outbox;
 
 namespace PayPortal.Infrastructure.Data.Configurations;

@@ -27,10 +27,6 @@ public sealed class SandboxForm
 
     public string? this[string key] => _pairs.LastOrDefault(p => p.Key == key).Value;
 
-    public IEnumerable<string> Keys => _pairs.Select(p => p.Key).Distinct();
-
-    public bool Has(string key) => _pairs.Any(p => p.Key == key || p.Key.StartsWith(key + "[", StringComparison.Ordinal));
-
     public long? Long(string key) => long.TryParse(this[key], System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : null;
 
     public bool Bool(string key) => string.Equals(this[key], "true", StringComparison.OrdinalIgnoreCase);

@@ -65,7 +65,7 @@ public sealed partial class StripeSandbox
             throw SandboxError.Invalid($"Only Checkout Sessions with a status in [\"open\"] can be expired; this one is {(string?)session["status"]}.", code: "checkout_session_not_open");
         session["status"] = "expired";
         session["url"] = null;
-        var intent = _store.Get((string)session["payment_intent"]!, "payment_intent", "payment_intent");
+        var intent = IntentOf(session);
         intent["status"] = "canceled";
         intent["canceled_at"] = Now;
         intent["cancellation_reason"] = "abandoned";

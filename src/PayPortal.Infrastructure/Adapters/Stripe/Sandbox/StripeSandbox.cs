@@ -21,9 +21,6 @@ public sealed partial class StripeSandbox
 {
     public const string HttpClientName = "stripe-sandbox-webhooks";
     public const string Path = "/stripe-sandbox";
-    public const string SuccessCard = "4242424242424242";
-    public const string DeclinedCard = "4000000000000002";
-    public const string InsufficientFundsCard = "4000000000009995";
 
     private readonly Lock _gate = new();
     private readonly SandboxStore _store = new();
@@ -138,7 +135,7 @@ public sealed partial class StripeSandbox
         lock (_gate)
         {
             if (_store.Find(sessionId) is not { } s || (string?)s["object"] != "checkout.session") return null;
-            var intent = _store.Get((string)s["payment_intent"]!, "payment_intent", "payment_intent");
+            var intent = IntentOf(s);
             return new CheckoutView(sessionId, (string)s["currency"]!, s["amount_total"].Long(),
                 _lineItems[sessionId].Select(i => ((string)i["description"]!, i["price"]!["unit_amount"].Long(), i["quantity"].Long())).ToList(),
                 (string)s["status"]!, (string)s["payment_status"]!, (string)intent["status"]!, (string)s["cancel_url"]!, SuccessUrlOf(s),
@@ -160,7 +157,7 @@ public sealed partial class StripeSandbox
         {
             var session = OpenSession(sessionId, out var finished);
             if (finished) { outcome = SandboxOutcome.AlreadyFinished; return session; }
-            var intent = _store.Get((string)session["payment_intent"]!, "payment_intent", "payment_intent");
+            var intent = IntentOf(session);
             var method = NewPaymentMethod(card, null);
             if (ChargeIntent(intent, method, card, "card", offSession: false, authenticated: true, events) is { } decline)
             {
@@ -182,7 +179,7 @@ public sealed partial class StripeSandbox
         {
             var session = OpenSession(sessionId, out var finished);
             if (finished) { outcome = SandboxOutcome.AlreadyFinished; return session; }
-            var intent = _store.Get((string)session["payment_intent"]!, "payment_intent", "payment_intent");
+            var intent = IntentOf(session);
             intent["status"] = "processing";
             intent["payment_method_types"] = new JsonArray("us_bank_account");
             intent["processing"] = new JsonObject { ["type"] = "us_bank_account" };
@@ -200,7 +197,7 @@ public sealed partial class StripeSandbox
         await ChangeAsync(events =>
         {
             var session = _store.Get(sessionId, "checkout.session", "checkout.session");
-            var intent = _store.Get((string)session["payment_intent"]!, "payment_intent", "payment_intent");
+            var intent = IntentOf(session);
             if ((string?)intent["status"] != "processing") return session;
             settled = true;
             intent["processing"] = null;
@@ -226,6 +223,8 @@ public sealed partial class StripeSandbox
         finished = (string?)session["status"] != "open";
         return session;
     }
+
+    private JsonObject IntentOf(JsonObject session) => _store.Get((string)session["payment_intent"]!, "payment_intent", "payment_intent");
 
     private void CompleteSession(JsonObject session, bool paid, List<PendingEvent> events)
     {
