@@ -109,6 +109,7 @@ public static class DependencyInjection
         services.AddScoped<Payments.PortalCheckouts>();
         services.AddScoped<Payments.PaymentRefunds>();
         services.AddScoped<Payments.StripeEventProcessor>();
+        services.AddScoped<Payments.StripeEventDesk>();
         services.AddScoped<Payments.Events.CheckoutEvents>();
         services.AddScoped<Payments.Events.PaymentIntentEvents>();
         services.AddScoped<Payments.Events.RefundEvents>();

@@ -311,7 +311,7 @@ public class PaymentTests(PayPortalFactory factory) : IClassFixture<PayPortalFac
     }
 
     [Fact]
-    public async Task A_card_chargeback_reopens_the_invoice_and_is_recorded_once()
+    public async Task A_card_chargeback_reopens_the_invoice_when_stripe_withdraws_the_funds_and_is_recorded_once()
     {
         var (portal, invoice) = await PendingCheckout(DemoAccounts.Customer.Email);
         var intent = "pi_dispute_" + portal.Id;
@@ -322,10 +322,13 @@ public class PaymentTests(PayPortalFactory factory) : IClassFixture<PayPortalFac
             ["reason"] = "fraudulent", ["charge"] = "ch_x", ["payment_intent"] = intent,
             ["evidence_details"] = new JsonObject { ["due_by"] = 1_900_000_000 },
         };
-        Assert.Contains("chargeback of 500", await Deliver(Event("evt_d1_" + portal.Id, "charge.dispute.created", dispute)));
-        Assert.Contains("already recorded", await Deliver(Event("evt_d2_" + portal.Id, "charge.dispute.created", dispute)));
+        // The case is opened at once; the money leaves when Stripe says it withdrew it.
+        Assert.Contains("recorded; money leaves when Stripe withdraws it", await Deliver(Event("evt_d1_" + portal.Id, "charge.dispute.created", dispute)));
+        Assert.Equal(invoice.Open - 5_00, (await Invoice(invoice.Id)).Open);
+        Assert.Contains("chargeback of 500", await Deliver(Event("evt_d2_" + portal.Id, "charge.dispute.funds_withdrawn", dispute)));
+        Assert.Contains("no change", await Deliver(Event("evt_d2b_" + portal.Id, "charge.dispute.funds_withdrawn", dispute)));
         Assert.Equal(invoice.Open, (await Invoice(invoice.Id)).Open);
-        var refund = await factory.WithDb(db => db.Refunds.SingleAsync(r => r.ExternalReference == "dp_" + portal.Id));
+        var refund = await factory.WithDb(db => db.Refunds.SingleAsync(r => r.ExternalReference == $"dispute:dp_{portal.Id}:1"));
         Assert.Contains("Chargeback", refund.Reason);
 
         // The chargeback joins the dispute queue with Stripe's evidence deadline.

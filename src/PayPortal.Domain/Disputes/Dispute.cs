@@ -19,7 +19,7 @@ public enum DisputeKind
 {
     /// <summary>Raised by the customer in the portal (or recorded for them by a specialist).</summary>
     Customer = 1,
-    /// <summary>A card dispute from Stripe (charge.dispute.created): the money was already taken back.</summary>
+    /// <summary>A card dispute from Stripe: an inquiry (no money moved) or a chargeback (the money leaves when Stripe withdraws it).</summary>
     Chargeback = 2,
 }
 
@@ -122,8 +122,11 @@ public class Dispute : IVersioned
         return dispute;
     }
 
-    /// <summary>A card chargeback from Stripe: the money is already gone (recorded as a refund); this tracks the case and its evidence deadline.</summary>
-    public static Dispute Chargeback(Invoice invoice, Money amount, string stripeDisputeId, string? bankReason, DateTime? evidenceDueBy, DateTime at) => new()
+    /// <summary>
+    /// A card dispute from Stripe; this tracks the case and its evidence deadline. For a chargeback the
+    /// money leaves when Stripe withdraws it (recorded as a refund); an inquiry takes no money.
+    /// </summary>
+    public static Dispute Chargeback(Invoice invoice, Money amount, string stripeDisputeId, string? bankReason, DateTime? evidenceDueBy, DateTime at, bool inquiry = false) => new()
     {
         Kind = DisputeKind.Chargeback,
         Invoice = invoice,
@@ -132,12 +135,14 @@ public class Dispute : IVersioned
         Customer = invoice.Customer,
         Reason = DisputeReason.Chargeback,
         AmountMinor = amount.Minor,
-        Message = $"Card dispute {stripeDisputeId}: {bankReason ?? "no reason given"}",
+        Message = $"Card {(inquiry ? "inquiry" : "dispute")} {stripeDisputeId}: {bankReason ?? "no reason given"}",
         Status = DisputeStatus.Open,
         OpenedAt = at,
         StripeDisputeId = stripeDisputeId,
         EvidenceDueBy = evidenceDueBy,
-        _messages = { new DisputeMessage("Stripe", fromCustomer: false, isInternal: true, $"The cardholder's bank disputed the payment ({bankReason ?? "no reason given"}). The amount was taken back and the invoice reopened.", at) },
+        _messages = { new DisputeMessage("Stripe", fromCustomer: false, isInternal: true, inquiry
+            ? $"The cardholder's bank asked about the payment ({bankReason ?? "no reason given"}). No money has moved; answer before the deadline to avoid a chargeback."
+            : $"The cardholder's bank disputed the payment ({bankReason ?? "no reason given"}). The amount is taken back and the invoice reopened when Stripe withdraws the funds.", at) },
     };
 
     /// <summary>The customer adds to the conversation; a dispute waiting on them is open again.</summary>
@@ -219,10 +224,10 @@ public class Dispute : IVersioned
     }
 
     /// <summary>The bank's decision on a chargeback.</summary>
-    public void DecideChargeback(bool won, DateTime at)
+    public void DecideChargeback(bool won, DateTime at, string? resolution = null)
     {
         if (Kind != DisputeKind.Chargeback) throw new DomainRefusal("Only a chargeback is decided by the bank.");
-        Close(won ? DisputeStatus.Won : DisputeStatus.Lost, won ? "The bank decided for us; the funds were returned." : "The bank decided for the cardholder.", at);
+        Close(won ? DisputeStatus.Won : DisputeStatus.Lost, resolution ?? (won ? "The bank decided for us; the funds were returned." : "The bank decided for the cardholder."), at);
     }
 
     /// <summary>Ends the dispute; what the invoice still owes returns to collections.</summary>

@@ -66,12 +66,15 @@ public static class Postings
 
     /// <summary>
     /// Records the early-payment discount earned by <paramref name="payment"/> (a discount allocation,
-    /// not a short payment). Whether it was earned is judged on the day the payment was received.
+    /// not a short payment), posted on the day the payment was received. Whether it was earned is judged
+    /// on <paramref name="earnedOn"/> when given: the day the customer committed to pay (a bank debit
+    /// started in time earns it though its money arrives days later); else on the day it was received.
     /// </summary>
-    public static (Allocation Allocation, Journal Journal) AllowDiscount(Invoice invoice, Payment payment, Money amount, DateTime at)
+    public static (Allocation Allocation, Journal Journal) AllowDiscount(Invoice invoice, Payment payment, Money amount, DateTime at, DateOnly? earnedOn = null)
     {
         RequireSameAccount(payment, invoice);
-        return Discount(invoice, payment, amount, payment.ReceivedOn, at);
+        if (earnedOn > payment.ReceivedOn) throw new DomainRefusal("A discount cannot be earned after the payment arrived.");
+        return Discount(invoice, payment, amount, earnedOn ?? payment.ReceivedOn, payment.ReceivedOn, at);
     }
 
     /// <summary>
@@ -79,15 +82,15 @@ public static class Postings
     /// credit memos alone: settling in time earns it as paying in time does.
     /// </summary>
     public static (Allocation Allocation, Journal Journal) AllowDiscountSettledByCredit(Invoice invoice, Money amount, DateOnly on, DateTime at) =>
-        Discount(invoice, null, amount, on, at);
+        Discount(invoice, null, amount, on, on, at);
 
-    private static (Allocation Allocation, Journal Journal) Discount(Invoice invoice, Payment? payment, Money amount, DateOnly on, DateTime at)
+    private static (Allocation Allocation, Journal Journal) Discount(Invoice invoice, Payment? payment, Money amount, DateOnly earnedOn, DateOnly on, DateTime at)
     {
         RequireReceivable(invoice, amount);
-        var available = invoice.EarlyPaymentDiscountOn(on);
+        var available = invoice.EarlyPaymentDiscountOn(earnedOn);
         if (amount > available)
             throw new DomainRefusal(available.IsZero
-                ? $"No early-payment discount is available on invoice {invoice.Number} for a payment received {on:yyyy-MM-dd}."
+                ? $"No early-payment discount is available on invoice {invoice.Number} for a payment made {earnedOn:yyyy-MM-dd}."
                 : $"The early-payment discount on invoice {invoice.Number} is at most {available}.");
         invoice.ChangeOpen(-amount.Minor);
         var allocation = new Allocation(AllocationKind.Discount, invoice, payment, null, amount.Minor, on, at, "early-payment discount");

@@ -17,11 +17,13 @@ public sealed record PayableLine(Invoice Invoice, Money Amount, Money Discount, 
 /// The rules for what a customer may pay online: only their own payable invoices, each at most once,
 /// never more than is open, a part only where the invoice allows it, one currency. Paying the whole
 /// open amount inside the discount window takes the early-payment discount off (recorded as a
-/// discount, not a short payment). Every refusal says which invoice and why.
+/// discount, not a short payment). An invoice a payment is still paying (a bank debit in progress) is
+/// not paid again. Every refusal says which invoice and why.
 /// </summary>
 public static class PaymentSelection
 {
-    public static IReadOnlyList<PayableLine> Validate(IReadOnlyList<PaymentRequestLine> requested, IReadOnlyDictionary<long, Invoice> customersInvoices, DateOnly today, out List<string> errors)
+    public static IReadOnlyList<PayableLine> Validate(IReadOnlyList<PaymentRequestLine> requested, IReadOnlyDictionary<long, Invoice> customersInvoices, DateOnly today, out List<string> errors,
+        IReadOnlySet<long>? paymentInProgress = null)
     {
         errors = [];
         var lines = new List<PayableLine>();
@@ -39,6 +41,11 @@ public static class PaymentSelection
             if (!invoice.CanReceiveMoney)
             {
                 errors.Add($"Invoice {invoice.Number} is {(invoice.Status == InvoiceStatus.Void ? "void" : invoice.Status == InvoiceStatus.Paid ? "already paid" : "not payable")}.");
+                continue;
+            }
+            if (paymentInProgress?.Contains(invoice.Id) == true)
+            {
+                errors.Add($"Invoice {invoice.Number} has a payment in progress; it can be paid again if that payment fails.");
                 continue;
             }
             var discount = invoice.EarlyPaymentDiscountOn(today);

@@ -8,8 +8,8 @@ using PayPortal.Infrastructure.Data;
 namespace PayPortal.Infrastructure.Payments;
 
 /// <summary>
-/// Puts a portal payment's chosen lines on their invoices: the early-payment discount (if still earned
-/// today), then the customer's credit memos (oldest first), then the
+/// Puts a portal payment's chosen lines on their invoices: the early-payment discount (if earned on the
+/// day the customer started the checkout, however long a bank debit then takes), then the customer's credit memos (oldest first), then the
 /// cash. What can no longer be placed because the invoice was settled otherwise meanwhile stays
 /// unapplied: never lost. Shared by checkouts that Stripe confirms and selections that credit alone pays.
 /// </summary>
@@ -36,19 +36,20 @@ public sealed class InvoiceSettlement(PayPortalDbContext db, TimeProvider clock)
         var invoiceIds = portal.Lines.Select(l => l.InvoiceId).ToList();
         var invoices = await db.Invoices.Where(i => invoiceIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
         var creditShort = 0L;
-        foreach (var line in portal.Lines) creditShort += await SettleLineAsync(line, invoices[line.InvoiceId], payment, now, ct);
+        var startedOn = DateOnly.FromDateTime(portal.CreatedAt == default ? now : portal.CreatedAt);
+        foreach (var line in portal.Lines) creditShort += await SettleLineAsync(line, invoices[line.InvoiceId], payment, startedOn, now, ct);
         return creditShort;
     }
 
-    private async Task<long> SettleLineAsync(PortalPaymentLine line, Invoice invoice, Payment? payment, DateTime now, CancellationToken ct)
+    private async Task<long> SettleLineAsync(PortalPaymentLine line, Invoice invoice, Payment? payment, DateOnly startedOn, DateTime now, CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(now);
-        if (line.DiscountMinor > 0 && invoice.EarlyPaymentDiscountOn(today).Minor >= line.DiscountMinor)
+        if (line.DiscountMinor > 0 && invoice.EarlyPaymentDiscountOn(startedOn).Minor >= line.DiscountMinor)
         {
             var discountAmount = new Money(line.DiscountMinor, invoice.Currency);
             var (discount, discountJournal) = payment is null
                 ? Postings.AllowDiscountSettledByCredit(invoice, discountAmount, today, now)
-                : Postings.AllowDiscount(invoice, payment, discountAmount, now);
+                : Postings.AllowDiscount(invoice, payment, discountAmount, now, startedOn);
             db.Allocations.Add(discount);
             db.Journals.Add(discountJournal);
         }

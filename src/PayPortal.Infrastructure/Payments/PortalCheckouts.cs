@@ -40,7 +40,8 @@ public sealed class PortalCheckouts(PayPortalDbContext db, IStripeClient stripe,
     {
         var ids = requested.Select(r => r.InvoiceId).Distinct().ToList();
         var invoices = await db.Invoices.AsNoTracking().Where(i => i.CustomerId == customerId && ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
-        var lines = PaymentSelection.Validate(requested, invoices, clock.Today(), out var errors);
+        var inProgress = await PaymentsInProgress.InvoiceIdsAsync(db, customerId, ct);
+        var lines = PaymentSelection.Validate(requested, invoices, clock.Today(), out var errors, inProgress);
         if (errors.Count > 0) return StepResult.Fail(errors);
         var currency = lines[0].Amount.Currency;
         if (useCredits) lines = PaymentSelection.UseCredits(lines, await settlement.AvailableCreditAsync(customerId, currency, ct));
@@ -69,6 +70,7 @@ public sealed class PortalCheckouts(PayPortalDbContext db, IStripeClient stripe,
             .SingleOrDefaultAsync(p => p.Id == planId && p.CustomerId == customerId, ct);
         if (plan is null) return StepResult.Fail("No such payment plan.");
         if (plan.Status != Domain.Plans.PlanStatus.Active) return StepResult.Fail($"The plan is {plan.Status.ToString().ToLowerInvariant()}; only an active plan's installments are paid here.");
+        if (await PaymentsInProgress.ForPlanAsync(db, plan.Id, ct)) return StepResult.Fail("Your last installment payment is still in progress; the next one can be paid once it clears.");
         var invoiceIds = plan.Invoices.Select(i => i.InvoiceId).ToList();
         var invoices = await db.Invoices.AsNoTracking().Where(i => invoiceIds.Contains(i.Id)).OrderBy(i => i.DueDate).ThenBy(i => i.Id).ToListAsync(ct);
         var due = plan.NextDue(invoices.Sum(i => i.OpenMinor));

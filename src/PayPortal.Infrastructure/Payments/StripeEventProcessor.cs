@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using PayPortal.Domain;
 using PayPortal.Infrastructure.Data;
 using PayPortal.Infrastructure.Outbox;
 using PayPortal.Infrastructure.Payments.Events;
@@ -13,46 +14,122 @@ namespace PayPortal.Infrastructure.Payments;
 /// handled, the handler for its family (checkout, intents, refunds, disputes, payouts) does its work, and
 /// the record of it is saved in the same transaction as the ledger postings it causes. A redelivery,
 /// even in parallel, changes nothing. Anything the handler must ask Stripe is asked before the lock.
+/// When the books refuse the event (a domain rule), nothing it did is kept: it is recorded as needing
+/// attention, with the reason and the event itself, so Stripe stops retrying and a manager decides.
 /// </summary>
 public sealed class StripeEventProcessor(PayPortalDbContext db, CheckoutEvents checkouts, PaymentIntentEvents intents, RefundEvents refunds, ChargebackEvents chargebacks,
     PayoutEvents payouts, OutboxSignal outbox, TimeProvider clock, ILogger<StripeEventProcessor> logger)
 {
-    public async Task<string> ApplyAsync(Event stripeEvent, CancellationToken ct = default)
+    /// <summary>A webhook's event; <paramref name="payload"/> is the JSON Stripe signed.</summary>
+    public Task<string> ApplyAsync(Event stripeEvent, string payload, CancellationToken ct = default) => HandleAsync(stripeEvent, payload, again: false, ct);
+
+    /// <summary>An event that needed attention, applied again (a manager fixed what the books refused).</summary>
+    internal Task<string> ApplyAgainAsync(Event stripeEvent, string payload, CancellationToken ct) => HandleAsync(stripeEvent, payload, again: true, ct);
+
+    private async Task<string> HandleAsync(Event stripeEvent, string payload, bool again, CancellationToken ct)
     {
         var isTest = !stripeEvent.Livemode;
-        var fresh = !await SeenAsync(stripeEvent.Id, ct);
-        var payoutItems = fresh && stripeEvent.Data.Object is Payout paid && stripeEvent.Type == "payout.paid" ? await payouts.ItemsAsync(paid, ct) : null;
-        var chargeRefunds = fresh && stripeEvent.Data.Object is Charge refunded && stripeEvent.Type == "charge.refunded" ? await refunds.RefundsOfAsync(refunded, ct) : null;
+        if (!again && await SeenAsync(stripeEvent.Id, ct)) return "duplicate: already handled";
+        var asked = await AskStripeAsync(stripeEvent, ct);
 
-        await using var transaction = await WriteTransaction.BeginAsync(db, ct);
-        if (await SeenAsync(stripeEvent.Id, ct)) return "duplicate: already handled";
-        // Every save the handler makes (the payment before its receipt, say) is audited as this event.
-        using var audit = db.Audit.Begin($"stripe.{stripeEvent.Type}");
-        var outcome = (stripeEvent.Type, stripeEvent.Data.Object) switch
+        string outcome;
+        await using (var transaction = await WriteTransaction.BeginAsync(db, ct))
         {
-            ("checkout.session.completed", Session s) => await checkouts.CompletedAsync(s, isTest, ct),
-            ("checkout.session.async_payment_succeeded", Session s) => await checkouts.PaidAsync(s, isTest, ct),
-            ("checkout.session.async_payment_failed", Session s) => await checkouts.DebitFailedAsync(s, ct),
-            ("checkout.session.expired", Session s) => await checkouts.ExpiredAsync(s, ct),
-            ("payment_intent.payment_failed", PaymentIntent i) => await intents.FailedAsync(i, ct),
-            ("charge.refunded", Charge c) => await refunds.RefundedAsync(c, chargeRefunds!, ct),
-            ("charge.dispute.created", Dispute d) => await chargebacks.CreatedAsync(d, ct),
-            ("charge.dispute.closed", Dispute d) => await chargebacks.ClosedAsync(d, ct),
-            ("payout.paid", Payout p) => await payouts.PaidAsync(p, payoutItems!, isTest, ct),
-            _ => $"ignored: {stripeEvent.Type} is not handled",
-        };
-        db.StripeEvents.Add(new StripeEventRecord { EventId = stripeEvent.Id, Type = stripeEvent.Type, ReceivedAt = clock.GetUtcNow().UtcDateTime, Outcome = Clip(outcome) });
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        outbox.Notify();
-        if (outcome.StartsWith("refused", StringComparison.Ordinal))
-            logger.LogError("Stripe event {EventId} ({Type}) needs a person: {Outcome}", stripeEvent.Id, stripeEvent.Type, outcome);
-        else
-            logger.LogInformation("Stripe event {EventId} ({Type}): {Outcome}", stripeEvent.Id, stripeEvent.Type, outcome);
+            var record = await db.StripeEvents.SingleOrDefaultAsync(e => e.EventId == stripeEvent.Id, ct);
+            if (record is not null && !(again && record.Status == StripeEventStatus.NeedsAttention)) return "duplicate: already handled";
+            // Every save the handler makes (the payment before its receipt, say) is audited as this event.
+            using (db.Audit.Begin($"stripe.{stripeEvent.Type}"))
+            {
+                try
+                {
+                    outcome = await DispatchAsync(stripeEvent, asked, isTest, ct);
+                }
+                catch (DomainRefusal refusal)
+                {
+                    outcome = $"refused: {refusal.Message}";
+                }
+                if (StripeEventRecord.StatusOf(outcome) != StripeEventStatus.NeedsAttention)
+                {
+                    Record(record, stripeEvent, outcome, payload: null);
+                    await db.SaveChangesAsync(ct);
+                    await transaction.CommitAsync(ct);
+                    outbox.Notify();
+                    logger.LogInformation("Stripe event {EventId} ({Type}): {Outcome}", stripeEvent.Id, stripeEvent.Type, outcome);
+                    return outcome;
+                }
+            }
+        } // not committed: whatever the handler saved is rolled back
+
+        db.ChangeTracker.Clear();
+        await using (var transaction = await WriteTransaction.BeginAsync(db, ct))
+        {
+            var record = await db.StripeEvents.SingleOrDefaultAsync(e => e.EventId == stripeEvent.Id, ct);
+            if (record is not null && record.Status != StripeEventStatus.NeedsAttention) return "duplicate: already handled";
+            using (db.Audit.Begin($"stripe.{stripeEvent.Type}.needs-attention"))
+            {
+                Record(record, stripeEvent, outcome, payload);
+                await db.SaveChangesAsync(ct);
+            }
+            await transaction.CommitAsync(ct);
+        }
+        logger.LogError("Stripe event {EventId} ({Type}) needs a person: {Outcome}", stripeEvent.Id, stripeEvent.Type, outcome);
         return outcome;
+    }
+
+    /// <summary>What Stripe's events do not carry, asked outside any transaction.</summary>
+    private async Task<AskedOfStripe> AskStripeAsync(Event stripeEvent, CancellationToken ct) => (stripeEvent.Type, stripeEvent.Data.Object) switch
+    {
+        ("payout.paid", Payout paid) => new() { PayoutItems = await payouts.ItemsAsync(paid, ct) },
+        ("charge.refunded", Charge refunded) => new() { ChargeRefunds = await refunds.RefundsOfAsync(refunded, ct) },
+        ("payment_intent.payment_failed", PaymentIntent failed) => new() { IntentCheck = await intents.CheckAsync(failed, ct) },
+        _ => new(),
+    };
+
+    private async Task<string> DispatchAsync(Event stripeEvent, AskedOfStripe asked, bool isTest, CancellationToken ct) => (stripeEvent.Type, stripeEvent.Data.Object) switch
+    {
+        ("checkout.session.completed", Session s) => await checkouts.CompletedAsync(s, isTest, ct),
+        ("checkout.session.async_payment_succeeded", Session s) => await checkouts.PaidAsync(s, isTest, ct),
+        ("checkout.session.async_payment_failed", Session s) => await checkouts.DebitFailedAsync(s, ct),
+        ("checkout.session.expired", Session s) => await checkouts.ExpiredAsync(s, ct),
+        ("payment_intent.payment_failed", PaymentIntent i) => await intents.FailedAsync(i, asked.IntentCheck!, ct),
+        ("charge.refunded", Charge c) => await refunds.RefundedAsync(c, asked.ChargeRefunds!, ct),
+        ("charge.dispute.created" or "charge.dispute.updated" or "charge.dispute.funds_withdrawn" or "charge.dispute.funds_reinstated" or "charge.dispute.closed", Dispute d)
+            => await chargebacks.ReconcileAsync(d, stripeEvent.Type, ct),
+        ("payout.paid", Payout p) => await payouts.PaidAsync(p, asked.PayoutItems!, isTest, ct),
+        _ => $"ignored: {stripeEvent.Type} is not handled",
+    };
+
+    private void Record(StripeEventRecord? record, Event stripeEvent, string outcome, string? payload)
+    {
+        var status = StripeEventRecord.StatusOf(outcome);
+        if (record is null)
+        {
+            db.StripeEvents.Add(new StripeEventRecord
+            {
+                EventId = stripeEvent.Id, Type = stripeEvent.Type, ReceivedAt = clock.GetUtcNow().UtcDateTime, Status = status, Outcome = Clip(outcome), Payload = payload,
+            });
+            return;
+        }
+        if (status == StripeEventStatus.NeedsAttention)
+        {
+            record.Outcome = Clip(outcome); // refused again: the latest reason
+            return;
+        }
+        // Applied again after needing attention: resolved, by whoever asked; the outcome keeps why it was refused.
+        record.Status = StripeEventStatus.Resolved;
+        record.ResolvedAt = clock.GetUtcNow().UtcDateTime;
+        record.ResolvedBy = db.ActorName;
+        record.Resolution = Clip($"Applied again: {outcome}");
     }
 
     private Task<bool> SeenAsync(string eventId, CancellationToken ct) => db.StripeEvents.AnyAsync(e => e.EventId == eventId, ct);
 
     private static string Clip(string outcome) => outcome.Length > 500 ? outcome[..500] : outcome;
+
+    private sealed class AskedOfStripe
+    {
+        public List<StripePayoutItem>? PayoutItems { get; init; }
+        public IReadOnlyList<Refund>? ChargeRefunds { get; init; }
+        public IntentCheck? IntentCheck { get; init; }
+    }
 }

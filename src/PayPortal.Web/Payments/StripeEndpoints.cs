@@ -11,6 +11,19 @@ public static class StripeEndpoints
 {
     private const int MaxWebhookBytes = 512 * 1024;
 
+    private sealed class PayloadTooLargeException : Exception;
+
+    /// <summary>Reads at most <see cref="MaxWebhookBytes"/>, whatever the server's own limit, and refuses anything longer.</summary>
+    private static async Task<string> ReadCappedAsync(Stream body, CancellationToken ct)
+    {
+        var buffer = new byte[MaxWebhookBytes + 1];
+        var length = 0;
+        int read;
+        while (length < buffer.Length && (read = await body.ReadAsync(buffer.AsMemory(length), ct)) > 0) length += read;
+        if (length > MaxWebhookBytes) throw new PayloadTooLargeException();
+        return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(buffer, 0, length);
+    }
+
     public static void MapStripeEndpoints(this WebApplication app)
     {
         // The one webhook endpoint. Stripe retries until it gets a 2xx, so only a proven, handled event answers 200.
@@ -23,13 +36,15 @@ public static class StripeEndpoints
             string payload;
             try
             {
-                using var reader = new StreamReader(context.Request.Body, new UTF8Encoding(false, throwOnInvalidBytes: true));
-                payload = await reader.ReadToEndAsync(ct);
+                payload = await ReadCappedAsync(context.Request.Body, ct);
             }
-            catch (Exception ex) when (ex is BadHttpRequestException or DecoderFallbackException)
+            catch (Exception ex) when (ex is BadHttpRequestException or PayloadTooLargeException)
             {
-                return Results.Problem(ex is DecoderFallbackException ? "The webhook body is not UTF-8." : "The webhook body is too large.",
-                    statusCode: ex is DecoderFallbackException ? StatusCodes.Status400BadRequest : StatusCodes.Status413PayloadTooLarge);
+                return Results.Problem("The webhook body is too large.", statusCode: StatusCodes.Status413PayloadTooLarge);
+            }
+            catch (DecoderFallbackException)
+            {
+                return Results.Problem("The webhook body is not UTF-8.", statusCode: StatusCodes.Status400BadRequest);
             }
             global::Stripe.Event stripeEvent;
             try
@@ -41,7 +56,9 @@ public static class StripeEndpoints
                 logger.LogWarning("Refused a Stripe webhook: {Reason}", ex.Message);
                 return Results.Problem(ex.Message, statusCode: StatusCodes.Status400BadRequest);
             }
-            var outcome = await processor.ApplyAsync(stripeEvent, ct);
+            // A refusal by the books is recorded as needing attention and answered 200 (Stripe would retry it for days
+            // to no end); anything unexpected throws, answers 500, and Stripe retries it.
+            var outcome = await processor.ApplyAsync(stripeEvent, payload, ct);
             return Results.Ok(new { received = true, outcome });
         }).DisableAntiforgery();
 
@@ -50,10 +67,17 @@ public static class StripeEndpoints
         {
             if (!options.Value.UsesSandbox) return Results.NotFound();
             string? body = null;
+            if (context.Request.ContentLength > MaxWebhookBytes) return Results.Problem("The request body is too large.", statusCode: StatusCodes.Status413PayloadTooLarge);
             if (context.Request.ContentLength > 0 || context.Request.HasFormContentType)
             {
-                using var reader = new StreamReader(context.Request.Body);
-                body = await reader.ReadToEndAsync(ct);
+                try
+                {
+                    body = await ReadCappedAsync(context.Request.Body, ct);
+                }
+                catch (Exception ex) when (ex is BadHttpRequestException or PayloadTooLargeException or DecoderFallbackException)
+                {
+                    return Results.Problem("The request body is too large or not UTF-8.", statusCode: StatusCodes.Status400BadRequest);
+                }
             }
             var answer = await sandbox.HandleAsync(context.Request.Method, $"/v1/{path}", context.Request.QueryString.Value, body,
                 context.Request.Headers["Idempotency-Key"].FirstOrDefault(), context.Request.Headers.Authorization.FirstOrDefault(), ct);

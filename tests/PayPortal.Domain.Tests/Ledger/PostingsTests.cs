@@ -143,6 +143,18 @@ public class PostingsTests
     }
 
     [Fact]
+    public void A_bank_debit_started_in_time_earns_the_discount_though_its_money_arrives_after_the_deadline()
+    {
+        var invoice = PostedInvoice(_customer, 1000_00, journals: _journals);
+        var debit = Receive(980_00, receivedOn: Today.AddDays(13));
+        Assert.Contains("No early-payment discount", Assert.Throws<DomainRefusal>(() => Postings.AllowDiscount(invoice, debit, Usd(20_00), Now)).Message);
+        var discount = Record(Postings.AllowDiscount(invoice, debit, Usd(20_00), Now, earnedOn: Today.AddDays(10)));
+        Assert.Equal((AllocationKind.Discount, Today.AddDays(13)), (discount.Kind, discount.AppliedOn));
+        Assert.Equal(980_00, invoice.OpenMinor);
+        Assert.Contains("after the payment arrived", Assert.Throws<DomainRefusal>(() => Postings.AllowDiscount(invoice, debit, Usd(20_00), Now, earnedOn: Today.AddDays(14))).Message);
+    }
+
+    [Fact]
     public void A_discount_cannot_be_earned_with_another_customers_payment()
     {
         var invoice = PostedInvoice(_customer, 1000_00, journals: _journals);

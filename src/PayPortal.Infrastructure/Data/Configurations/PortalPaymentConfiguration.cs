@@ -45,6 +45,9 @@ internal sealed class StripeEventRecordConfiguration : IEntityTypeConfiguration<
         b.Property(e => e.EventId).HasMaxLength(255);
         b.Property(e => e.Type).HasMaxLength(100);
         b.Property(e => e.Outcome).HasMaxLength(500);
+        b.Property(e => e.ResolvedBy).HasMaxLength(256);
+        b.Property(e => e.Resolution).HasMaxLength(500);
+        b.HasIndex(e => e.Status);
     }
 }
 

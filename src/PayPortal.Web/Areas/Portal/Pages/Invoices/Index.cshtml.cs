@@ -5,6 +5,7 @@ using PayPortal.Domain;
 using PayPortal.Domain.Invoicing;
 using PayPortal.Infrastructure;
 using PayPortal.Infrastructure.Data;
+using PayPortal.Infrastructure.Payments;
 using PayPortal.Web.Htmx;
 using PayPortal.Web.Security;
 
@@ -33,6 +34,8 @@ public class IndexModel(PayPortalDbContext db, TimeProvider clock) : PageModel
     public DateOnly Today { get; private set; }
     public Money SelectedTotal { get; private set; }
     public int SelectedCount { get; private set; }
+    /// <summary>Invoices a bank debit is still paying: shown as such and not offered for payment.</summary>
+    public IReadOnlySet<long> PaymentInProgress { get; private set; } = new HashSet<long>();
 
     public sealed record Row(long Id, string Number, DateOnly IssueDate, DateOnly DueDate, string? PoNumber, InvoiceStatus Status, long TotalMinor, long OpenMinor, string CurrencyCode);
 
@@ -65,6 +68,7 @@ public class IndexModel(PayPortalDbContext db, TimeProvider clock) : PageModel
         };
         Invoices = await query.Take(500)
             .Select(i => new Row(i.Id, i.Number!, i.IssueDate, i.DueDate, i.PoNumber, i.Status, i.TotalMinor, i.OpenMinor, i.CurrencyCode)).ToListAsync(ct);
+        PaymentInProgress = await PaymentsInProgress.InvoiceIdsAsync(db, User.CustomerId(), ct);
 
         // The same URL answers the whole page or, for htmx, just the table.
         return this.PageOrPartial("_InvoiceTable");

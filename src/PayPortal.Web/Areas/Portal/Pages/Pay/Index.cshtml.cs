@@ -22,6 +22,8 @@ public class IndexModel(PayPortalDbContext db, PortalCheckouts payments, Invoice
     public Money? AvailableCredit { get; private set; }
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public List<string> Errors { get; } = [];
+    /// <summary>Chosen invoices a bank debit is still paying: left out, and said so.</summary>
+    public IReadOnlyList<string> InProgress { get; private set; } = [];
 
     public sealed record Row(long Id, string Number, DateOnly DueDate, Money Open, Money Discount, DateOnly? DiscountDeadline, bool AllowPartial)
     {
@@ -31,7 +33,7 @@ public class IndexModel(PayPortalDbContext db, PortalCheckouts payments, Invoice
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
-        if (Rows.Count == 0) return RedirectToPage("/Index");
+        if (Rows.Count == 0 && InProgress.Count == 0) return RedirectToPage("/Index");
         foreach (var row in Rows) Amounts[row.Id] = row.FullAmount.ToDecimalString();
         UseCredits = AvailableCredit is { IsPositive: true };
         return Page();
@@ -81,7 +83,9 @@ public class IndexModel(PayPortalDbContext db, PortalCheckouts payments, Invoice
         var invoices = await db.Invoices.AsNoTracking()
             .Where(i => i.CustomerId == customerId && ids.Contains(i.Id) && i.OpenMinor > 0)
             .OrderBy(i => i.DueDate).ToListAsync(ct);
-        Rows = invoices.Where(i => i.CanReceiveMoney)
+        var inProgress = await PaymentsInProgress.InvoiceIdsAsync(db, customerId, ct);
+        InProgress = invoices.Where(i => inProgress.Contains(i.Id)).Select(i => i.Number!).ToList();
+        Rows = invoices.Where(i => i.CanReceiveMoney && !inProgress.Contains(i.Id))
             .Select(i => new Row(i.Id, i.Number!, i.DueDate, i.Open, i.EarlyPaymentDiscountOn(today), i.DiscountDeadline, i.AllowPartialPayment)).ToList();
         if (Rows.Count > 0) AvailableCredit = await settlement.AvailableCreditAsync(customerId, Rows[0].Open.Currency, ct);
     }

@@ -1,0 +1,141 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using PayPortal.Domain.Payments;
+using PayPortal.Infrastructure.Ledger;
+using PayPortal.Infrastructure.Payments;
+using PayPortal.Infrastructure.Seeding;
+
+namespace PayPortal.Web.Tests;
+
+/// <summary>Stripe events the books refuse, cannot confirm, or must not trust: never wedged, never applied on metadata alone.</summary>
+public class StripeEventHandlingTests(PayPortalFactory factory) : IClassFixture<PayPortalFactory>
+{
+    private readonly StripeEventDelivery _stripe = new(factory);
+
+    private Task<long> OpenOf(long invoiceId) => factory.WithDb(db => db.Invoices.Where(i => i.Id == invoiceId).Select(i => i.OpenMinor).SingleAsync());
+    private Task<StripeEventRecord?> RecordOf(string eventId) => factory.WithDb(db => db.StripeEvents.AsNoTracking().SingleOrDefaultAsync(e => e.EventId == eventId));
+
+    private async Task AssertLedgerConsistent()
+    {
+        var check = await factory.WithDb(db => new LedgerConsistencyCheck(db).RunAsync());
+        Assert.True(check.IsConsistent, string.Join("\n", check.Problems));
+    }
+
+    private static JsonObject Charge(string id, string intent, long amount, long refunded) => new()
+    {
+        ["id"] = id, ["object"] = "charge", ["amount"] = amount, ["amount_captured"] = amount, ["amount_refunded"] = refunded,
+        ["currency"] = "usd", ["status"] = "succeeded", ["paid"] = true, ["refunded"] = refunded == amount, ["payment_intent"] = intent, ["livemode"] = false,
+    };
+
+    private static async Task<HttpResponseMessage> PostForm(HttpClient client, string url, params (string, string)[] fields)
+    {
+        var form = fields.Select(f => new KeyValuePair<string, string>(f.Item1, f.Item2))
+            .Append(new("__RequestVerificationToken", await client.AntiforgeryToken("/BackOffice/StripeEvents")));
+        return await client.PostAsync(url, new FormUrlEncodedContent(form));
+    }
+
+    [Fact]
+    public async Task An_event_the_books_refuse_is_acknowledged_kept_as_needing_attention_with_nothing_changed_and_a_manager_settles_it()
+    {
+        var (portal, invoiceId, open) = await _stripe.PaidAsync(DemoAccounts.Customer.Email, "pi_overrefund");
+        Assert.Equal(open - 5_00, await OpenOf(invoiceId));
+
+        // Stripe says 9.00 was refunded of a 5.00 payment: the books refuse it half-way through (the 5.00 was taken off the invoice first).
+        var body = StripeEventDelivery.Event("evt_overrefund", "charge.refunded", Charge("ch_overrefund", "pi_overrefund", 9_00, 9_00));
+        var response = await _stripe.PostAsync(body);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("refused: Only USD 5.00 of the payment is unapplied", await response.Content.ReadAsStringAsync());
+
+        var record = await RecordOf("evt_overrefund");
+        Assert.Equal(StripeEventStatus.NeedsAttention, record!.Status);
+        Assert.Equal(Encoding.UTF8.GetString(body), record.Payload);
+        Assert.Equal(open - 5_00, await OpenOf(invoiceId));
+        Assert.Equal(0, await factory.WithDb(db => db.Payments.Where(p => p.Reference == "pi_overrefund").Select(p => p.RefundedMinor).SingleAsync()));
+        await AssertLedgerConsistent();
+        Assert.Contains("duplicate", await _stripe.DeliverAsync(body)); // Stripe's retry changes nothing either
+
+        // Everyone in the back office sees it; only a manager acts on it.
+        var specialist = await factory.SignedInAs(DemoAccounts.Specialist.Email);
+        var page = await specialist.GetStringAsync("/BackOffice/StripeEvents");
+        Assert.Contains("evt_overrefund", page);
+        Assert.DoesNotContain("Apply again", page);
+        var refused = await PostForm(specialist, $"/BackOffice/StripeEvents?handler=ApplyAgain&id={record.Id}");
+        Assert.Equal((HttpStatusCode.Redirect, "/Identity/Account/AccessDenied"), (refused.StatusCode, refused.Headers.Location!.AbsolutePath));
+
+        var manager = await factory.SignedInAs(DemoAccounts.Manager.Email);
+        await PostForm(manager, $"/BackOffice/StripeEvents?handler=ApplyAgain&id={record.Id}");
+        Assert.Contains("was not applied: refused: Only USD 5.00", WebUtility.HtmlDecode(await manager.GetStringAsync("/BackOffice/StripeEvents")));
+        Assert.Equal(StripeEventStatus.NeedsAttention, (await RecordOf("evt_overrefund"))!.Status);
+
+        await PostForm(manager, $"/BackOffice/StripeEvents?handler=Resolve&id={record.Id}", ("note", "  "));
+        Assert.Contains("Say how the event was settled.", await manager.GetStringAsync("/BackOffice/StripeEvents"));
+        await PostForm(manager, $"/BackOffice/StripeEvents?handler=Resolve&id={record.Id}", ("note", "Stripe corrected the charge; nothing to book"));
+        var settled = (await RecordOf("evt_overrefund"))!;
+        Assert.Equal((StripeEventStatus.Resolved, DemoAccounts.Manager.Email, "Stripe corrected the charge; nothing to book"), (settled.Status, settled.ResolvedBy, settled.Resolution));
+        Assert.Contains("Nothing needs attention.", await manager.GetStringAsync("/BackOffice/StripeEvents"));
+        Assert.Equal(open - 5_00, await OpenOf(invoiceId));
+        Assert.Equal(portal.Id, (await factory.WithDb(db => db.PortalPayments.SingleAsync(p => p.PaymentIntentId == "pi_overrefund"))).Id);
+    }
+
+    [Fact]
+    public async Task A_paid_session_without_amount_total_is_refused_and_kept_for_a_person()
+    {
+        var (portal, invoiceId, open) = await _stripe.PendingCheckoutAsync(DemoAccounts.Customer.Email);
+        var session = StripeEventDelivery.PaidSession(portal, "pi_no_amount");
+        session.Remove("amount_total");
+        Assert.Contains("refused: session", await _stripe.DeliverAsync(StripeEventDelivery.Event("evt_no_amount", "checkout.session.completed", session)));
+        Assert.Equal(StripeEventStatus.NeedsAttention, (await RecordOf("evt_no_amount"))!.Status);
+        Assert.Equal(open, await OpenOf(invoiceId));
+        Assert.Null((await factory.WithDb(db => db.PortalPayments.SingleAsync(p => p.Id == portal.Id))).PaymentId);
+    }
+
+    [Fact]
+    public async Task When_stripe_cannot_confirm_an_event_the_webhook_answers_500_and_records_nothing_so_stripe_retries_it()
+    {
+        var (portal, _, _) = await _stripe.PendingCheckoutAsync(DemoAccounts.Customer.Email);
+        // A portal payment whose checkout Stripe no longer knows: the intent cannot be checked against it.
+        var gone = await factory.WithDb(async db =>
+        {
+            var copy = new PortalPayment { CustomerId = portal.CustomerId, ContactUserId = portal.ContactUserId, CurrencyCode = "USD", AmountMinor = 5_00, IsTest = true, CreatedAt = portal.CreatedAt };
+            copy.OpenedCheckout("cs_unknown_to_stripe");
+            db.PortalPayments.Add(copy);
+            await db.SaveChangesAsync();
+            return copy.Id;
+        });
+        var intent = new JsonObject
+        {
+            ["id"] = "pi_unconfirmed", ["object"] = "payment_intent", ["amount"] = 5_00, ["currency"] = "usd", ["status"] = "requires_payment_method",
+            ["metadata"] = new JsonObject { [PortalCheckouts.MetadataKey] = gone.ToString(System.Globalization.CultureInfo.InvariantCulture) }, ["livemode"] = false,
+        };
+        var response = await _stripe.PostAsync(StripeEventDelivery.Event("evt_unconfirmed", "payment_intent.payment_failed", intent));
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Null(await RecordOf("evt_unconfirmed"));
+    }
+
+    [Fact]
+    public async Task A_payment_intent_that_only_names_a_portal_payment_in_its_metadata_changes_nothing()
+    {
+        var (portal, _, _) = await _stripe.PendingCheckoutAsync(DemoAccounts.Customer.Email);
+        JsonObject Intent(string id, long amount) => new()
+        {
+            ["id"] = id, ["object"] = "payment_intent", ["amount"] = amount, ["currency"] = "usd", ["status"] = "requires_payment_method",
+            ["last_payment_error"] = new JsonObject { ["type"] = "card_error", ["code"] = "card_declined", ["decline_code"] = "generic_decline", ["message"] = "declined" },
+            ["metadata"] = new JsonObject { [PortalCheckouts.MetadataKey] = portal.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) }, ["livemode"] = false,
+        };
+        Assert.Contains("is not the one checkout", await _stripe.DeliverAsync(StripeEventDelivery.Event("evt_forged_pi", "payment_intent.payment_failed", Intent("pi_forged", 5_00))));
+        Assert.Contains("is for 400 usd", await _stripe.DeliverAsync(StripeEventDelivery.Event("evt_forged_pi2", "payment_intent.payment_failed", Intent("pi_forged2", 4_00))));
+        var after = await factory.WithDb(db => db.PortalPayments.SingleAsync(p => p.Id == portal.Id));
+        Assert.Equal((PortalPaymentStatus.Pending, (string?)null, (string?)null), (after.Status, after.PaymentIntentId, after.FailureMessage));
+    }
+
+    [Fact]
+    public async Task A_webhook_body_larger_than_any_stripe_event_is_refused_unread()
+    {
+        var huge = new byte[600 * 1024];
+        Array.Fill(huge, (byte)' ');
+        var response = await _stripe.PostAsync(huge);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+}
