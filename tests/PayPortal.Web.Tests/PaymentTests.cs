@@ -154,6 +154,31 @@ public class PaymentTests(PayPortalFactory factory) : IClassFixture<PayPortalFac
     }
 
     [Fact]
+    public async Task An_invoice_a_bank_debit_is_still_paying_shows_payment_in_progress_and_is_not_offered_again_until_the_debit_fails()
+    {
+        var client = await factory.SignedInAs(DemoAccounts.OtherCustomer.Email);
+        var invoice = (await OpenInvoicesOf(DemoAccounts.OtherCustomer.Email))[0];
+        var checkout = (await StartPayment(client, (invoice.Id, invoice.Open))).Headers.Location!;
+        await PayOnCheckoutPage(client, checkout, "Bank");
+
+        var list = await client.GetStringAsync("/Portal/Invoices");
+        Assert.Contains($"id=\"in-progress-{invoice.Id}\"", list);
+        Assert.DoesNotContain($"value=\"{invoice.Id}\" aria-label", list);
+        Assert.Contains("A payment is in progress for invoice " + invoice.Number, await client.GetStringAsync($"/Portal/Pay?invoice={invoice.Id}"));
+        var attempts = await factory.WithDb(db => db.PortalPayments.CountAsync());
+        var again = await StartPayment(client, (invoice.Id, invoice.Open));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, again.StatusCode);
+        Assert.Contains("One of the invoices cannot be paid here.", await again.Content.ReadAsStringAsync());
+        Assert.Equal(attempts, await factory.WithDb(db => db.PortalPayments.CountAsync()));
+
+        // The bank says no: the invoice is offered again.
+        var token = await client.AntiforgeryToken(checkout.PathAndQuery);
+        await client.PostAsync($"{checkout.PathAndQuery}?handler=Settle&succeeds=false", new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
+        Assert.DoesNotContain($"id=\"in-progress-{invoice.Id}\"", await client.GetStringAsync("/Portal/Invoices"));
+        Assert.Equal(HttpStatusCode.Redirect, (await StartPayment(client, (invoice.Id, invoice.Open))).StatusCode);
+    }
+
+    [Fact]
     public async Task Overpaying_another_accounts_invoice_a_bad_amount_or_a_paid_invoice_is_refused_and_nothing_starts()
     {
         var client = await factory.SignedInAs(DemoAccounts.Customer.Email);

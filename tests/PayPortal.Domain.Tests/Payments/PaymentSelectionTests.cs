@@ -31,6 +31,15 @@ public class PaymentSelectionTests
     }
 
     [Fact]
+    public void An_invoice_a_payment_is_still_paying_is_refused_by_number_and_the_others_are_not_started_either()
+    {
+        var invoices = new[] { Posted(1, 1000_00, "A"), Posted(2, 500_00, "B") };
+        var lines = PaymentSelection.Validate([new(1, 1000_00), new(2, 500_00)], invoices.ToDictionary(i => i.Id), Today, out var errors, paymentInProgress: new HashSet<long> { 2 });
+        Assert.Empty(lines);
+        Assert.Equal(["Invoice B has a payment in progress; it can be paid again if that payment fails."], errors);
+    }
+
+    [Fact]
     public void A_partial_payment_earns_no_discount_and_after_the_window_the_full_amount_is_due()
     {
         var partial = Validate(Today, out _, [Posted(1, 1000_00, "A")], (1, 400_00));
