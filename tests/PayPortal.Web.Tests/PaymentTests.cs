@@ -164,6 +164,9 @@ public class PaymentTests(PayPortalFactory factory) : IClassFixture<PayPortalFac
         var list = await client.GetStringAsync("/Portal/Invoices");
         Assert.Contains($"id=\"in-progress-{invoice.Id}\"", list);
         Assert.DoesNotContain($"value=\"{invoice.Id}\" aria-label", list);
+        var home = await client.GetStringAsync("/Portal");
+        Assert.Contains($"id=\"in-progress-{invoice.Id}\"", home);
+        Assert.DoesNotContain($"id=\"select-{invoice.Id}\"", home);
         Assert.Contains("A payment is in progress for invoice " + invoice.Number, await client.GetStringAsync($"/Portal/Pay?invoice={invoice.Id}"));
         var attempts = await factory.WithDb(db => db.PortalPayments.CountAsync());
         var again = await StartPayment(client, (invoice.Id, invoice.Open));

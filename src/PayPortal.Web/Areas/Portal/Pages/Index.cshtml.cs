@@ -5,6 +5,7 @@ using PayPortal.Domain;
 using PayPortal.Domain.Invoicing;
 using PayPortal.Domain.Ledger;
 using PayPortal.Infrastructure.Data;
+using PayPortal.Infrastructure.Payments;
 using PayPortal.Infrastructure.Reporting;
 using PayPortal.Web.Security;
 
@@ -23,6 +24,8 @@ public class IndexModel(PayPortalDbContext db, StatementQuery statements, TimePr
     public DateOnly Today { get; private set; }
     public bool CreditHold { get; private set; }
     public IReadOnlyList<Row> OpenInvoices { get; private set; } = [];
+    /// <summary>Invoices a bank debit is still paying: shown as such and not offered for payment.</summary>
+    public IReadOnlySet<long> PaymentInProgress { get; private set; } = new HashSet<long>();
     public Money CreditsAvailable { get; private set; }
     public IReadOnlyList<StatementMovement> RecentActivity { get; private set; } = [];
 
@@ -47,6 +50,7 @@ public class IndexModel(PayPortalDbContext db, StatementQuery statements, TimePr
         CreditsAvailable = new Money(unappliedCredit, Currency);
         RecentActivity = await statements.RecentAsync(customerId, 5, ct);
 
+        PaymentInProgress = await PaymentsInProgress.InvoiceIdsAsync(db, User.CustomerId(), ct);
         var open = OpenInvoices.Sum(i => i.OpenMinor);
         Unapplied = new Money(unappliedCash + unappliedCredit, Currency);
         Balance = new Money(open, Currency) - Unapplied;
