@@ -115,6 +115,7 @@ public static class DependencyInjection
         services.AddScoped<Payments.Events.RefundEvents>();
         services.AddScoped<Payments.Events.ChargebackEvents>();
         services.AddScoped<Payments.Events.PayoutEvents>();
+        services.AddScoped<Payments.Events.StripeLookups>();
         return services;
     }
 

@@ -2,6 +2,8 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using PayPortal.Domain.Disputes;
 using PayPortal.Infrastructure.Tests;
+using Microsoft.Extensions.DependencyInjection;
+using PayPortal.Infrastructure.Adapters.Stripe.Sandbox;
 using PayPortal.Infrastructure.Ledger;
 using PayPortal.Infrastructure.Seeding;
 
@@ -105,6 +107,56 @@ public class ChargebackTests(PayPortalFactory factory) : IClassFixture<PayPortal
         };
         Assert.Contains("refunded 200", await _stripe.DeliverAsync(StripeEventDelivery.Event("evt_wr3", "charge.refunded", charge)));
         Assert.Equal(open - 3_00, await OpenOf(invoiceId));
+        await AssertLedgerConsistent();
+    }
+
+    /// <summary>A card payment through the sandbox's checkout page, as a customer makes it; returns its PaymentIntent.</summary>
+    private async Task<(string Intent, long InvoiceId, long Open)> PaidThroughSandboxAsync(long amount)
+    {
+        var (portal, invoiceId, open) = await _stripe.PendingCheckoutAsync(DemoAccounts.OtherCustomer.Email, amount);
+        var client = await factory.SignedInAs(DemoAccounts.OtherCustomer.Email);
+        var checkout = new Uri($"/stripe-sandbox/checkout/{portal.CheckoutSessionId}", UriKind.Relative);
+        var paid = await PaymentTests.PayOnCheckoutPage(client, new Uri(new Uri("http://localhost"), checkout), "Card", ("CardNumber", "4242 4242 4242 4242"));
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, paid.StatusCode);
+        var intent = await factory.WithDb(db => db.PortalPayments.Where(p => p.Id == portal.Id).Select(p => p.PaymentIntentId).SingleAsync());
+        Assert.Equal(open - amount, await OpenOf(invoiceId));
+        return (intent!, invoiceId, open);
+    }
+
+    [Fact]
+    public async Task An_old_withdrawal_event_arriving_after_the_dispute_was_won_changes_nothing_because_stripe_is_asked_how_it_stands()
+    {
+        var (intent, invoiceId, open) = await PaidThroughSandboxAsync(6_00);
+        var sandbox = factory.Services.GetRequiredService<StripeSandbox>();
+        var disputed = (await sandbox.DisputeAsync(intent)).DeepClone().AsObject(); // created + funds_withdrawn, delivered to the app; kept as it was then
+        Assert.Equal(open, await OpenOf(invoiceId));
+        await sandbox.CloseDisputeAsync((string)disputed["id"]!, won: true); // funds_reinstated + closed
+        Assert.Equal(open - 6_00, await OpenOf(invoiceId));
+
+        // Stripe retries the first withdrawal event late (say, after a 500): its copy still shows the money gone.
+        var late = await _stripe.DeliverAsync(StripeEventDelivery.Event("evt_late_withdrawal_" + intent, "charge.dispute.funds_withdrawn", disputed));
+        Assert.Contains("no change", late);
+        Assert.Equal(open - 6_00, await OpenOf(invoiceId));
+        Assert.Equal(DisputeStatus.Won, (await CaseOf((string)disputed["id"]!)).Status);
+        await AssertLedgerConsistent();
+    }
+
+    [Fact]
+    public async Task A_second_withdrawal_after_a_reinstatement_comes_off_the_receipt_that_brought_the_money_back()
+    {
+        var (_, invoiceId, open) = await _stripe.PaidAsync(DemoAccounts.Customer.Email, "pi_twice_withdrawn");
+        JsonObject Dispute(string status, params long[] transactions) => new()
+        {
+            ["id"] = "dp_twice", ["object"] = "dispute", ["amount"] = 5_00, ["currency"] = "usd", ["status"] = status, ["reason"] = "fraudulent", ["payment_intent"] = "pi_twice_withdrawn",
+            ["balance_transactions"] = new JsonArray(transactions.Select((t, i) => (JsonNode)new JsonObject { ["id"] = $"txn_twice_{i}", ["object"] = "balance_transaction", ["amount"] = t, ["currency"] = "usd", ["fee"] = 0 }).ToArray()),
+        };
+        Assert.Contains("chargeback of 500", await _stripe.DeliverAsync(StripeEventDelivery.Event("evt_tw1", "charge.dispute.funds_withdrawn", Dispute("needs_response", -5_00))));
+        Assert.Contains("received again", await _stripe.DeliverAsync(StripeEventDelivery.Event("evt_tw2", "charge.dispute.funds_reinstated", Dispute("under_review", -5_00, 5_00))));
+        Assert.Equal(open - 5_00, await OpenOf(invoiceId));
+        // Pre-arbitration: Stripe withdraws the money again.
+        Assert.Contains("chargeback of 500", await _stripe.DeliverAsync(StripeEventDelivery.Event("evt_tw3", "charge.dispute.funds_withdrawn", Dispute("needs_response", -5_00, 5_00, -5_00))));
+        Assert.Equal(open, await OpenOf(invoiceId));
+        Assert.Equal(2, await factory.WithDb(db => db.Refunds.CountAsync(r => r.DisputeId == "dp_twice")));
         await AssertLedgerConsistent();
     }
 }

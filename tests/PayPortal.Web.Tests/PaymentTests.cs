@@ -356,7 +356,7 @@ public class PaymentTests(PayPortalFactory factory) : IClassFixture<PayPortalFac
         Assert.Contains("chargeback of 500", await Deliver(Event("evt_d2_" + portal.Id, "charge.dispute.funds_withdrawn", dispute)));
         Assert.Contains("no change", await Deliver(Event("evt_d2b_" + portal.Id, "charge.dispute.funds_withdrawn", dispute)));
         Assert.Equal(invoice.Open, (await Invoice(invoice.Id)).Open);
-        var refund = await factory.WithDb(db => db.Refunds.SingleAsync(r => r.ExternalReference == $"dispute:dp_{portal.Id}:1"));
+        var refund = await factory.WithDb(db => db.Refunds.SingleAsync(r => r.DisputeId == "dp_" + portal.Id));
         Assert.Contains("Chargeback", refund.Reason);
 
         // The chargeback joins the dispute queue with Stripe's evidence deadline.

@@ -64,4 +64,37 @@ public class StripeOutageTests(StripeOutageFactory factory) : IClassFixture<Stri
             factory.StripeDown = false;
         }
     }
+
+    [Fact]
+    public async Task An_event_stripe_cannot_be_asked_about_answers_500_records_nothing_and_applies_when_stripe_retries()
+    {
+        var client = await factory.SignedInAs(DemoAccounts.Customer.Email);
+        var customerId = await factory.CustomerIdOf(DemoAccounts.Customer.Email);
+        var invoiceId = await factory.WithDb(db => db.Invoices.Where(i => i.CustomerId == customerId && i.OpenMinor > 2_00 && i.AllowPartialPayment && i.DisputedMinor == 0)
+            .OrderBy(i => i.Id).Select(i => i.Id).FirstAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await PaymentTests.StartPayment(client, false, (invoiceId, 2_00))).StatusCode);
+        var portal = await factory.WithDb(db => db.PortalPayments.OrderByDescending(p => p.Id).FirstAsync());
+        var intent = new System.Text.Json.Nodes.JsonObject
+        {
+            ["id"] = "pi_while_down", ["object"] = "payment_intent", ["amount"] = 2_00, ["currency"] = "usd", ["status"] = "requires_payment_method",
+            ["metadata"] = new System.Text.Json.Nodes.JsonObject { [PayPortal.Infrastructure.Payments.PortalCheckouts.MetadataKey] = portal.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            ["livemode"] = false,
+        };
+        var body = StripeEventDelivery.Event("evt_while_down", "payment_intent.payment_failed", intent);
+        var stripe = new StripeEventDelivery(factory);
+
+        factory.StripeDown = true;
+        try
+        {
+            Assert.Equal(HttpStatusCode.InternalServerError, (await stripe.PostAsync(body)).StatusCode);
+        }
+        finally
+        {
+            factory.StripeDown = false;
+        }
+        Assert.False(await factory.WithDb(db => db.StripeEvents.AnyAsync(e => e.EventId == "evt_while_down")));
+        // Stripe's retry, once Stripe answers: the intent is not the checkout's, so it is ignored, and recorded once.
+        Assert.Contains("is not the one checkout", await stripe.DeliverAsync(body));
+        Assert.True(await factory.WithDb(db => db.StripeEvents.AnyAsync(e => e.EventId == "evt_while_down")));
+    }
 }

@@ -13,4 +13,5 @@ public enum JournalKind
     Refunded = 9,
     AllocationReversed = 10,
     WriteOffRecovered = 11,
+    RefundFailed = 12,
 }

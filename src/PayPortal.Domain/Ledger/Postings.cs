@@ -171,7 +171,8 @@ public static class Postings
     }
 
     /// <summary>Pays unapplied cash back to the customer. Applied cash must be reversed off its invoices first.</summary>
-    public static (Refund Refund, Journal Journal) Refund(Payment payment, Money amount, string reason, DateOnly on, DateTime at, string? externalReference = null)
+    /// <param name="disputeId">Set when a card dispute took the money rather than a refund.</param>
+    public static (Refund Refund, Journal Journal) Refund(Payment payment, Money amount, string reason, DateOnly on, DateTime at, string? externalReference = null, string? disputeId = null)
     {
         if (!amount.IsPositive) throw new DomainRefusal("A refund must be positive.");
         if (amount.Currency.Code != payment.CurrencyCode) throw new DomainRefusal("A refund is in the payment's currency.");
@@ -179,13 +180,30 @@ public static class Postings
         if (string.IsNullOrWhiteSpace(reason)) throw new DomainRefusal("A refund needs a reason.");
         payment.ChangeUnapplied(-amount.Minor);
         payment.AddRefunded(amount.Minor);
-        var refund = new Refund(payment, amount.Minor, on, reason.Trim(), externalReference);
+        var refund = new Refund(payment, amount.Minor, on, reason.Trim(), externalReference, disputeId);
         var journal = new Journal(JournalKind.Refunded, on, at, $"Refund {amount}: {reason.Trim()}",
         [
             new LedgerEntry(LedgerAccount.UnappliedCash, amount.Minor, payment.CurrencyCode, payment: payment),
             new LedgerEntry(LedgerAccount.Cash, -amount.Minor, payment.CurrencyCode, payment: payment),
         ], payment.IsTest);
         return (refund, journal);
+    }
+
+    /// <summary>
+    /// A refund the processor could not pay out (failed or canceled): the money stayed with us, so it is
+    /// unapplied cash on its payment again, to be applied as any other.
+    /// </summary>
+    public static Journal RefundFailed(Refund refund, DateOnly on, DateTime at)
+    {
+        var payment = refund.Payment ?? throw new InvalidOperationException("Load the refund's payment.");
+        refund.MarkFailed(at);
+        payment.AddRefunded(-refund.AmountMinor);
+        payment.ChangeUnapplied(refund.AmountMinor);
+        return new Journal(JournalKind.RefundFailed, on, at, $"Refund {new Money(refund.AmountMinor, payment.Currency)} failed: the money stayed with us",
+        [
+            new LedgerEntry(LedgerAccount.Cash, refund.AmountMinor, payment.CurrencyCode, payment: payment),
+            new LedgerEntry(LedgerAccount.UnappliedCash, -refund.AmountMinor, payment.CurrencyCode, payment: payment),
+        ], payment.IsTest);
     }
 
     /// <summary>Takes an allocation back off its invoice: the invoice owes it again, the money is unapplied again.</summary>

@@ -77,5 +77,10 @@ public class Payment : IVersioned
         SettledByBankLineId = bankLineId;
     }
 
-    internal void AddRefunded(long minor) => RefundedMinor = checked(RefundedMinor + minor);
+    internal void AddRefunded(long minor)
+    {
+        var refunded = checked(RefundedMinor + minor);
+        if (refunded < 0 || refunded > AmountMinor) throw new InvalidOperationException($"The payment cannot have {refunded} refunded of {AmountMinor}.");
+        RefundedMinor = refunded;
+    }
 }

@@ -22,8 +22,26 @@ public sealed class MoneyTakeBack(PayPortalDbContext db, TimeProvider clock)
         return paymentId is null ? null : await db.Payments.SingleAsync(p => p.Id == paymentId, ct);
     }
 
+    /// <summary>
+    /// The payments that hold a charge's money in the books: the one it paid and, after a chargeback Stripe
+    /// reinstated, the receipts that brought the money back (so a later refund or withdrawal comes off them).
+    /// </summary>
+    public async Task<List<Payment>> CarriersAsync(Payment payment, CancellationToken ct)
+    {
+        var reinstated = await db.Refunds.Where(r => r.PaymentId == payment.Id && r.DisputeId != null).Select(r => r.DisputeId! + ChargebackReinstated).Distinct().ToListAsync(ct);
+        var back = await db.Payments.Where(p => p.CustomerId == payment.CustomerId && reinstated.Contains(p.Reference!)).OrderBy(p => p.Id).ToListAsync(ct);
+        return [payment, .. back];
+    }
+
+    /// <summary>The reference of the receipt that brings back money a chargeback took: "dp_… reinstated".</summary>
+    public const string ChargebackReinstated = " reinstated";
+
+    /// <summary>The first carrier still holding <paramref name="amount"/>, else null.</summary>
+    public static Payment? CarrierFor(IEnumerable<Payment> carriers, long amount) =>
+        carriers.FirstOrDefault(p => p.AmountMinor - p.RefundedMinor >= amount);
+
     /// <returns>How much each invoice owes again.</returns>
-    public async Task<Dictionary<Invoice, long>> TakeBackAsync(Payment payment, long amount, string reason, string externalReference, CancellationToken ct)
+    public async Task<Dictionary<Invoice, long>> TakeBackAsync(Payment payment, long amount, string reason, string externalReference, CancellationToken ct, string? disputeId = null)
     {
         var reopened = new Dictionary<Invoice, long>();
         var now = clock.GetUtcNow().UtcDateTime;
@@ -45,7 +63,7 @@ public sealed class MoneyTakeBack(PayPortalDbContext db, TimeProvider clock)
                 db.Journals.Add(journal);
             }
         }
-        var (refund, refundJournal) = Postings.Refund(payment, new Money(amount, payment.Currency), reason, today, now, externalReference);
+        var (refund, refundJournal) = Postings.Refund(payment, new Money(amount, payment.Currency), reason, today, now, externalReference, disputeId);
         db.Refunds.Add(refund);
         db.Journals.Add(refundJournal);
         return reopened;

@@ -20,7 +20,8 @@ public sealed class StripeEventDesk(PayPortalDbContext db, StripeEventProcessor 
     {
         var record = await db.StripeEvents.AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, ct);
         if (record is null) return StepResult.Fail("No such Stripe event.");
-        if (record.Status != StripeEventStatus.NeedsAttention || record.Payload is null) return StepResult.Fail($"Event {record.EventId} does not need attention any more.");
+        if (record.Status != StripeEventStatus.NeedsAttention) return StepResult.Fail($"Event {record.EventId} does not need attention any more.");
+        if (record.Payload is null) return StepResult.Fail($"Event {record.EventId} was refused before PayPortal kept events; settle it by hand.");
         var outcome = await processor.ApplyAgainAsync(StripeWebhookVerifier.Parse(record.Payload), record.Payload, ct);
         return StripeEventRecord.StatusOf(outcome) == StripeEventStatus.NeedsAttention || outcome.StartsWith("duplicate", StringComparison.Ordinal)
             ? StepResult.Fail($"Event {record.EventId} was not applied: {outcome}")
@@ -38,6 +39,7 @@ public sealed class StripeEventDesk(PayPortalDbContext db, StripeEventProcessor 
         record.ResolvedAt = clock.GetUtcNow().UtcDateTime;
         record.ResolvedBy = db.ActorName;
         record.Resolution = note.Trim().Length > 500 ? note.Trim()[..500] : note.Trim();
+        record.Payload = null; // kept only while it needs attention: it may carry a customer's details
         using (db.Audit.Begin("stripe.event.resolve")) await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return StepResult.Done($"Event {record.EventId} marked as settled by hand.", record.Id);

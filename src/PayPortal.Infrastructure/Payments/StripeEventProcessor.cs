@@ -18,7 +18,7 @@ namespace PayPortal.Infrastructure.Payments;
 /// attention, with the reason and the event itself, so Stripe stops retrying and a manager decides.
 /// </summary>
 public sealed class StripeEventProcessor(PayPortalDbContext db, CheckoutEvents checkouts, PaymentIntentEvents intents, RefundEvents refunds, ChargebackEvents chargebacks,
-    PayoutEvents payouts, OutboxSignal outbox, TimeProvider clock, ILogger<StripeEventProcessor> logger)
+    PayoutEvents payouts, StripeLookups lookups, OutboxSignal outbox, TimeProvider clock, ILogger<StripeEventProcessor> logger)
 {
     /// <summary>A webhook's event; <paramref name="payload"/> is the JSON Stripe signed.</summary>
     public Task<string> ApplyAsync(Event stripeEvent, string payload, CancellationToken ct = default) => HandleAsync(stripeEvent, payload, again: false, ct);
@@ -76,14 +76,31 @@ public sealed class StripeEventProcessor(PayPortalDbContext db, CheckoutEvents c
         return outcome;
     }
 
-    /// <summary>What Stripe's events do not carry, asked outside any transaction.</summary>
-    private async Task<AskedOfStripe> AskStripeAsync(Event stripeEvent, CancellationToken ct) => (stripeEvent.Type, stripeEvent.Data.Object) switch
+    private static readonly string[] DisputeEvents =
+        ["charge.dispute.created", "charge.dispute.updated", "charge.dispute.funds_withdrawn", "charge.dispute.funds_reinstated", "charge.dispute.closed"];
+    private static readonly string[] RefundUpdates = ["charge.refund.updated", "refund.updated", "refund.failed"];
+
+    /// <summary>What Stripe's events do not carry, or carry as it was when sent, asked outside any transaction.</summary>
+    private async Task<AskedOfStripe> AskStripeAsync(Event stripeEvent, CancellationToken ct)
     {
-        ("payout.paid", Payout paid) => new() { PayoutItems = await payouts.ItemsAsync(paid, ct) },
-        ("charge.refunded", Charge refunded) => new() { ChargeRefunds = await refunds.RefundsOfAsync(refunded, ct) },
-        ("payment_intent.payment_failed", PaymentIntent failed) => new() { IntentCheck = await intents.CheckAsync(failed, ct) },
-        _ => new(),
-    };
+        switch (stripeEvent.Data.Object)
+        {
+            case Payout paid when stripeEvent.Type == "payout.paid":
+                return new() { PayoutItems = await payouts.ItemsAsync(paid, ct) };
+            case Charge refunded when stripeEvent.Type == "charge.refunded":
+                return new() { ChargeRefunds = await refunds.RefundsOfAsync(refunded, ct), AwaitingCheckout = await lookups.AwaitsItsCheckoutAsync(refunded.PaymentIntentId, ct) };
+            case Refund refund when RefundUpdates.Contains(stripeEvent.Type):
+                var current = await lookups.CurrentAsync(refund, ct);
+                return new() { Refund = current, AwaitingCheckout = await lookups.AwaitsItsCheckoutAsync(current.PaymentIntentId, ct) };
+            case Dispute dispute when DisputeEvents.Contains(stripeEvent.Type):
+                var now = await lookups.CurrentAsync(dispute, ct);
+                return new() { Dispute = now, AwaitingCheckout = await lookups.AwaitsItsCheckoutAsync(now.PaymentIntentId, ct) };
+            case PaymentIntent failed when stripeEvent.Type == "payment_intent.payment_failed":
+                return new() { IntentCheck = await intents.CheckAsync(failed, ct) };
+            default:
+                return new();
+        }
+    }
 
     private async Task<string> DispatchAsync(Event stripeEvent, AskedOfStripe asked, bool isTest, CancellationToken ct) => (stripeEvent.Type, stripeEvent.Data.Object) switch
     {
@@ -92,9 +109,9 @@ public sealed class StripeEventProcessor(PayPortalDbContext db, CheckoutEvents c
         ("checkout.session.async_payment_failed", Session s) => await checkouts.DebitFailedAsync(s, ct),
         ("checkout.session.expired", Session s) => await checkouts.ExpiredAsync(s, ct),
         ("payment_intent.payment_failed", PaymentIntent i) => await intents.FailedAsync(i, asked.IntentCheck!, ct),
-        ("charge.refunded", Charge c) => await refunds.RefundedAsync(c, asked.ChargeRefunds!, ct),
-        ("charge.dispute.created" or "charge.dispute.updated" or "charge.dispute.funds_withdrawn" or "charge.dispute.funds_reinstated" or "charge.dispute.closed", Dispute d)
-            => await chargebacks.ReconcileAsync(d, stripeEvent.Type, ct),
+        ("charge.refunded", Charge c) => await refunds.RefundedAsync(c, asked.ChargeRefunds!, asked.AwaitingCheckout, ct),
+        (_, Refund) when asked.Refund is { } refund => await refunds.UpdatedAsync(refund, asked.AwaitingCheckout, ct),
+        (_, Dispute) when asked.Dispute is { } dispute => await chargebacks.ReconcileAsync(dispute, stripeEvent.Type, asked.AwaitingCheckout, ct),
         ("payout.paid", Payout p) => await payouts.PaidAsync(p, asked.PayoutItems!, isTest, ct),
         _ => $"ignored: {stripeEvent.Type} is not handled",
     };
@@ -120,6 +137,7 @@ public sealed class StripeEventProcessor(PayPortalDbContext db, CheckoutEvents c
         record.ResolvedAt = clock.GetUtcNow().UtcDateTime;
         record.ResolvedBy = db.ActorName;
         record.Resolution = Clip($"Applied again: {outcome}");
+        record.Payload = null; // kept only while it needs attention: it may carry a customer's details
     }
 
     private Task<bool> SeenAsync(string eventId, CancellationToken ct) => db.StripeEvents.AnyAsync(e => e.EventId == eventId, ct);
@@ -131,5 +149,9 @@ public sealed class StripeEventProcessor(PayPortalDbContext db, CheckoutEvents c
         public List<StripePayoutItem>? PayoutItems { get; init; }
         public IReadOnlyList<Refund>? ChargeRefunds { get; init; }
         public IntentCheck? IntentCheck { get; init; }
+        public Refund? Refund { get; init; }
+        public Dispute? Dispute { get; init; }
+        /// <summary>The intent paid a portal payment the books have not received yet.</summary>
+        public bool AwaitingCheckout { get; init; }
     }
 }

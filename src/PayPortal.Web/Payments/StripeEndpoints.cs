@@ -16,12 +16,19 @@ public static class StripeEndpoints
     /// <summary>Reads at most <see cref="MaxWebhookBytes"/>, whatever the server's own limit, and refuses anything longer.</summary>
     private static async Task<string> ReadCappedAsync(Stream body, CancellationToken ct)
     {
-        var buffer = new byte[MaxWebhookBytes + 1];
-        var length = 0;
-        int read;
-        while (length < buffer.Length && (read = await body.ReadAsync(buffer.AsMemory(length), ct)) > 0) length += read;
-        if (length > MaxWebhookBytes) throw new PayloadTooLargeException();
-        return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(buffer, 0, length);
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(MaxWebhookBytes + 1);
+        try
+        {
+            var length = 0;
+            int read;
+            while (length <= MaxWebhookBytes && (read = await body.ReadAsync(buffer.AsMemory(length, MaxWebhookBytes + 1 - length), ct)) > 0) length += read;
+            if (length > MaxWebhookBytes) throw new PayloadTooLargeException();
+            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(buffer, 0, length);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     public static void MapStripeEndpoints(this WebApplication app)
@@ -38,9 +45,13 @@ public static class StripeEndpoints
             {
                 payload = await ReadCappedAsync(context.Request.Body, ct);
             }
-            catch (Exception ex) when (ex is BadHttpRequestException or PayloadTooLargeException)
+            catch (PayloadTooLargeException)
             {
                 return Results.Problem("The webhook body is too large.", statusCode: StatusCodes.Status413PayloadTooLarge);
+            }
+            catch (BadHttpRequestException ex)
+            {
+                return Results.Problem($"The webhook body could not be read: {ex.Message}", statusCode: ex.StatusCode);
             }
             catch (DecoderFallbackException)
             {
@@ -74,9 +85,13 @@ public static class StripeEndpoints
                 {
                     body = await ReadCappedAsync(context.Request.Body, ct);
                 }
-                catch (Exception ex) when (ex is BadHttpRequestException or PayloadTooLargeException or DecoderFallbackException)
+                catch (PayloadTooLargeException)
                 {
-                    return Results.Problem("The request body is too large or not UTF-8.", statusCode: StatusCodes.Status400BadRequest);
+                    return Results.Problem("The request body is too large.", statusCode: StatusCodes.Status413PayloadTooLarge);
+                }
+                catch (Exception ex) when (ex is BadHttpRequestException or DecoderFallbackException)
+                {
+                    return Results.Problem("The request body could not be read as UTF-8.", statusCode: StatusCodes.Status400BadRequest);
                 }
             }
             var answer = await sandbox.HandleAsync(context.Request.Method, $"/v1/{path}", context.Request.QueryString.Value, body,

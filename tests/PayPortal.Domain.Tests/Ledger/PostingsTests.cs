@@ -119,6 +119,22 @@ public class PostingsTests
     }
 
     [Fact]
+    public void A_refund_the_processor_could_not_pay_out_is_unapplied_cash_again_once()
+    {
+        var payment = Receive(100_00);
+        var refund = Record(Postings.Refund(payment, Usd(40_00), "Overpayment returned", Today, Now, "re_1"));
+        Assert.Equal((40_00L, 60_00L), (payment.RefundedMinor, payment.UnappliedMinor));
+
+        var journal = Postings.RefundFailed(refund, Today, Now);
+        _journals.Add(journal);
+        Assert.Equal(0, journal.Entries.Sum(e => e.AmountMinor));
+        Assert.Equal((0L, 100_00L, Now), (payment.RefundedMinor, payment.UnappliedMinor, refund.FailedAt));
+        Assert.Equal(100_00, UnappliedOf(payment)); // the ledger says the same
+        Assert.Throws<DomainRefusal>(() => Postings.RefundFailed(refund, Today, Now));
+        Assert.Equal((0L, 100_00L), (payment.RefundedMinor, payment.UnappliedMinor));
+    }
+
+    [Fact]
     public void Early_payment_discount_is_a_discount_allocation_not_a_short_payment()
     {
         var invoice = PostedInvoice(_customer, 1000_00, journals: _journals);

@@ -45,6 +45,8 @@ internal sealed class RefundConfiguration : IEntityTypeConfiguration<Refund>
         b.Property(r => r.Reason).HasMaxLength(500);
         b.Property(r => r.ExternalReference).HasMaxLength(140);
         b.HasIndex(r => r.ExternalReference).IsUnique();
+        b.Property(r => r.DisputeId).HasMaxLength(100);
+        b.HasIndex(r => r.DisputeId);
         b.HasOne(r => r.Payment).WithMany().HasForeignKey(r => r.PaymentId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(r => r.Customer).WithMany().HasForeignKey(r => r.CustomerId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -1504,8 +1504,15 @@ namespace PayPortal.Infrastructure.Data.Migrations
                     b.Property<long>("CustomerId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("DisputeId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ExternalReference")
                         .HasMaxLength(140)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FailedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<long>("PaymentId")
@@ -1522,6 +1529,8 @@ namespace PayPortal.Infrastructure.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CustomerId");
+
+                    b.HasIndex("DisputeId");
 
                     b.HasIndex("ExternalReference")
                         .IsUnique();

@@ -11,59 +11,50 @@ namespace PayPortal.Infrastructure.Payments.Events;
 /// <summary>
 /// Card disputes as Stripe means them. An inquiry (<c>warning_*</c>) takes no money: the case joins the
 /// dispute queue and nothing is owed again. A chargeback takes the money when Stripe withdraws it and
-/// brings it back when Stripe reinstates it: every dispute event is compared with what the dispute's
-/// balance transactions say the bank holds (or, without them, what the event says happened), and only
-/// the difference moves, so events in any order, repeated or missed, leave the books where Stripe is.
+/// brings it back when Stripe reinstates it: every dispute event compares what the dispute's balance
+/// transactions (as Stripe has them now, see <see cref="StripeLookups"/>) say the bank holds with what the
+/// books hold, and only the difference moves, so repeated, late or missed events leave the books where Stripe is.
 /// </summary>
 public sealed class ChargebackEvents(PayPortalDbContext db, MoneyTakeBack takeBack, TimeProvider clock)
 {
-    /// <summary>The books' refund references for money a chargeback took: <c>dispute:dp_…:1</c>, <c>:2</c>…</summary>
-    public const string ReferencePrefix = "dispute:";
-
-    public async Task<string> ReconcileAsync(Dispute dispute, string eventType, CancellationToken ct)
+    public async Task<string> ReconcileAsync(Dispute dispute, string eventType, bool awaitingCheckout, CancellationToken ct)
     {
         var payment = await takeBack.PaymentForIntentAsync(dispute.PaymentIntentId, ct);
-        if (payment is null) return $"ignored: dispute {dispute.Id} is not about a portal payment";
-        var inquiry = IsInquiry(dispute);
+        if (payment is null)
+            return awaitingCheckout
+                ? $"refused: dispute {dispute.Id} is about a portal payment the books have not received yet; apply its checkout event first, then this one again"
+                : $"ignored: dispute {dispute.Id} is not about a portal payment";
         var customer = await db.Customers.SingleAsync(c => c.Id == payment.CustomerId, ct);
-        var chargeback = await db.Disputes.Include(d => d.Invoice).ThenInclude(i => i!.Customer).SingleOrDefaultAsync(d => d.StripeDisputeId == dispute.Id, ct);
+        var chargeback = await db.Disputes.Include(d => d.Invoice).SingleOrDefaultAsync(d => d.StripeDisputeId == dispute.Id, ct);
         var said = new List<string>();
 
-        var withdrawals = await db.Refunds.Where(r => r.PaymentId == payment.Id && r.ExternalReference!.StartsWith(ReferencePrefix + dispute.Id + ":")).ToListAsync(ct);
-        var reinstated = await db.Payments.Where(p => p.CustomerId == payment.CustomerId && p.Reference == ReinstatedReference(dispute)).SumAsync(p => p.AmountMinor, ct);
+        var withdrawals = await db.Refunds.Where(r => r.DisputeId == dispute.Id).ToListAsync(ct);
+        var reinstated = await db.Payments.Where(p => p.CustomerId == payment.CustomerId && p.Reference == dispute.Id + MoneyTakeBack.ChargebackReinstated).SumAsync(p => p.AmountMinor, ct);
         var heldNow = withdrawals.Sum(r => r.AmountMinor) - reinstated;
         var held = HeldByBank(dispute, eventType) ?? heldNow;
+
         var reopened = new Dictionary<Domain.Invoicing.Invoice, long>();
         if (held > heldNow)
         {
-            var amount = Math.Min(held - heldNow, payment.AmountMinor - payment.RefundedMinor);
-            if (amount > 0)
-            {
-                reopened = await takeBack.TakeBackAsync(payment, amount, $"Chargeback: card dispute {dispute.Id} ({dispute.Reason ?? "no reason given"})",
-                    $"{ReferencePrefix}{dispute.Id}:{withdrawals.Count + 1}", ct);
-                said.Add($"chargeback of {amount} on payment {payment.Id}; its invoices are open again");
-            }
+            var amount = held - heldNow;
+            var carrier = MoneyTakeBack.CarrierFor(await takeBack.CarriersAsync(payment, ct), amount);
+            if (carrier is null) return $"refused: Stripe holds {amount} more for dispute {dispute.Id} than payment {payment.Id} still has in the books";
+            reopened = await takeBack.TakeBackAsync(carrier, amount, $"Chargeback: card dispute {dispute.Id} ({dispute.Reason ?? "no reason given"})",
+                $"{dispute.Id}:withdrawn:{withdrawals.Count + 1}", ct, disputeId: dispute.Id);
+            said.Add($"chargeback of {amount} on payment {carrier.Id}; its invoices are open again");
         }
 
         if (chargeback is null)
         {
-            // The case is always recorded (its outcome may bring the money back): on the invoice it reopened most,
-            // or, for an inquiry or cash still unapplied, on the first invoice the customer was paying.
-            var invoice = reopened.OrderByDescending(r => r.Value).Select(r => r.Key).FirstOrDefault()
-                ?? await db.PortalPayments.Where(p => p.PaymentId == payment.Id).SelectMany(p => p.Lines).OrderBy(l => l.Id)
-                    .Select(l => db.Invoices.Single(i => i.Id == l.InvoiceId)).FirstAsync(ct);
-            chargeback = Domain.Disputes.Dispute.Chargeback(invoice, new Money(dispute.Amount, payment.Currency), dispute.Id, dispute.Reason, dispute.EvidenceDetails?.DueBy,
-                clock.GetUtcNow().UtcDateTime, inquiry);
-            db.Disputes.Add(chargeback);
-            if (inquiry) said.Add($"inquiry {dispute.Id} recorded; no money moved");
+            chargeback = await OpenCaseAsync(dispute, payment, reopened, ct);
+            if (IsInquiry(dispute)) said.Add($"inquiry {dispute.Id} recorded; no money moved");
             else if (reopened.Count == 0 && held == 0) said.Add($"chargeback {dispute.Id} recorded; money leaves when Stripe withdraws it");
         }
 
         if (held < heldNow)
         {
-            var back = heldNow - held;
-            Reinstate(chargeback, dispute, customer, payment, back);
-            said.Add($"{new Money(back, payment.Currency)} of chargeback {dispute.Id} received again");
+            Reinstate(chargeback, dispute, customer, payment, heldNow - held);
+            said.Add($"{new Money(heldNow - held, payment.Currency)} of chargeback {dispute.Id} received again");
         }
 
         if (chargeback.IsOpen && dispute.Status is "won" or "lost" or "warning_closed")
@@ -73,6 +64,21 @@ public sealed class ChargebackEvents(PayPortalDbContext db, MoneyTakeBack takeBa
             said.Add($"chargeback {dispute.Id} {dispute.Status}" + (dispute.Status == "lost" ? $"; invoice {chargeback.Invoice!.Number} stays owed" : ""));
         }
         return said.Count == 0 ? $"no change: chargeback {dispute.Id} already recorded as {chargeback.Status}" : string.Join("; ", said);
+    }
+
+    /// <summary>
+    /// The case joins the dispute queue (its outcome may bring the money back): on the invoice the withdrawal
+    /// reopened most, or, for an inquiry or cash still unapplied, on the first invoice the customer was paying.
+    /// </summary>
+    private async Task<Domain.Disputes.Dispute> OpenCaseAsync(Dispute dispute, Payment payment, Dictionary<Domain.Invoicing.Invoice, long> reopened, CancellationToken ct)
+    {
+        var invoice = reopened.OrderByDescending(r => r.Value).Select(r => r.Key).FirstOrDefault()
+            ?? await db.PortalPayments.Where(p => p.PaymentId == payment.Id).SelectMany(p => p.Lines).OrderBy(l => l.Id)
+                .Select(l => db.Invoices.Single(i => i.Id == l.InvoiceId)).FirstAsync(ct);
+        var chargeback = Domain.Disputes.Dispute.Chargeback(invoice, new Money(dispute.Amount, payment.Currency), dispute.Id, dispute.Reason, dispute.EvidenceDetails?.DueBy,
+            clock.GetUtcNow().UtcDateTime, IsInquiry(dispute));
+        db.Disputes.Add(chargeback);
+        return chargeback;
     }
 
     private static bool IsInquiry(Dispute dispute) => dispute.Status?.StartsWith("warning_", StringComparison.Ordinal) == true;
@@ -100,22 +106,12 @@ public sealed class ChargebackEvents(PayPortalDbContext db, MoneyTakeBack takeBa
         };
     }
 
-    private static string ReinstatedReference(Dispute dispute) => $"{dispute.Id} reinstated";
-
-    /// <summary>The reference of the receipt that brings back what the withdrawal <paramref name="withdrawalReference"/> (<c>dispute:dp_…:n</c>) took.</summary>
-    internal static string ReinstatedReferenceOf(string withdrawalReference)
-    {
-        var disputeId = withdrawalReference[ReferencePrefix.Length..];
-        var colon = disputeId.LastIndexOf(':');
-        return $"{(colon < 0 ? disputeId : disputeId[..colon])} reinstated";
-    }
-
     /// <summary>The money comes back as a new receipt, applied to the case's invoice as far as it is still owed.</summary>
     private void Reinstate(Domain.Disputes.Dispute chargeback, Dispute dispute, Domain.Customers.Customer customer, Payment original, long amount)
     {
         var invoice = chargeback.Invoice!;
         var now = clock.GetUtcNow().UtcDateTime;
-        var returned = new Payment(customer, new Money(amount, original.Currency), PaymentMethod.Card, clock.Today(), ReinstatedReference(dispute), original.IsTest);
+        var returned = new Payment(customer, new Money(amount, original.Currency), PaymentMethod.Card, clock.Today(), dispute.Id + MoneyTakeBack.ChargebackReinstated, original.IsTest);
         db.Payments.Add(returned);
         db.Journals.Add(Postings.ReceivePayment(returned, now));
         var apply = invoice.CanReceiveMoney ? Math.Min(invoice.OpenMinor, amount) : 0;

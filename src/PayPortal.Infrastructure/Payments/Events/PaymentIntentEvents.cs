@@ -6,8 +6,8 @@ using Stripe.Checkout;
 
 namespace PayPortal.Infrastructure.Payments.Events;
 
-/// <summary>Which portal payment a PaymentIntent belongs to, as Stripe confirms it (null: none, with why).</summary>
-public sealed record IntentCheck(long? PortalPaymentId, string? Ignored);
+/// <summary>Which portal payment a PaymentIntent belongs to, as Stripe confirms it; when none, the outcome that says why.</summary>
+public sealed record IntentCheck(long? PortalPaymentId, string? Otherwise);
 
 /// <summary>PaymentIntents: a declined attempt is recorded on its portal payment, which stays open for another try.</summary>
 public sealed class PaymentIntentEvents(PayPortalDbContext db, IStripeClient stripe)
@@ -27,7 +27,16 @@ public sealed class PaymentIntentEvents(PayPortalDbContext db, IStripeClient str
             return new(null, $"ignored: payment intent {intent.Id} is for {intent.Amount} {intent.Currency ?? "(no currency)"}, portal payment {id} for {portal.AmountMinor} {portal.CurrencyCode}");
         if (portal.PaymentIntentId == intent.Id) return new(id, null);
         if (portal.PaymentIntentId is not null || portal.CheckoutSessionId is null) return new(null, $"ignored: payment intent {intent.Id} is not portal payment {id}'s");
-        var session = await new SessionService(stripe).GetAsync(portal.CheckoutSessionId, cancellationToken: ct);
+        Session session;
+        try
+        {
+            session = await new SessionService(stripe).GetAsync(portal.CheckoutSessionId, cancellationToken: ct);
+        }
+        catch (StripeException ex) when ((int)ex.HttpStatusCode is >= 400 and < 500 and not 429)
+        {
+            // A lasting answer (no such session, a revoked key): retrying would not change it, a person must look.
+            return new(null, $"refused: Stripe could not show checkout {portal.CheckoutSessionId} to check payment intent {intent.Id}: {ex.StripeError?.Message ?? ex.Message}");
+        }
         return session.PaymentIntentId == intent.Id
             ? new(id, null)
             : new(null, $"ignored: payment intent {intent.Id} is not the one checkout {portal.CheckoutSessionId} made");
@@ -35,7 +44,7 @@ public sealed class PaymentIntentEvents(PayPortalDbContext db, IStripeClient str
 
     public async Task<string> FailedAsync(PaymentIntent intent, IntentCheck check, CancellationToken ct)
     {
-        if (check.PortalPaymentId is not { } id) return check.Ignored!;
+        if (check.PortalPaymentId is not { } id) return check.Otherwise!;
         var portal = await db.PortalPayments.SingleAsync(p => p.Id == id, ct);
         if (portal.PaymentIntentId is not null && portal.PaymentIntentId != intent.Id) return $"ignored: portal payment {id} is paying with another intent";
         var error = intent.LastPaymentError;

@@ -1,18 +1,22 @@
 using Microsoft.EntityFrameworkCore;
+using PayPortal.Domain.Ledger;
+using PayPortal.Domain.Payments;
 using PayPortal.Infrastructure.Data;
 using Stripe;
+using Refund = Stripe.Refund;
 
 namespace PayPortal.Infrastructure.Payments.Events;
 
 /// <summary>
 /// Refunds, whoever made them (a manager in the back office or someone in Stripe's dashboard): the ledger
-/// follows <c>charge.refunded</c>, one refund of the books per Stripe refund (by its id), so a refund is
-/// never confused with money a chargeback took or brought back.
+/// follows Stripe's refunds one by one, by id, so a refund is booked once, never confused with money a
+/// chargeback moved, and given back to the books if Stripe could not pay it out after all (failed or canceled).
 /// </summary>
-public sealed class RefundEvents(PayPortalDbContext db, MoneyTakeBack takeBack, IStripeClient stripe)
+public sealed class RefundEvents(PayPortalDbContext db, MoneyTakeBack takeBack, IStripeClient stripe, TimeProvider clock)
 {
     /// <summary>Refunds Stripe counts as money gone (<c>amount_refunded</c> includes pending ones).</summary>
     private static readonly string[] MoneyGone = ["succeeded", "pending"];
+    private static readonly string[] MoneyStayed = ["failed", "canceled"];
 
     /// <summary>
     /// The charge's refunds, asked of Stripe outside any database transaction: a <c>charge.refunded</c>
@@ -26,60 +30,71 @@ public sealed class RefundEvents(PayPortalDbContext db, MoneyTakeBack takeBack, 
         return list;
     }
 
-    public async Task<string> RefundedAsync(Charge charge, IReadOnlyList<Refund> refunds, CancellationToken ct)
+    public async Task<string> RefundedAsync(Charge charge, IReadOnlyList<Refund> refunds, bool awaitingCheckout, CancellationToken ct)
     {
         var payment = await takeBack.PaymentForIntentAsync(charge.PaymentIntentId, ct);
-        if (payment is null) return $"ignored: charge {charge.Id} is not a portal payment";
-        var gone = refunds.Where(r => MoneyGone.Contains(r.Status) && r.Amount > 0).OrderBy(r => r.Created).ThenBy(r => r.Id).ToList();
-        if (gone.Count == 0) return await RefundedByTotalAsync(charge, payment, ct);
+        if (payment is null) return NotInBooks($"charge {charge.Id}", awaitingCheckout);
+        if (refunds.Count == 0) return await RefundedByTotalAsync(charge, payment, ct);
+        return await FollowAsync(payment, refunds, ct);
+    }
 
-        var carriers = await CarriersAsync(payment, ct);
+    /// <summary>One refund changed (<c>charge.refund.updated</c>, <c>refund.updated</c>, <c>refund.failed</c>), as Stripe has it now.</summary>
+    public async Task<string> UpdatedAsync(Refund refund, bool awaitingCheckout, CancellationToken ct)
+    {
+        var payment = await takeBack.PaymentForIntentAsync(refund.PaymentIntentId, ct);
+        if (payment is null) return NotInBooks($"refund {refund.Id}", awaitingCheckout);
+        return await FollowAsync(payment, [refund], ct);
+    }
+
+    private static string NotInBooks(string what, bool awaitingCheckout) => awaitingCheckout
+        ? $"refused: {what} is of a portal payment the books have not received yet; apply its checkout event first, then this one again"
+        : $"ignored: {what} is not of a portal payment";
+
+    /// <summary>Books each refund Stripe counts as paid out and not yet booked; gives back each booked one that failed.</summary>
+    private async Task<string> FollowAsync(Payment payment, IReadOnlyList<Refund> refunds, CancellationToken ct)
+    {
+        var carriers = await takeBack.CarriersAsync(payment, ct);
         var carrierIds = carriers.Select(p => p.Id).ToList();
-        var ids = gone.Select(r => r.Id).ToList();
-        var recorded = await db.Refunds.Where(r => carrierIds.Contains(r.PaymentId) && ids.Contains(r.ExternalReference!)).Select(r => r.ExternalReference).ToListAsync(ct);
-        var taken = new List<string>();
-        foreach (var refund in gone.Where(r => !recorded.Contains(r.Id)))
+        var booked = await db.Refunds.Include(r => r.Payment).Where(r => carrierIds.Contains(r.PaymentId) && r.DisputeId == null).ToListAsync(ct);
+        var stripeIds = refunds.Select(r => r.Id).ToHashSet();
+        // Refunds booked without Stripe's id (from the charge's total, or before ids were kept) stand for the oldest Stripe refunds not booked by id.
+        var unnamed = booked.Where(r => r.FailedAt is null && !stripeIds.Contains(r.ExternalReference ?? "")).Sum(r => r.AmountMinor);
+        var said = new List<string>();
+
+        foreach (var refund in refunds.Where(r => MoneyGone.Contains(r.Status) && r.Amount > 0 && booked.All(b => b.ExternalReference != r.Id)).OrderBy(r => r.Created).ThenBy(r => r.Id))
         {
-            await takeBack.TakeBackAsync(CarrierFor(carriers, refund.Amount), refund.Amount, Reason(refund), refund.Id, ct);
-            taken.Add($"{refund.Id} ({refund.Amount})");
+            var covered = Math.Min(unnamed, refund.Amount);
+            unnamed -= covered;
+            var amount = refund.Amount - covered;
+            if (amount == 0) continue;
+            var carrier = MoneyTakeBack.CarrierFor(carriers, amount) ?? payment;
+            await takeBack.TakeBackAsync(carrier, amount, Reason(refund), refund.Id, ct);
+            said.Add($"refunded {amount} of payment {carrier.Id} ({refund.Id})");
         }
-        return taken.Count == 0
-            ? $"no change: payment {payment.Id} already shows every refund of charge {charge.Id}"
-            : $"refunded {gone.Where(r => !recorded.Contains(r.Id)).Sum(r => r.Amount)} of payment {payment.Id}: {string.Join(", ", taken)}";
+        foreach (var refund in refunds.Where(r => MoneyStayed.Contains(r.Status)))
+        {
+            if (booked.SingleOrDefault(b => b.ExternalReference == refund.Id && b.FailedAt is null) is not { } failed) continue;
+            db.Journals.Add(Postings.RefundFailed(failed, clock.Today(), clock.GetUtcNow().UtcDateTime));
+            said.Add($"refund {refund.Id} {refund.Status}: {failed.AmountMinor} is unapplied cash on payment {failed.PaymentId} again");
+        }
+        return said.Count == 0 ? $"no change: payment {payment.Id} already shows every refund Stripe reports" : string.Join("; ", said);
     }
 
     /// <summary>
     /// Stripe listed no refunds (the charge's refunds are not visible to this key, say): its cumulative
     /// <c>amount_refunded</c> against the refunds already in the books, chargebacks not counted.
     /// </summary>
-    private async Task<string> RefundedByTotalAsync(Charge charge, Domain.Payments.Payment payment, CancellationToken ct)
+    private async Task<string> RefundedByTotalAsync(Charge charge, Payment payment, CancellationToken ct)
     {
-        var carriers = await CarriersAsync(payment, ct);
+        var carriers = await takeBack.CarriersAsync(payment, ct);
         var carrierIds = carriers.Select(p => p.Id).ToList();
-        var refunded = await db.Refunds.Where(r => carrierIds.Contains(r.PaymentId) && (r.ExternalReference == null || !r.ExternalReference.StartsWith(ChargebackEvents.ReferencePrefix)))
-            .SumAsync(r => r.AmountMinor, ct);
+        var refunded = await db.Refunds.Where(r => carrierIds.Contains(r.PaymentId) && r.DisputeId == null && r.FailedAt == null).SumAsync(r => r.AmountMinor, ct);
         var newly = charge.AmountRefunded - refunded;
         if (newly <= 0) return $"no change: payment {payment.Id} already shows {refunded} refunded";
-        await takeBack.TakeBackAsync(CarrierFor(carriers, newly), newly, "Refunded through Stripe", $"{charge.Id}:refunded:{charge.AmountRefunded}", ct);
-        return $"refunded {newly} of payment {payment.Id}";
+        var carrier = MoneyTakeBack.CarrierFor(carriers, newly) ?? payment;
+        await takeBack.TakeBackAsync(carrier, newly, "Refunded through Stripe", $"{charge.Id}:refunded:{charge.AmountRefunded}", ct);
+        return $"refunded {newly} of payment {carrier.Id}";
     }
-
-    /// <summary>
-    /// The payments that hold the charge's money in the books: the one it paid and, after a chargeback
-    /// Stripe reinstated, the receipt that brought the money back.
-    /// </summary>
-    private async Task<List<Domain.Payments.Payment>> CarriersAsync(Domain.Payments.Payment payment, CancellationToken ct)
-    {
-        var disputes = await db.Refunds.Where(r => r.PaymentId == payment.Id && r.ExternalReference!.StartsWith(ChargebackEvents.ReferencePrefix))
-            .Select(r => r.ExternalReference!).ToListAsync(ct);
-        var reinstated = disputes.Select(ChargebackEvents.ReinstatedReferenceOf).Distinct().ToList();
-        var back = await db.Payments.Where(p => p.CustomerId == payment.CustomerId && reinstated.Contains(p.Reference!)).OrderBy(p => p.Id).ToListAsync(ct);
-        return [payment, .. back];
-    }
-
-    /// <summary>The first that still holds the whole refund; else the original, whose refusal then says what is missing.</summary>
-    private static Domain.Payments.Payment CarrierFor(List<Domain.Payments.Payment> carriers, long amount) =>
-        carriers.FirstOrDefault(p => p.AmountMinor - p.RefundedMinor >= amount) ?? carriers[0];
 
     /// <summary>Why, as the manager who asked said it (the refund's metadata), else that it came from Stripe.</summary>
     private static string Reason(Refund refund)

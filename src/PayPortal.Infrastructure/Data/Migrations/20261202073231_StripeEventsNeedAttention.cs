@@ -44,10 +44,30 @@ namespace PayPortal.Infrastructure.Data.Migrations
                 nullable: false,
                 defaultValue: 1); // events handled before needing attention existed were applied or ignored
 
+            migrationBuilder.AddColumn<string>(
+                name: "DisputeId",
+                table: "Refunds",
+                type: "TEXT",
+                maxLength: 100,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "FailedAt",
+                table: "Refunds",
+                type: "TEXT",
+                nullable: true);
+
             migrationBuilder.CreateIndex(
                 name: "IX_StripeEvents_Status",
                 table: "StripeEvents",
                 column: "Status");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Refunds_DisputeId",
+                table: "Refunds",
+                column: "DisputeId");
+
+            Sql.StripeReferencesUpgrade.Apply(migrationBuilder);
         }
 
         /// <inheritdoc />
@@ -56,6 +76,10 @@ namespace PayPortal.Infrastructure.Data.Migrations
             migrationBuilder.DropIndex(
                 name: "IX_StripeEvents_Status",
                 table: "StripeEvents");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Refunds_DisputeId",
+                table: "Refunds");
 
             migrationBuilder.DropColumn(
                 name: "Payload",
@@ -76,6 +100,14 @@ namespace PayPortal.Infrastructure.Data.Migrations
             migrationBuilder.DropColumn(
                 name: "Status",
                 table: "StripeEvents");
+
+            migrationBuilder.DropColumn(
+                name: "DisputeId",
+                table: "Refunds");
+
+            migrationBuilder.DropColumn(
+                name: "FailedAt",
+                table: "Refunds");
         }
     }
 }

@@ -11,7 +11,7 @@ using PayPortal.Infrastructure.Data;
 namespace PayPortal.Infrastructure.Data.Migrations
 {
     [DbContext(typeof(PayPortalDbContext))]
-    [Migration("20261202063655_StripeEventsNeedAttention")]
+    [Migration("20261202073231_StripeEventsNeedAttention")]
     partial class StripeEventsNeedAttention
     {
         /// <inheritdoc />
@@ -1507,8 +1507,15 @@ namespace PayPortal.Infrastructure.Data.Migrations
                     b.Property<long>("CustomerId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("DisputeId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ExternalReference")
                         .HasMaxLength(140)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FailedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<long>("PaymentId")
@@ -1525,6 +1532,8 @@ namespace PayPortal.Infrastructure.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CustomerId");
+
+                    b.HasIndex("DisputeId");
 
                     b.HasIndex("ExternalReference")
                         .IsUnique();
