@@ -7,6 +7,7 @@ using PayPortal.Infrastructure.Auditing;
 using PayPortal.Infrastructure.Data;
 using PayPortal.Infrastructure.Identity;
 using PayPortal.Web.Accounts;
+using PayPortal.Web.Health;
 using PayPortal.Web.Payments;
 using PayPortal.Web.Security;
 using PayPortal.Web.Startup;
@@ -25,6 +26,7 @@ builder.Services.RefuseUnsafeStripeSettings(builder.Environment.IsDevelopment(),
 builder.Services.AddHostedService<PayPortal.Web.Workers.OutboxWorker>();
 builder.Services.AddHostedService<PayPortal.Web.Workers.PaymentPlanWorker>();
 builder.Services.AddHostedService<PayPortal.Web.Workers.DailyCollectionsWorker>();
+builder.Services.AddPayPortalHealthChecks();
 
 builder.Services.AddDefaultIdentity<AppUser>(DependencyInjection.ConfigureIdentity)
     .AddRoles<IdentityRole>()
@@ -73,6 +75,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.MapRazorPages();
 app.MapStripeEndpoints();
+app.MapPayPortalHealthChecks();
 app.Run();
 
 /// <summary>Visible to WebApplicationFactory in the tests.</summary>
