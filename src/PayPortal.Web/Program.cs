@@ -8,12 +8,14 @@ using PayPortal.Infrastructure.Data;
 using PayPortal.Infrastructure.Identity;
 using PayPortal.Web.Accounts;
 using PayPortal.Web.Health;
+using PayPortal.Web.Logging;
 using PayPortal.Web.Payments;
 using PayPortal.Web.Security;
 using PayPortal.Web.Startup;
 
 var builder = WebApplication.CreateBuilder(args);
 var config = builder.Configuration;
+builder.AddPayPortalLogging();
 
 builder.Services.AddPayPortal(config, builder.Environment);
 builder.Services.AddHttpContextAccessor();
@@ -63,6 +65,8 @@ var app = builder.Build();
 
 await FirstRun.PrepareDatabaseAsync(app);
 
+// First: a correlation id and its log scope around everything else, and one request line without query string or bodies.
+app.UsePayPortalRequestLogging();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error");

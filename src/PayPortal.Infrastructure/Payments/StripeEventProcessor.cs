@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using PayPortal.Infrastructure.Data;
+using PayPortal.Infrastructure.Logging;
 using PayPortal.Infrastructure.Outbox;
 using PayPortal.Infrastructure.Payments.Events;
 using Stripe;
@@ -19,6 +20,7 @@ public sealed class StripeEventProcessor(PayPortalDbContext db, CheckoutEvents c
 {
     public async Task<string> ApplyAsync(Event stripeEvent, CancellationToken ct = default)
     {
+        using var run = logger.BeginScope(LogScope.Run("stripe-event", new("StripeEventId", stripeEvent.Id), new("StripeEventType", stripeEvent.Type)));
         var isTest = !stripeEvent.Livemode;
         var fresh = !await SeenAsync(stripeEvent.Id, ct);
         var payoutItems = fresh && stripeEvent.Data.Object is Payout paid && stripeEvent.Type == "payout.paid" ? await payouts.ItemsAsync(paid, ct) : null;
