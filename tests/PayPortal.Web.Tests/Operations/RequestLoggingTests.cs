@@ -108,6 +108,18 @@ public partial class RequestLoggingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Authorization_and_cookie_headers_are_not_logged()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, "/Identity/Account/Login");
+        request.Headers.TryAddWithoutValidation("Authorization", "Bearer sk_live_NotToBeLogged1234");
+        request.Headers.TryAddWithoutValidation("Cookie", "session=CookieNotToBeLogged5678");
+        Assert.Equal(HttpStatusCode.OK, (await _factory.CreateClient(new() { HandleCookies = false }).SendAsync(request)).StatusCode);
+
+        await RequestLineAsync("/Identity/Account/Login");
+        Assert.DoesNotContain(_factory.Logs.Entries, e => e.AllText.Contains("NotToBeLogged", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task An_outbox_run_logs_inside_a_scope_with_its_run_id()
     {
         _ = _factory.Server;
