@@ -10,15 +10,17 @@ namespace PayPortal.Web.Health;
 public static class HealthEndpoints
 {
     private const string Ready = "ready";
+    // A probe must answer while the load balancer still waits: a hung check reports unhealthy instead.
+    private static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(10);
 
     public static IServiceCollection AddPayPortalHealthChecks(this IServiceCollection services)
     {
         services.AddOptions<HealthOptions>().BindConfiguration(HealthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<PortalStarted>();
         services.AddHealthChecks()
-            .AddCheck<DatabaseHealthCheck>("database", tags: [Ready])
-            .AddCheck<OutboxHealthCheck>("outbox", tags: [Ready])
-            .AddCheck<CollectionsRunHealthCheck>("collections", tags: [Ready]);
+            .AddCheck<DatabaseHealthCheck>("database", tags: [Ready], timeout: CheckTimeout)
+            .AddCheck<OutboxHealthCheck>("outbox", tags: [Ready], timeout: CheckTimeout)
+            .AddCheck<CollectionsRunHealthCheck>("collections", tags: [Ready], timeout: CheckTimeout);
         return services;
     }
 
