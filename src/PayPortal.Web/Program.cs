@@ -7,12 +7,15 @@ using PayPortal.Infrastructure.Auditing;
 using PayPortal.Infrastructure.Data;
 using PayPortal.Infrastructure.Identity;
 using PayPortal.Web.Accounts;
+using PayPortal.Web.Health;
+using PayPortal.Web.Logging;
 using PayPortal.Web.Payments;
 using PayPortal.Web.Security;
 using PayPortal.Web.Startup;
 
 var builder = WebApplication.CreateBuilder(args);
 var config = builder.Configuration;
+builder.AddPayPortalLogging();
 
 builder.Services.AddPayPortal(config, builder.Environment);
 builder.Services.AddHttpContextAccessor();
@@ -25,6 +28,7 @@ builder.Services.RefuseUnsafeStripeSettings(builder.Environment.IsDevelopment(),
 builder.Services.AddHostedService<PayPortal.Web.Workers.OutboxWorker>();
 builder.Services.AddHostedService<PayPortal.Web.Workers.PaymentPlanWorker>();
 builder.Services.AddHostedService<PayPortal.Web.Workers.DailyCollectionsWorker>();
+builder.Services.AddPayPortalHealthChecks();
 
 builder.Services.AddDefaultIdentity<AppUser>(DependencyInjection.ConfigureIdentity)
     .AddRoles<IdentityRole>()
@@ -61,6 +65,8 @@ var app = builder.Build();
 
 await FirstRun.PrepareDatabaseAsync(app);
 
+// First: a correlation id and its log scope around everything else, and one request line without query string or bodies.
+app.UsePayPortalRequestLogging();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error");
@@ -73,6 +79,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.MapRazorPages();
 app.MapStripeEndpoints();
+app.MapPayPortalHealthChecks();
 app.Run();
 
 /// <summary>Visible to WebApplicationFactory in the tests.</summary>

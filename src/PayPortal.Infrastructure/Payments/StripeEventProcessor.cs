@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using PayPortal.Domain;
 using PayPortal.Infrastructure.Data;
+using PayPortal.Infrastructure.Logging;
 using PayPortal.Infrastructure.Outbox;
 using PayPortal.Infrastructure.Payments.Events;
 using Stripe;
@@ -28,6 +29,7 @@ public sealed class StripeEventProcessor(PayPortalDbContext db, CheckoutEvents c
 
     private async Task<string> HandleAsync(Event stripeEvent, string payload, bool again, CancellationToken ct)
     {
+        using var run = logger.BeginScope(LogScope.Run("stripe-event", new("StripeEventId", stripeEvent.Id), new("StripeEventType", stripeEvent.Type)));
         var isTest = !stripeEvent.Livemode;
         if (!again && await SeenAsync(stripeEvent.Id, ct)) return "duplicate: already handled";
         var asked = await AskStripeAsync(stripeEvent, ct);

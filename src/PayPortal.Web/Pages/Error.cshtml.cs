@@ -10,5 +10,6 @@ public class ErrorModel : PageModel
 {
     public string? RequestId { get; private set; }
 
-    public void OnGet() => RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
+    // The correlation id: the reference a customer quotes finds every log line of the failed request.
+    public void OnGet() => RequestId = Logging.CorrelationId.Of(HttpContext) ?? Activity.Current?.Id ?? HttpContext.TraceIdentifier;
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using PayPortal.Infrastructure;
 using PayPortal.Infrastructure.Collections;
 using PayPortal.Infrastructure.Data;
+using PayPortal.Infrastructure.Logging;
 
 namespace PayPortal.Web.Workers;
 
@@ -23,6 +24,7 @@ public sealed class DailyCollectionsWorker(IServiceScopeFactory scopes, IOptions
         DateOnly? scored = null, stated = null;
         do
         {
+            using var run = logger.BeginScope(LogScope.Run("daily-collections"));
             try
             {
                 if (clock.GetUtcNow().UtcDateTime.Hour < options.Value.RunHourUtc) continue;

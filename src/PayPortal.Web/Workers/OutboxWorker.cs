@@ -1,3 +1,4 @@
+using PayPortal.Infrastructure.Logging;
 using PayPortal.Infrastructure.Outbox;
 
 namespace PayPortal.Web.Workers;
@@ -11,14 +12,18 @@ public sealed class OutboxWorker(IServiceScopeFactory scopes, OutboxSignal signa
     {
         while (!stoppingToken.IsCancellationRequested)
         {
-            try
+            using (logger.BeginScope(LogScope.Run("outbox")))
             {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<OutboxDispatcher>().SendPendingAsync(ct: stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogError(ex, "The outbox run failed; it will be retried.");
+                try
+                {
+                    await using var scope = scopes.CreateAsyncScope();
+                    var sent = await scope.ServiceProvider.GetRequiredService<OutboxDispatcher>().SendPendingAsync(ct: stoppingToken);
+                    if (sent > 0) logger.LogInformation("Outbox: {Sent} message(s) sent", sent);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    logger.LogError(ex, "The outbox run failed; it will be retried.");
+                }
             }
             try
             {

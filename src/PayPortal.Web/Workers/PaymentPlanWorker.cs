@@ -1,4 +1,5 @@
 using PayPortal.Infrastructure;
+using PayPortal.Infrastructure.Logging;
 using PayPortal.Infrastructure.Plans;
 
 namespace PayPortal.Web.Workers;
@@ -13,6 +14,7 @@ public sealed class PaymentPlanWorker(IServiceScopeFactory scopes, TimeProvider 
         using var timer = new PeriodicTimer(Interval);
         do
         {
+            using var run = logger.BeginScope(LogScope.Run("payment-plans"));
             try
             {
                 await using var scope = scopes.CreateAsyncScope();

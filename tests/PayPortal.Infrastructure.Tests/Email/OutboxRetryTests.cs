@@ -141,6 +141,54 @@ public class OutboxRetryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_send_the_server_never_answers_times_out_on_that_message_and_the_next_one_is_still_sent()
+    {
+        await using var smtp = await TestSmtpServer.StartAsync();
+        smtp.Hang = m => m.Subject == "Hangs";
+        var hangs = await QueueAsync(_db, "ap@acme.test", "Hangs", Start);
+        var next = await QueueAsync(_db, "ap@acme.test", "Next", Start);
+
+        var timer = System.Diagnostics.Stopwatch.StartNew();
+        Assert.Equal(1, await DispatchAsync(Smtp(smtp.Port, o => o.TimeoutSeconds = 1)));
+        Assert.InRange(timer.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(15));
+
+        var timedOut = await MessageAsync(_db, hangs);
+        Assert.Equal((1, (DateTime?)null, (DateTime?)null, Start.AddMinutes(1)), (timedOut.Attempts, timedOut.SentAt, timedOut.FailedAt, timedOut.NextAttemptAt!.Value));
+        Assert.Equal("Sending took longer than 1 s.", timedOut.LastError);
+        Assert.NotNull((await MessageAsync(_db, next)).SentAt);
+        Assert.Equal(["Next"], smtp.Received.Select(r => r.Message.Subject));
+    }
+
+    [Fact]
+    public async Task An_argument_exception_while_building_a_message_is_recorded_on_it_and_does_not_head_every_batch()
+    {
+        await using var smtp = await TestSmtpServer.StartAsync();
+        long broken;
+        await using (var scope = _db.Scope())
+        {
+            // A file name that is nothing but a line break (say, from a contact's name): once cleaned it is empty, and MimeKit throws ArgumentException.
+            var message = new OutboxMessage { Kind = "statement", To = "ap@acme.test", Subject = "Statement", TextBody = "Attached.", CreatedAt = Start };
+            message.Attachments.Add(new OutboxAttachment { FileName = "\r\n", ContentType = "application/pdf", Content = [1, 2, 3] });
+            scope.Db.Outbox.Add(message);
+            await scope.Db.SaveChangesAsync();
+            broken = message.Id;
+        }
+        var fine = await QueueAsync(_db, "ap@acme.test", "Fine", Start);
+
+        Assert.Equal(1, await DispatchAsync(Smtp(smtp.Port)));
+        var failed = await MessageAsync(_db, broken);
+        Assert.Equal((Start, 1, (DateTime?)null), (failed.FailedAt!.Value, failed.Attempts, failed.NextAttemptAt));
+        Assert.StartsWith("The specified file path is empty.", failed.LastError); // MimeKit's ArgumentException, in its own words
+        Assert.NotNull((await MessageAsync(_db, fine)).SentAt);
+
+        // The next batch does not start with it again: later mail goes out.
+        var later = await QueueAsync(_db, "ap@acme.test", "Later", Start);
+        _clock.Advance(TimeSpan.FromMinutes(5));
+        Assert.Equal(1, await DispatchAsync(Smtp(smtp.Port)));
+        Assert.Equal((1, true), ((await MessageAsync(_db, broken)).Attempts, (await MessageAsync(_db, later)).SentAt is not null));
+    }
+
+    [Fact]
     public async Task The_attempt_is_saved_before_sending()
     {
         var id = await QueueAsync(_db, "ap@acme.test", "Cancelled", Start);

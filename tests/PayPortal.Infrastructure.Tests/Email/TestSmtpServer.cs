@@ -36,6 +36,8 @@ public sealed class TestSmtpServer : IAsyncDisposable
     public IReadOnlyList<ReceivedMail> Received => [.. _received];
     /// <summary>The answer to a message's DATA; null accepts it.</summary>
     public Func<MimeMessage, SmtpResponse?> Reply { get; set; } = _ => null;
+    /// <summary>Messages the server takes in full and then never answers (a relay that hangs after DATA).</summary>
+    public Func<MimeMessage, bool> Hang { get; set; } = _ => false;
 
     private TestSmtpServer(bool startTls, (string User, string Password)? login)
     {
@@ -115,6 +117,7 @@ public sealed class TestSmtpServer : IAsyncDisposable
         {
             using var stream = new MemoryStream(buffer.ToArray());
             var message = await MimeMessage.LoadAsync(stream, cancellationToken);
+            if (server.Hang(message)) await Task.Delay(Timeout.Infinite, cancellationToken);
             if (server.Reply(message) is { } refusal) return refusal;
             var sessionId = context.SessionId.ToString();
             server._received.Enqueue(new ReceivedMail(message, sessionId, context.Pipe.IsSecure, server._users.GetValueOrDefault(sessionId)));

@@ -45,13 +45,13 @@ public class LoginModel(SignInManager<AppUser> signInManager, IWebHostEnvironmen
         var result = await signInManager.PasswordSignInAsync(Input.Email, Input.Password, Input.RememberMe, lockoutOnFailure: true);
         if (result.Succeeded)
         {
-            logger.LogInformation("User {Email} signed in.", Input.Email);
+            logger.LogInformation("A user signed in with a password.");
             return LocalRedirect(returnUrl);
         }
         if (result.RequiresTwoFactor) return RedirectToPage("./LoginWith2fa", new { ReturnUrl = returnUrl, Input.RememberMe });
         if (result.IsLockedOut)
         {
-            logger.LogWarning("User {Email} is locked out.", Input.Email);
+            logger.LogWarning("A sign-in was refused: the account is locked out.");
             ModelState.AddModelError(string.Empty, "This account is locked after too many failed sign-ins. Try again in 15 minutes or reset your password.");
             return Page();
         }
