@@ -15,9 +15,6 @@ public static partial class Bai2Parser
 
     public static bool LooksLikeBai2(ReadOnlySpan<byte> head) => head.Length >= 3 && head[0] == (byte)'0' && head[1] == (byte)'1' && head[2] == (byte)',';
 
-    /// <summary>Longer physical records than this are not BAI2 (banks write 80 characters, or a few hundred at most).</summary>
-    public const int MaxRecordLength = 64 * 1024;
-
     /// <summary>Reads the file a record at a time, holding only the record being read and its 88 continuations.</summary>
     public static BankFile Parse(Stream stream)
     {
@@ -115,45 +112,6 @@ public static partial class Bai2Parser
         }
         if (trailer is null) throw new BankFileException([$"line {lastLine}: the file does not end with a 99 file trailer (truncated?)"]);
         return new BankFile("BAI2", fileId ?? "BAI2", firstAccount, lines).WithUniqueReferences();
-    }
-
-    /// <summary>The file's non-blank physical records, each checked for a known type as it is read.</summary>
-    private static IEnumerable<Record> Records(StreamReader reader)
-    {
-        var lineNo = 0;
-        var line = new StringBuilder();
-        while (ReadLine(reader, line, lineNo + 1))
-        {
-            lineNo++;
-            var raw = line.ToString().TrimEnd();
-            if (raw.Length == 0) continue;
-            var type = raw.Length >= 2 ? raw[..2] : raw;
-            if (type is not ("01" or "02" or "03" or "16" or "88" or "49" or "98" or "99"))
-                throw new BankFileException([$"line {lineNo}: unknown record type '{type}'"]);
-            // Header and trailer fields never hold a "/", so text after theirs is another record run onto the same line.
-            if (type is "01" or "02" or "49" or "98" or "99" && raw.IndexOf('/') is var end and >= 0 && raw[(end + 1)..].Trim() is { Length: > 0 } rest)
-                throw new BankFileException([$"line {lineNo}: more than one record on the line (after the {type} record's closing '/' comes '{(rest.Length > 20 ? rest[..20] + "..." : rest)}')"]);
-            yield return new Record(lineNo, type, [], raw);
-        }
-    }
-
-    /// <summary>One physical line (ended by CR, LF or CRLF), refused past <see cref="MaxRecordLength"/> so one endless line is never held whole.</summary>
-    private static bool ReadLine(StreamReader reader, StringBuilder line, int lineNo)
-    {
-        line.Clear();
-        int c;
-        while ((c = reader.Read()) != -1)
-        {
-            if (c == '\n') return true;
-            if (c == '\r')
-            {
-                if (reader.Peek() == '\n') reader.Read();
-                return true;
-            }
-            if (line.Length == MaxRecordLength) throw new BankFileException([$"line {lineNo}: the record is longer than {MaxRecordLength} characters; this is not a BAI2 file"]);
-            line.Append((char)c);
-        }
-        return line.Length > 0;
     }
 
     private static long Add(long total, long amount, string where)
