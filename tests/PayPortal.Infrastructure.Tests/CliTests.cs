@@ -89,6 +89,29 @@ public class CliTests : IAsyncLifetime
         Assert.Equal(2, (await Run("--db", Db, "bank", "import", bad, "--apply")).Code);
     }
 
+    [Fact]
+    public async Task Bank_import_refuses_a_dtd_and_endless_nesting_with_their_messages_and_imports_nothing()
+    {
+        Assert.Equal(0, (await Run("--db", Db, "migrate")).Code);
+        var xxe = WriteFile("xxe.xml", System.Text.Encoding.UTF8.GetString(Banking.HostileFiles.ExternalEntity()));
+        var refused = await Run("--db", Db, "bank", "import", xxe);
+        Assert.Equal(1, refused.Code);
+        Assert.Contains("xxe.xml was not imported; nothing changed:", refused.Err);
+        Assert.Contains("the file declares a DTD", refused.Err);
+
+        var deep = Path.Combine(_folder, "deep.xml");
+        await File.WriteAllBytesAsync(deep, Banking.HostileFiles.Nested(200_000));
+        var nested = await Run("--db", Db, "bank", "import", deep);
+        Assert.Equal(1, nested.Code);
+        Assert.Contains("line 65: <a> is nested more than 64 elements deep", nested.Err);
+
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Db}");
+        await connection.OpenAsync();
+        await using var count = connection.CreateCommand();
+        count.CommandText = "SELECT COUNT(*) FROM BankStatements";
+        Assert.Equal(0L, await count.ExecuteScalarAsync());
+    }
+
     private string WriteFile(string name, string content)
     {
         var path = Path.Combine(_folder, name);

@@ -27,17 +27,20 @@ public sealed class BankImport(PayPortalDbContext db, MatchingData matching, Pay
 
     public async Task<BankImportResult> ImportAsync(Stream file, string fileName, bool autoApply, CancellationToken ct = default)
     {
-        using var buffer = new MemoryStream();
-        await file.CopyToAsync(buffer, ct);
-        if (buffer.Length > options.Value.MaxFileBytes) return Refused($"the file is larger than {options.Value.MaxFileBytes / 1024 / 1024} MB");
-        var bytes = buffer.ToArray();
-        if (bytes.Length == 0) return Refused("the file is empty");
-        var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        // The file is read from its stream twice (hash, then parse), never copied into memory.
+        var max = options.Value.MaxFileBytes;
+        await using var source = await SeekableFile.OpenAsync(file, max, ct);
+        if (source is null) return Refused($"the file is larger than {Size(max)}");
+        var stream = source.Stream;
+        var start = stream.Position;
+        if (stream.Length == start) return Refused("the file is empty");
+        var sha = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, ct));
+        stream.Position = start;
 
         BankFile parsed;
         try
         {
-            parsed = Parse(bytes);
+            parsed = BankFileReader.Parse(stream, options.Value.CsvMappings);
         }
         catch (BankFileException ex)
         {
@@ -169,15 +172,7 @@ public sealed class BankImport(PayPortalDbContext db, MatchingData matching, Pay
         proposal.Allocations.All(a => invoices.TryGetValue(a.InvoiceId, out var invoice) && invoice.CanReceiveMoney && invoice.OpenMinor >= a.CashMinor + a.DiscountMinor
                                       && (a.DiscountMinor == 0 || invoice.EarlyPaymentDiscountOn(on).Minor >= a.DiscountMinor));
 
-    private BankFile Parse(byte[] bytes)
-    {
-        var head = bytes.AsSpan(0, Math.Min(bytes.Length, 4096));
-        using var stream = new MemoryStream(bytes);
-        if (CamtParser.LooksLikeCamt(head)) return CamtParser.Parse(stream);
-        if (Bai2Parser.LooksLikeBai2(head)) return Bai2Parser.Parse(stream);
-        if (head.Length > 0 && (head[0] == (byte)'<' || head.StartsWith("\uFEFF<"u8))) return CamtParser.Parse(stream); // XML that is not camt: the parser names it
-        return CsvBankParser.Parse(stream, options.Value.CsvMappings);
-    }
+    private static string Size(long bytes) => bytes >= 1024 * 1024 ? $"{bytes / 1024 / 1024} MB" : $"{bytes / 1024} KB";
 
     private static BankImportResult Refused(string problem) => new(false, 0, 0, 0, 0, 0, null, [problem]);
 }

@@ -50,6 +50,9 @@ public class CamtParserTests
     [InlineData("genkgo-camt", "camt054.v2.xml", 0L, 20000000L)]
     [InlineData("genkgo-camt", "camt054.v8.xml", 0L, 20000000L)]
     [InlineData("genkgo-camt", "camt052.v4.xml", 0L, 0L)] // its only entry is pending (PDNG): nothing has moved yet
+    [InlineData("genkgo-camt", "camt052.v1.xml", 0L, 20000000L)] // version .01 names its message BkToCstmrAcctRptV01
+    [InlineData("genkgo-camt", "camt052.v2.with-account-name.xml", 0L, 20000000L)] // no BookgDt nor ValDt: the report's CreDtTm
+    [InlineData("genkgo-camt", "camt054.v8-with-UETR.xml", 0L, 20000000L)] // no BookgDt nor ValDt: the notification's CreDtTm
     public void Credits_and_debits_add_up_to_the_derived_totals(string folder, string name, long credits, long debits)
     {
         var file = Parse(folder, name);

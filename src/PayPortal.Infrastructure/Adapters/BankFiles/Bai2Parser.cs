@@ -15,41 +15,46 @@ public static partial class Bai2Parser
 
     public static bool LooksLikeBai2(ReadOnlySpan<byte> head) => head.Length >= 3 && head[0] == (byte)'0' && head[1] == (byte)'1' && head[2] == (byte)',';
 
+    /// <summary>Reads the file a record at a time, holding only the record being read and its 88 continuations.</summary>
     public static BankFile Parse(Stream stream)
     {
-        using var reader = new StreamReader(stream, new UTF8Encoding(false, throwOnInvalidBytes: false));
-        var physical = reader.ReadToEnd().Replace("\r\n", "\n").Replace('\r', '\n').Split('\n');
-        var records = new List<Record>();
-        for (var i = 0; i < physical.Length; i++)
-        {
-            var raw = physical[i].TrimEnd();
-            if (raw.Length == 0) continue;
-            var type = raw.Length >= 2 ? raw[..2] : raw;
-            if (type is not ("01" or "02" or "03" or "16" or "88" or "49" or "98" or "99"))
-                throw new BankFileException([$"line {i + 1}: unknown record type '{type}'"]);
-            records.Add(new Record(i + 1, type, [], raw));
-        }
-        if (records.Count == 0) throw new BankFileException(["the file is empty"]);
-        if (records[0].Type != "01") throw new BankFileException([$"line {records[0].LineNo}: a BAI2 file starts with a 01 file header"]);
-        if (records[^1].Type != "99") throw new BankFileException([$"line {records[^1].LineNo}: the file does not end with a 99 file trailer (truncated?)"]);
+        using var reader = new StreamReader(stream, new UTF8Encoding(false, throwOnInvalidBytes: false), detectEncodingFromByteOrderMarks: true, bufferSize: 64 * 1024, leaveOpen: true);
+        using var physical = Records(reader).GetEnumerator();
+        var next = physical.MoveNext() ? physical.Current : null;
+        if (next is null) throw new BankFileException(["the file is empty"]);
+        if (next.Type != "01") throw new BankFileException([$"line {next.LineNo}: a BAI2 file starts with a 01 file header"]);
 
         var lines = new List<BankFileLine>();
         string? groupCurrency = null;
         DateOnly groupDate = default;
         string? account = null, accountCurrency = null, firstAccount = null;
         long accountTotal = 0, groupTotal = 0, fileTotal = 0;
-        int accountRecords = 0, groupRecords = 0, groupAccounts = 0, fileGroups = 0;
+        int accountRecords = 0, groupRecords = 0, groupAccounts = 0, fileGroups = 0, fileRecords = 0;
         string? fileId = null;
+        Record? trailer = null;
+        var lastLine = next.LineNo;
 
-        for (var r = 0; r < records.Count; r++)
+        while (next is not null)
         {
-            var record = records[r];
+            var record = next;
+            if (trailer is not null) throw new BankFileException([$"line {record.LineNo}: the file goes on after its 99 file trailer (line {trailer.LineNo})"]);
             // A record and its 88 continuations are one logical record.
             var continuations = new List<Record>();
-            while (r + 1 < records.Count && records[r + 1].Type == "88") continuations.Add(records[++r]);
+            next = null;
+            while (physical.MoveNext())
+            {
+                if (physical.Current.Type != "88")
+                {
+                    next = physical.Current;
+                    break;
+                }
+                continuations.Add(physical.Current);
+            }
             var count = 1 + continuations.Count;
             accountRecords += count;
             groupRecords += count;
+            fileRecords += count;
+            lastLine = (continuations.Count > 0 ? continuations[^1] : record).LineNo;
             var fields = Fields(record.Raw);
             string Where() => $"line {record.LineNo}";
 
@@ -76,35 +81,49 @@ public static partial class Bai2Parser
                     groupAccounts++;
                     // Summary fields: (type, amount, count, funds type [+ funds detail]) repeated, continued on 88s.
                     // A field may continue on the next 88 ("...,190/" then "88,500000,..."), so the lists are joined.
-                    accountTotal += SummaryTotal(fields.Skip(3).Concat(continuations.SelectMany(c => Fields(c.Raw).Skip(1))).ToList(), Where());
+                    accountTotal = Add(accountTotal, SummaryTotal(fields.Skip(3).Concat(continuations.SelectMany(c => Fields(c.Raw).Skip(1))).ToList(), Where()), Where());
                     break;
                 case "16":
                     var (line, amount) = Detail(record, fields, continuations, accountCurrency ?? groupCurrency, groupDate);
-                    accountTotal += amount;
+                    accountTotal = Add(accountTotal, amount, Where());
                     if (line is not null) lines.Add(line);
                     break;
                 case "49":
                     Check(Field(fields, 1), accountTotal, $"{Where()}: account {account} control total");
                     CheckCount(Field(fields, 2), accountRecords, $"{Where()}: account {account} record count");
-                    groupTotal += accountTotal;
+                    groupTotal = Add(groupTotal, accountTotal, Where());
                     break;
                 case "98":
                     Check(Field(fields, 1), groupTotal, $"{Where()}: group control total");
                     CheckCount(Field(fields, 2), groupAccounts, $"{Where()}: group number of accounts");
                     CheckCount(Field(fields, 3), groupRecords, $"{Where()}: group record count");
-                    fileTotal += groupTotal;
+                    fileTotal = Add(fileTotal, groupTotal, Where());
                     fileGroups++;
                     break;
                 case "99":
                     Check(Field(fields, 1), fileTotal, $"{Where()}: file control total");
                     CheckCount(Field(fields, 2), fileGroups, $"{Where()}: file number of groups");
-                    CheckCount(Field(fields, 3), records.Count, $"{Where()}: file record count");
+                    CheckCount(Field(fields, 3), fileRecords, $"{Where()}: file record count");
+                    trailer = record;
                     break;
                 case "88":
                     throw new BankFileException([$"{Where()}: an 88 continuation must follow the record it continues"]);
             }
         }
+        if (trailer is null) throw new BankFileException([$"line {lastLine}: the file does not end with a 99 file trailer (truncated?)"]);
         return new BankFile("BAI2", fileId ?? "BAI2", firstAccount, lines).WithUniqueReferences();
+    }
+
+    private static long Add(long total, long amount, string where)
+    {
+        try
+        {
+            return checked(total + amount);
+        }
+        catch (OverflowException)
+        {
+            throw new BankFileException([$"{where}: the amounts add up to more than PayPortal can count"]);
+        }
     }
 
     private static (BankFileLine? Line, long SignedForTotal) Detail(Record record, List<string> fields, List<Record> continuations, string? currencyCode, DateOnly asOf)
@@ -120,7 +139,7 @@ public static partial class Bai2Parser
         {
             "V" => 2,
             "S" => 3,
-            "D" => 1 + 2 * (int.TryParse(Field(fields, position), out var n) ? n : 0),
+            "D" => 1 + 2 * DistributionCount(fields, position),
             _ => 0,
         };
         var bankReference = Field(fields, position++);
@@ -176,13 +195,13 @@ public static partial class Bai2Parser
                 continue;
             }
             var amount = Field(summary, i + 1);
-            if (amount.Length > 0) total += ParseAmount(amount, where);
+            if (amount.Length > 0) total = Add(total, ParseAmount(amount, where), where);
             var funds = Field(summary, i + 3);
             i += 4 + funds switch
             {
                 "V" => 2,
                 "S" => 3,
-                "D" => 1 + 2 * (int.TryParse(Field(summary, i + 4), out var n) ? n : 0),
+                "D" => 1 + 2 * DistributionCount(summary, i + 4),
                 _ => 0,
             };
         }
@@ -197,7 +216,11 @@ public static partial class Bai2Parser
         return t.EndsWith('/') ? t[..^1] : t;
     }
 
-    private static string Field(List<string> fields, int index) => index < fields.Count ? fields[index].Trim() : "";
+    private static string Field(List<string> fields, int index) => index >= 0 && index < fields.Count ? fields[index].Trim() : "";
+
+    /// <summary>How many (days, amount) pairs a "D" funds type says follow, never more than the record has.</summary>
+    private static int DistributionCount(List<string> fields, int index) =>
+        int.TryParse(Field(fields, index), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? Math.Min(n, fields.Count) : 0;
 
     private static long ParseAmount(string text, string where)
     {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using System.Xml;
 using System.Xml.Linq;
@@ -19,22 +18,44 @@ public static partial class CamtParser
     public static bool LooksLikeCamt(ReadOnlySpan<byte> head) =>
         System.Text.Encoding.UTF8.GetString(head).Contains("urn:iso:std:iso:20022:tech:xsd:camt.05", StringComparison.Ordinal);
 
+    /// <summary>
+    /// Reads the file forward only (<see cref="SafeXmlReader"/>): a tree is built for one entry at a time, never
+    /// for the whole file, so a statement of hundreds of megabytes is not held in memory beside its lines.
+    /// </summary>
     public static BankFile Parse(Stream stream)
     {
-        XDocument document;
+        using var reader = SafeXmlReader.Open(stream);
         try
         {
-            document = XDocument.Load(stream, LoadOptions.SetLineInfo);
+            return Read(reader);
+        }
+        catch (XmlException ex) when (ex.Message.Contains("DTD", StringComparison.OrdinalIgnoreCase))
+        {
+            // XmlReader gives no line for this one; the <!DOCTYPE> it names can only be in the prolog, before the root element.
+            throw new BankFileException(["the file declares a DTD (<!DOCTYPE ...>); bank files never do, and a DTD can expand entities or fetch other files, so the file is refused"]);
         }
         catch (XmlException ex)
         {
             throw new BankFileException([$"line {ex.LineNumber}: the file is not well-formed XML ({ex.Message.Split(" Line ")[0]})"]);
         }
-        var root = document.Root!;
-        var ns = root.Name.NamespaceName;
+    }
+
+    private sealed class Walk
+    {
+        public readonly List<string> Problems = [];
+        public readonly List<BankFileLine> Lines = [];
+        public readonly List<string> Ids = [];
+        public string? Account;
+    }
+
+    private static BankFile Read(SafeXmlReader reader)
+    {
+        if (reader.MoveToContent() != XmlNodeType.Element) throw new BankFileException([$"line {reader.LineNumber}: the file has no XML element"]);
+        var ns = reader.NamespaceURI;
         var match = Namespace().Match(ns);
-        if (root.Name.LocalName != "Document" || !match.Success)
-            throw new BankFileException([$"line {Line(root)}: not a camt.052, camt.053 or camt.054 message (namespace '{ns}')"]);
+        if (reader.LocalName != "Document" || !match.Success)
+            throw new BankFileException([$"line {reader.LineNumber}: not a camt.052, camt.053 or camt.054 message (namespace '{ns}')"]);
+        var rootLine = reader.LineNumber;
         var kind = match.Groups[1].Value;
         var (message, recordName) = kind switch
         {
@@ -42,150 +63,89 @@ public static partial class CamtParser
             "3" => ("BkToCstmrStmt", "Stmt"),
             _ => ("BkToCstmrDbtCdtNtfctn", "Ntfctn"),
         };
-        var body = root.Elements().FirstOrDefault(e => e.Name.LocalName == message)
-            ?? throw new BankFileException([$"line {Line(root)}: <{message}> is missing"]);
-        var records = body.Elements().Where(e => e.Name.LocalName == recordName).ToList();
-        if (records.Count == 0) throw new BankFileException([$"line {Line(body)}: the message has no <{recordName}>"]);
-
-        var problems = new List<string>();
-        var lines = new List<BankFileLine>();
-        var ids = new List<string>();
-        string? account = null;
-        foreach (var record in records)
+        var walk = new Walk();
+        int? bodyLine = null;
+        Children(reader, () =>
         {
-            ids.Add(Text(record, "Id") ?? $"{recordName}@{Line(record)}");
-            var acct = Child(record, "Acct");
-            account ??= Text(Child(acct, "Id"), "IBAN") ?? Text(Child(Child(acct, "Id"), "Othr"), "Id");
-            var accountCurrency = Text(acct, "Ccy");
-            var entryNo = 0;
-            foreach (var entry in record.Elements().Where(e => e.Name.LocalName == "Ntry"))
+            // Version .001.01 names the message with its version (BkToCstmrStmtV01); later versions do not.
+            if (bodyLine is not null || (reader.LocalName != message && reader.LocalName != message + "V01"))
             {
-                entryNo++;
-                try
-                {
-                    lines.AddRange(Entry(entry, entryNo, accountCurrency));
-                }
-                catch (BankFileException ex)
-                {
-                    problems.AddRange(ex.Problems);
-                }
+                reader.Skip();
+                return;
             }
-        }
-        if (problems.Count > 0) throw new BankFileException(problems);
-        return new BankFile($"camt.05{kind}.001.{match.Groups[2].Value}", string.Join(",", ids), account, lines).WithUniqueReferences();
-    }
-
-    private static IEnumerable<BankFileLine> Entry(XElement entry, int entryNo, string? accountCurrency)
-    {
-        var where = $"Ntry {entryNo} (line {Line(entry)})";
-        var status = Text(Child(entry, "Sts"), "Cd") ?? Text(entry, "Sts");
-        if (status is "PDNG" or "INFO") yield break; // not booked: nothing has moved yet
-
-        var amountElement = Child(entry, "Amt") ?? throw new BankFileException([$"{where}: <Amt> is missing"]);
-        var (amount, currency) = Amount(amountElement, where, accountCurrency);
-        if (amount == 0) yield break; // nothing moved
-        var direction = Text(entry, "CdtDbtInd");
-        if (direction is not ("CRDT" or "DBIT")) throw new BankFileException([$"{where}: <CdtDbtInd> must be CRDT or DBIT, not '{direction}'"]);
-        var booking = Date(Child(entry, "BookgDt"), where, "BookgDt") ?? throw new BankFileException([$"{where}: <BookgDt> is missing"]);
-        var value = Date(Child(entry, "ValDt"), where, "ValDt");
-        var reference = Text(entry, "AcctSvcrRef") ?? Text(entry, "NtryRef");
-        var code = TransactionCode(Child(entry, "BkTxCd"));
-        var entryInfo = Text(entry, "AddtlNtryInf");
-        var details = Descendants(entry, "TxDtls").ToList();
-
-        // Several payments booked as one entry (a batch) become one line each, but only when the details'
-        // own amounts, in the entry's currency, add up to the entry: otherwise they are not its parts.
-        var split = details.Count > 1 && details.All(d => DetailAmount(d) is { } a && (a.Attribute("Ccy")?.Value ?? currency) == currency)
-            && details.Sum(d => BankAmounts.TryParseDecimal(DetailAmount(d)!.Value, Domain.Currency.Parse(currency), out var m, out _) ? m : -1) == amount;
-        if (split)
-        {
-            var n = 0;
-            foreach (var detail in details)
+            bodyLine = reader.LineNumber;
+            Children(reader, () =>
             {
-                n++;
-                var detailWhere = $"{where} TxDtls {n}";
-                var (detailAmount, detailCurrency) = Amount(DetailAmount(detail)!, detailWhere, currency);
-                var refs = Child(detail, "Refs");
-                yield return Line(detail, Text(refs, "AcctSvcrRef") ?? (reference is null ? null : $"{reference}-{n}"), booking, value, detailAmount, detailCurrency,
-                    direction == "CRDT", TransactionCode(Child(detail, "BkTxCd")) ?? code, entryInfo, detailWhere);
-            }
-            yield break;
-        }
-        yield return Line(details.FirstOrDefault(), reference, booking, value, amount, currency, direction == "CRDT", code, entryInfo, where);
+                if (reader.LocalName == recordName) Record(reader, recordName, intraday: kind != "3", walk);
+                else reader.Skip();
+            });
+        });
+        if (bodyLine is null) throw new BankFileException([$"line {rootLine}: <{message}> is missing"]);
+        if (walk.Ids.Count == 0) throw new BankFileException([$"line {bodyLine}: the message has no <{recordName}>"]);
+        if (walk.Problems.Count > 0) throw new BankFileException(walk.Problems);
+        return new BankFile($"camt.05{kind}.001.{match.Groups[2].Value}", string.Join(",", walk.Ids), walk.Account, walk.Lines).WithUniqueReferences();
     }
 
-    private static BankFileLine Line(XElement? detail, string? reference, DateOnly booking, DateOnly? value, long amount, string currency, bool credit,
-        string? code, string? entryInfo, string where)
+    /// <summary>One statement, report or notification: its id and account come before its entries, as the schema orders them.</summary>
+    private static void Record(SafeXmlReader reader, string recordName, bool intraday, Walk walk)
     {
-        // The other party: who paid us on a credit, whom we paid on a debit (v8+ nests names in <Pty>).
-        var parties = Child(detail, "RltdPties");
-        var party = Child(parties, credit ? "Dbtr" : "Cdtr");
-        var name = Text(party, "Nm") ?? Text(Child(party, "Pty"), "Nm") ?? Text(Child(parties, credit ? "UltmtDbtr" : "UltmtCdtr"), "Nm");
-        var partyAccount = Child(Child(parties, credit ? "DbtrAcct" : "CdtrAcct"), "Id");
-        var remittance = Child(detail, "RmtInf");
-        var unstructured = remittance?.Elements().Where(e => e.Name.LocalName == "Ustrd").Select(e => e.Value.Trim()) ?? [];
-        var structured = Descendants(remittance, "Strd")
-            .SelectMany(s => Descendants(s, "Ref").Concat(Descendants(s, "Nb")).Select(e => e.Value.Trim())).ToList();
-        var refs = Child(detail, "Refs");
-        var endToEnd = Text(refs, "EndToEndId");
-        var references = structured
-            .Concat(endToEnd is null or "NOTPROVIDED" ? [] : [endToEnd])
-            .Where(r => r.Length > 0).Distinct().ToList();
-        var text = string.Join(" ", unstructured.Append(Text(detail, "AddtlTxInf") ?? "").Append(entryInfo ?? "").Where(t => t.Length > 0));
-        return new BankFileLine
+        var recordLine = reader.LineNumber;
+        string? id = null, accountCurrency = null;
+        string? created = null;
+        var entryNo = 0;
+        Children(reader, () =>
         {
-            BankReference = reference ?? Text(refs, "AcctSvcrRef") ?? Text(refs, "TxId") ?? $"camt-{where}",
-            BookingDate = booking,
-            ValueDate = value,
-            AmountMinor = amount,
-            CurrencyCode = currency,
-            IsCredit = credit,
-            PayerName = name,
-            PayerAccount = Text(partyAccount, "IBAN") ?? Text(Child(partyAccount, "Othr"), "Id"),
-            RemittanceText = text,
-            References = references,
-            BankTransactionCode = code,
-            Location = where,
-        };
+            switch (reader.LocalName)
+            {
+                case "Id":
+                    id ??= Element(reader).Value.Trim() is { Length: > 0 } v ? v : null;
+                    break;
+                case "CreDtTm":
+                    created = Element(reader).Value.Trim();
+                    break;
+                case "Acct":
+                    var acct = Element(reader);
+                    walk.Account ??= Text(Child(acct, "Id"), "IBAN") ?? Text(Child(Child(acct, "Id"), "Othr"), "Id");
+                    accountCurrency = Text(acct, "Ccy");
+                    break;
+                case "Ntry":
+                    entryNo++;
+                    var entryLine = reader.LineNumber;
+                    var entry = Element(reader);
+                    try
+                    {
+                        walk.Lines.AddRange(Entry(entry, entryNo, entryLine, accountCurrency, intraday ? created : null));
+                    }
+                    catch (BankFileException ex)
+                    {
+                        walk.Problems.AddRange(ex.Problems);
+                    }
+                    break;
+                default:
+                    reader.Skip();
+                    break;
+            }
+        });
+        walk.Ids.Add(id ?? $"{recordName}@{recordLine}");
     }
 
-    private static XElement? DetailAmount(XElement detail) =>
-        Child(detail, "Amt") ?? Child(Child(Child(detail, "AmtDtls"), "TxAmt"), "Amt") ?? Child(Child(Child(detail, "AmtDtls"), "InstdAmt"), "Amt");
-
-    private static (long Minor, string Currency) Amount(XElement amount, string where, string? fallbackCurrency)
+    /// <summary>Calls <paramref name="onChild"/> with the reader on each child element in turn; it must read or skip that element whole.</summary>
+    private static void Children(XmlReader reader, Action onChild)
     {
-        var code = amount.Attribute("Ccy")?.Value ?? fallbackCurrency;
-        if (!BankAmounts.TryCurrency(code, out var currency, out var currencyProblem)) throw new BankFileException([$"{where}: <Amt>: {currencyProblem}"]);
-        if (!BankAmounts.TryParseDecimal(amount.Value, currency, out var minor, out var problem) || minor < 0)
-            throw new BankFileException([$"{where}: <Amt>: {problem ?? $"'{amount.Value}' is negative"}"]);
-        return (minor, currency.Code);
+        if (reader.IsEmptyElement)
+        {
+            reader.Read();
+            return;
+        }
+        var depth = reader.Depth;
+        reader.Read();
+        while (reader.Depth > depth && !reader.EOF)
+        {
+            if (reader.NodeType == XmlNodeType.Element) onChild();
+            else reader.Read();
+        }
+        reader.Read(); // past the end tag
     }
 
-    private static DateOnly? Date(XElement? container, string where, string name)
-    {
-        if (container is null) return null;
-        var text = Text(container, "Dt") ?? Text(container, "DtTm");
-        if (text is null) return null;
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
-        if (DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var dateTime)) return DateOnly.FromDateTime(dateTime);
-        throw new BankFileException([$"{where}: <{name}>: '{text}' is not a date"]);
-    }
-
-    private static string? TransactionCode(XElement? code)
-    {
-        if (code is null) return null;
-        var domain = Child(code, "Domn");
-        var family = Child(domain, "Fmly");
-        if (domain is not null && Text(domain, "Cd") is { } d)
-            return string.Join("-", new[] { d, Text(family, "Cd"), Text(family, "SubFmlyCd") }.Where(x => x is not null));
-        return Text(Child(code, "Prtry"), "Cd");
-    }
-
-    private static XElement? Child(XElement? parent, string name) => parent?.Elements().FirstOrDefault(e => e.Name.LocalName == name);
-
-    private static IEnumerable<XElement> Descendants(XElement? parent, string name) => parent?.Descendants().Where(e => e.Name.LocalName == name) ?? [];
-
-    private static string? Text(XElement? parent, string name) => Child(parent, name)?.Value.Trim() is { Length: > 0 } v ? v : null;
-
-    private static int Line(XElement element) => ((IXmlLineInfo)element).LineNumber;
+    private static XElement Element(XmlReader reader) => (XElement)XNode.ReadFrom(reader);
 }

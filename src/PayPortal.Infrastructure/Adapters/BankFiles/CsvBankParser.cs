@@ -34,27 +34,18 @@ public static class CsvBankParser
     /// <param name="mappings">Saved mappings by bank account; the default mapping reads the account column to choose one.</param>
     public static BankFile Parse(Stream stream, IReadOnlyDictionary<string, CsvBankMapping> mappings)
     {
-        using var reader = new StreamReader(stream, new UTF8Encoding(false, throwOnInvalidBytes: true));
-        List<CsvParser.Record> records;
-        try
-        {
-            records = CsvParser.Parse(reader).ToList();
-        }
-        catch (CsvParser.MalformedCsvException ex)
-        {
-            throw new BankFileException([$"line {ex.Line}: {ex.Message}"]);
-        }
-        catch (DecoderFallbackException)
-        {
-            throw new BankFileException(["the file is not UTF-8 text"]);
-        }
-        if (records.Count < 2) throw new BankFileException(["the file has no header row and lines"]);
-        var header = records[0].Fields.Select(h => h.Trim()).ToList();
+        // Read a record at a time: only the lines found are kept, never the file's text.
+        using var reader = new StreamReader(stream, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true, bufferSize: 64 * 1024, leaveOpen: true);
+        using var records = CsvParser.Parse(reader).GetEnumerator();
+        var headerRecord = Next(records);
+        var first = headerRecord is null ? null : Next(records);
+        if (headerRecord is null || first is null) throw new BankFileException(["the file has no header row and lines"]);
+        var header = headerRecord.Fields.Select(h => h.Trim()).ToList();
         int Column(string? name) => name is null ? -1 : header.FindIndex(h => string.Equals(h, name, StringComparison.OrdinalIgnoreCase));
 
         var mapping = new CsvBankMapping();
         var accountColumn = Column(mapping.Account);
-        var account = accountColumn >= 0 && records[1].Fields.Length > accountColumn ? records[1].Fields[accountColumn].Trim() : null;
+        var account = accountColumn >= 0 && first.Fields.Length > accountColumn ? first.Fields[accountColumn].Trim() : null;
         if (account is not null && mappings.TryGetValue(account, out var saved)) mapping = saved;
         else if (mappings.TryGetValue("*", out var fallback)) mapping = fallback;
 
@@ -68,7 +59,7 @@ public static class CsvBankParser
         var (currencyColumn, payer, payerAccount, text) = (Column(mapping.Currency), Column(mapping.PayerName), Column(mapping.PayerAccount), Column(mapping.Text));
 
         var lines = new List<BankFileLine>();
-        foreach (var record in records.Skip(1))
+        for (var record = first; record is not null; record = Next(records))
         {
             string Field(int index) => index >= 0 && index < record.Fields.Length ? record.Fields[index].Trim() : "";
             var where = $"line {record.Line}";
@@ -129,6 +120,22 @@ public static class CsvBankParser
         }
         if (problems.Count > 0) throw new BankFileException(problems);
         return new BankFile("CSV", $"CSV {account ?? ""} {lines.FirstOrDefault()?.BookingDate:yyyy-MM-dd}".Trim(), account, lines).WithUniqueReferences();
+    }
+
+    private static CsvParser.Record? Next(IEnumerator<CsvParser.Record> records)
+    {
+        try
+        {
+            return records.MoveNext() ? records.Current : null;
+        }
+        catch (CsvParser.MalformedCsvException ex)
+        {
+            throw new BankFileException([$"line {ex.Line}: {ex.Message}"]);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new BankFileException(["the file is not UTF-8 text"]);
+        }
     }
 
     private static string Decimal(string text, string separator)

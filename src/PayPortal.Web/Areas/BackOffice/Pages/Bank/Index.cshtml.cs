@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using PayPortal.Domain.CashApplication;
 using PayPortal.Infrastructure.CashApplication;
 using PayPortal.Infrastructure.Data;
@@ -9,10 +10,12 @@ using PayPortal.Web.Htmx;
 namespace PayPortal.Web.Areas.BackOffice.Pages.Bank;
 
 /// <summary>Bank statements: upload one (camt, BAI2 or CSV), and every statement imported with its totals.</summary>
-[RequestFormLimits(MultipartBodyLengthLimit = 200 * 1024 * 1024)]
-[RequestSizeLimit(200 * 1024 * 1024)]
-public class IndexModel(PayPortalDbContext db, BankImport import) : PageModel
+[BankUploadLimit]
+public class IndexModel(PayPortalDbContext db, BankImport import, IOptions<BankingOptions> banking) : PageModel
 {
+    /// <summary>The largest statement an upload may be (Banking:MaxFileBytes), in MB, shown beside the file input.</summary>
+    public long MaxFileMegabytes => banking.Value.MaxFileBytes / 1024 / 1024;
+
     [BindProperty] public IFormFile? Upload { get; set; }
     [BindProperty] public bool AutoApply { get; set; } = true;
     public IReadOnlyList<Row> Statements { get; private set; } = [];
