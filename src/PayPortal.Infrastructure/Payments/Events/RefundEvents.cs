@@ -34,8 +34,8 @@ public sealed class RefundEvents(PayPortalDbContext db, MoneyTakeBack takeBack, 
     {
         var payment = await takeBack.PaymentForIntentAsync(charge.PaymentIntentId, ct);
         if (payment is null) return NotInBooks($"charge {charge.Id}", awaitingCheckout);
-        if (refunds.Count == 0) return await RefundedByTotalAsync(charge, payment, ct);
-        return await FollowAsync(payment, refunds, ct);
+        var carriers = await takeBack.CarriersAsync(payment, ct);
+        return refunds.Count == 0 ? await RefundedByTotalAsync(charge, carriers, ct) : await FollowAsync(carriers, refunds, ct);
     }
 
     /// <summary>One refund changed (<c>charge.refund.updated</c>, <c>refund.updated</c>, <c>refund.failed</c>), as Stripe has it now.</summary>
@@ -43,7 +43,7 @@ public sealed class RefundEvents(PayPortalDbContext db, MoneyTakeBack takeBack, 
     {
         var payment = await takeBack.PaymentForIntentAsync(refund.PaymentIntentId, ct);
         if (payment is null) return NotInBooks($"refund {refund.Id}", awaitingCheckout);
-        return await FollowAsync(payment, [refund], ct);
+        return await FollowAsync(await takeBack.CarriersAsync(payment, ct), [refund], ct);
     }
 
     private static string NotInBooks(string what, bool awaitingCheckout) => awaitingCheckout
@@ -51,9 +51,10 @@ public sealed class RefundEvents(PayPortalDbContext db, MoneyTakeBack takeBack, 
         : $"ignored: {what} is not of a portal payment";
 
     /// <summary>Books each refund Stripe counts as paid out and not yet booked; gives back each booked one that failed.</summary>
-    private async Task<string> FollowAsync(Payment payment, IReadOnlyList<Refund> refunds, CancellationToken ct)
+    /// <param name="carriers">The charge's payment first, then the receipts that brought chargeback money back (<see cref="MoneyTakeBack.CarriersAsync"/>).</param>
+    private async Task<string> FollowAsync(List<Payment> carriers, IReadOnlyList<Refund> refunds, CancellationToken ct)
     {
-        var carriers = await takeBack.CarriersAsync(payment, ct);
+        var payment = carriers[0];
         var carrierIds = carriers.Select(p => p.Id).ToList();
         var booked = await db.Refunds.Include(r => r.Payment).Where(r => carrierIds.Contains(r.PaymentId) && r.DisputeId == null).ToListAsync(ct);
         var stripeIds = refunds.Select(r => r.Id).ToHashSet();
@@ -84,9 +85,9 @@ public sealed class RefundEvents(PayPortalDbContext db, MoneyTakeBack takeBack, 
     /// Stripe listed no refunds (the charge's refunds are not visible to this key, say): its cumulative
     /// <c>amount_refunded</c> against the refunds already in the books, chargebacks not counted.
     /// </summary>
-    private async Task<string> RefundedByTotalAsync(Charge charge, Payment payment, CancellationToken ct)
+    private async Task<string> RefundedByTotalAsync(Charge charge, List<Payment> carriers, CancellationToken ct)
     {
-        var carriers = await takeBack.CarriersAsync(payment, ct);
+        var payment = carriers[0];
         var carrierIds = carriers.Select(p => p.Id).ToList();
         var refunded = await db.Refunds.Where(r => carrierIds.Contains(r.PaymentId) && r.DisputeId == null && r.FailedAt == null).SumAsync(r => r.AmountMinor, ct);
         var newly = charge.AmountRefunded - refunded;
