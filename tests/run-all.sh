@@ -48,6 +48,10 @@ for trx in "$results"/*.trx; do
   passed=$((passed + ${ok:-0}))
   failed=$((failed + ${bad:-0} + ${err:-0}))
   skipped=$((skipped + ${total:-0} - ${executed:-0}))
+  if [ "${total:-0}" -eq 0 ]; then
+    echo "$(basename "$trx" .trx) discovered no test." >&2
+    status=1
+  fi
 done
 if [ "$files" -ne "${#projects[@]}" ]; then
   echo "Only $files of ${#projects[@]} test projects produced results." >&2
@@ -55,6 +59,11 @@ if [ "$files" -ne "${#projects[@]}" ]; then
 fi
 
 echo "$passed passed, $failed failed, $skipped skipped"
+# CI always has ../shared/testdata beside the clone, so there a skipped test is a test that silently stopped running.
+if [ "${CI:-}" = "true" ] && [ "$skipped" -gt 0 ]; then
+  echo "CI=true: $skipped test(s) skipped; every test must run in CI (is ../shared/testdata beside the clone?)." >&2
+  status=1
+fi
 if [ "$failed" -gt 0 ] || [ "$status" -ne 0 ]; then
   exit 1
 fi

@@ -26,7 +26,9 @@ public class CollectionsPagesTests(PayPortalFactory factory) : IClassFixture<Pay
         Assert.NotEmpty(priorities);
         Assert.Equal(priorities.OrderDescending(), priorities);
         var customer = await factory.SignedInAs(DemoAccounts.Customer.Email);
-        Assert.NotEqual(HttpStatusCode.OK, (await customer.GetAsync("/BackOffice/Collections")).StatusCode);
+        var refused = await customer.GetAsync("/BackOffice/Collections");
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.StartsWith("/Identity/Account/AccessDenied", refused.Headers.Location!.PathAndQuery);
     }
 
     [Fact]

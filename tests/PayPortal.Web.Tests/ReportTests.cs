@@ -69,6 +69,7 @@ public class ReportTests(PayPortalFactory factory) : IClassFixture<PayPortalFact
 
         var customer = await factory.SignedInAs(DemoAccounts.Customer.Email);
         var refused = await customer.GetAsync("/BackOffice/Reports/Aging");
-        Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.StartsWith("/Identity/Account/AccessDenied", refused.Headers.Location!.PathAndQuery);
     }
 }

@@ -151,6 +151,44 @@ public class BankImportTests : IAsyncLifetime
         Assert.Equal(0, await Open("INV-100001"));
     }
 
+    /// <summary>What an import could have changed: statements, lines, payments, journals, entries, allocations and every open amount.</summary>
+    private async Task<string> Books()
+    {
+        var counts = new List<object?>();
+        foreach (var table in new[] { "BankStatements", "BankLines", "Payments", "Journals", "LedgerEntries", "Allocations", "AuditEvents" })
+            counts.Add(await _db.ScalarAsync($"SELECT COUNT(*) FROM {table}"));
+        counts.Add(await _db.ScalarAsync("SELECT group_concat(Id || ':' || OpenMinor, ',') FROM (SELECT Id, OpenMinor FROM Invoices ORDER BY Id)"));
+        return string.Join("|", counts);
+    }
+
+    [Fact]
+    public async Task A_bai2_file_whose_account_total_is_off_by_a_cent_is_refused_with_its_line_and_nothing_changes()
+    {
+        var before = await Books();
+        const string bai2 = "01,BANK,US,261123,0800,1,80,1,2/\n02,US,BANK,1,261123,,USD,/\n03,123,USD,/\n"
+                            + "16,195,50000,,REF1,,INV-100001/\n49,50001,3/\n98,50001,1,5/\n99,50001,1,7/\n";
+        var result = await Import(new MemoryStream(Encoding.ASCII.GetBytes(bai2)), name: "day.bai2");
+        Assert.False(result.Succeeded);
+        Assert.Equal(["line 5: account 123 control total is 50001, but the records add up to 50000"], result.Errors);
+        Assert.Equal(before, await Books());
+    }
+
+    [Theory]
+    [InlineData("<Amt Ccy=\"USD\">500.00</Amt>", "<Amt Ccy=\"USD\">5OO.00</Amt>", "Amt")]
+    [InlineData("</Stmt>", "</Stmnt>", "line")]
+    public async Task A_corrupted_camt_statement_is_refused_naming_where_and_nothing_changes(string original, string corrupted, string named)
+    {
+        var before = await Books();
+        var xml = Encoding.UTF8.GetString(Camt("CORRUPT-1", new CamtEntry("R1", Today, 500_00, true, "ACME", null, "INV-100001")).ToArray());
+        Assert.Contains(original, xml);
+        var result = await Import(new MemoryStream(Encoding.UTF8.GetBytes(xml.Replace(original, corrupted))));
+        Assert.False(result.Succeeded);
+        var problem = Assert.Single(result.Errors);
+        Assert.Contains(named, problem);
+        Assert.Matches(@"line \d+", problem);
+        Assert.Equal(before, await Books());
+    }
+
     [CorpusFact]
     public async Task A_corrupted_bai2_file_is_refused_with_its_line_and_nothing_changes()
     {

@@ -82,7 +82,8 @@ public class WebhookSignatureTests
         Assert.Throws<WebhookRefusedException>(() => Verify(modified, header, ["webhook_secret"], At(1533204720), FiveMinutes));
     }
 
-    [CorpusTheory]
+    /// <summary>stripe-dotnet's malformed-header cases, written out here: they need nothing from the corpus.</summary>
+    [Theory]
     [InlineData("t=,v1=2220f87ef101a04665f11cdf770523143f875572008577fa0f20882ddb9cc3c7")]
     [InlineData("t,v1=,v0=")]
     [InlineData("t,v1=,v0")]
