@@ -20,6 +20,7 @@ public class AccessTests(PayPortalFactory factory) : IClassFixture<PayPortalFact
         Assert.Contains("Acme Fabrication", html);
         Assert.Contains("id=\"recent-activity\"", html);
         Assert.NotEmpty(myOpen);
+        Assert.NotEmpty(theirs);
         Assert.All(myOpen, number => Assert.Contains($">{number}</a>", html));
         Assert.All(theirs, number => Assert.DoesNotContain($">{number}<", html));
     }

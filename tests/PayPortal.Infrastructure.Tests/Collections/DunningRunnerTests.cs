@@ -218,8 +218,11 @@ public class DunningRunnerTests
         }
         Assert.Single((await Run(db, Today)).Messages); // once there is an address, the step goes out
         var future = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(2);
-        Assert.NotNull(await Run(db, future, dryRun: true));
+        var sentSoFar = await Counts(db);
+        await Run(db, future, dryRun: true);
+        Assert.Equal(sentSoFar, await Counts(db)); // a preview of a future day writes nothing
         await Assert.ThrowsAsync<DomainRefusal>(() => Run(db, future));
+        Assert.Equal(sentSoFar, await Counts(db));
     }
 
     [Fact]
