@@ -105,11 +105,16 @@ public class CliTests : IAsyncLifetime
         Assert.Equal(1, nested.Code);
         Assert.Contains("line 65: <a> is nested more than 64 elements deep", nested.Err);
 
+        Assert.Equal(0L, await Scalar("SELECT COUNT(*) FROM BankStatements"));
+    }
+
+    private async Task<object?> Scalar(string sql)
+    {
         await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Db}");
         await connection.OpenAsync();
-        await using var count = connection.CreateCommand();
-        count.CommandText = "SELECT COUNT(*) FROM BankStatements";
-        Assert.Equal(0L, await count.ExecuteScalarAsync());
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync();
     }
 
     private string WriteFile(string name, string content)
@@ -202,6 +207,8 @@ public class CliTests : IAsyncLifetime
         Assert.Equal(CliApp.Failed, bad.Code);
         Assert.Contains("nothing was changed", bad.Err);
         Assert.Contains("line 3, field 'amount': 'ten' is not a decimal amount", bad.Err);
+        Assert.Equal(0L, await Scalar("SELECT COUNT(*) FROM Invoices"));
+        Assert.Equal(0L, await Scalar("SELECT COUNT(*) FROM Journals"));
 
         var missing = await Run("--db", Db, "import", "invoices", Path.Combine(_folder, "nope.csv"));
         Assert.Equal(CliApp.Failed, missing.Code);

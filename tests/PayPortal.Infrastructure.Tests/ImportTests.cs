@@ -102,8 +102,11 @@ public class ImportTests : IAsyncLifetime
     public async Task A_customer_cannot_change_currency_by_import()
     {
         await ImportCustomers(Customers);
+        var audited = await _db.ScalarAsync("SELECT COUNT(*) FROM AuditEvents");
         var result = await ImportCustomers(Customers.Replace("ap@acme.test,USD", "ap@acme.test,EUR"));
         Assert.Contains(result.Errors, e => e.ToString() == "line 2, field 'currency': customer C-100 is billed in USD; its currency cannot change to EUR");
+        Assert.Equal("USD", await _db.ScalarAsync("SELECT CurrencyCode FROM Customers WHERE Number = 'C-100'"));
+        Assert.Equal(audited, await _db.ScalarAsync("SELECT COUNT(*) FROM AuditEvents"));
     }
 
     [Fact]

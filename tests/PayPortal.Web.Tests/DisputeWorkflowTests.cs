@@ -113,6 +113,27 @@ public class DisputeWorkflowTests(PayPortalFactory factory) : IClassFixture<PayP
     }
 
     [Fact]
+    public async Task A_file_over_five_megabytes_or_a_sixth_file_is_refused_through_the_page_and_nothing_is_stored()
+    {
+        var customer = await factory.SignedInAs(DemoAccounts.Customer.Email);
+        var target = await UndisputedInvoiceOf(DemoAccounts.Customer.Email, skip: 2);
+        var before = (await DisputeCount(), await factory.WithDb(db => db.DisputeAttachments.CountAsync()));
+
+        var big = new byte[DisputeAttachment.MaxBytes + 1];
+        Pdf.CopyTo(big, 0);
+        var tooBig = await OpenDispute(customer, target.Id, "10.00", ("scan.pdf", big));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, tooBig.StatusCode);
+        Assert.Contains("scan.pdf is over 5 MB.", await tooBig.Content.ReadAsStringAsync());
+
+        var tooMany = await OpenDispute(customer, target.Id, "10.00", [.. Enumerable.Range(1, DisputeAttachment.MaxPerMessage + 1).Select(i => ($"note-{i}.pdf", Pdf))]);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, tooMany.StatusCode);
+        Assert.Contains($"Attach at most {DisputeAttachment.MaxPerMessage} files to one message.", await tooMany.Content.ReadAsStringAsync());
+
+        Assert.Equal(before, (await DisputeCount(), await factory.WithDb(db => db.DisputeAttachments.CountAsync())));
+        Assert.Equal(0L, await factory.WithDb(db => db.Invoices.Where(i => i.Id == target.Id).Select(i => i.DisputedMinor).SingleAsync()));
+    }
+
+    [Fact]
     public async Task Another_account_cannot_see_or_touch_a_dispute_and_customers_cannot_work_the_queue()
     {
         var customer = await factory.SignedInAs(DemoAccounts.Customer.Email);
