@@ -91,6 +91,24 @@ public class StripeEventHandlingTests(PayPortalFactory factory) : IClassFixture<
         Assert.Null((await factory.WithDb(db => db.PortalPayments.SingleAsync(p => p.Id == portal.Id))).PaymentId);
     }
 
+    [Theory]
+    [InlineData("amount")]
+    [InlineData("currency")]
+    public async Task A_signed_session_paid_for_another_amount_or_currency_is_refused_and_kept_for_a_person(string changed)
+    {
+        var (portal, invoiceId, open) = await _stripe.PendingCheckoutAsync(DemoAccounts.Customer.Email);
+        var session = StripeEventDelivery.PaidSession(portal, "pi_other_" + changed);
+        if (changed == "amount") session["amount_total"] = portal.AmountMinor - 1;
+        else session["currency"] = "eur";
+        var eventId = "evt_other_" + changed;
+        Assert.Contains($"is for {(changed == "amount" ? portal.AmountMinor - 1 : portal.AmountMinor)} {(changed == "amount" ? "usd" : "eur")}",
+            await _stripe.DeliverAsync(StripeEventDelivery.Event(eventId, "checkout.session.completed", session)));
+        Assert.Equal(StripeEventStatus.NeedsAttention, (await RecordOf(eventId))!.Status);
+        Assert.Equal(open, await OpenOf(invoiceId));
+        Assert.Null((await factory.WithDb(db => db.PortalPayments.SingleAsync(p => p.Id == portal.Id))).PaymentId);
+        Assert.False(await factory.WithDb(db => db.Payments.AnyAsync(p => p.Reference == "pi_other_" + changed)));
+    }
+
     [Fact]
     public async Task An_intent_whose_checkout_stripe_does_not_know_is_kept_for_a_person_not_retried_for_days()
     {
