@@ -17,6 +17,13 @@ public static class PageChecks
         await page.WaitForURLAsync(url => !url.Contains("/Identity/Account/Login"), new() { Timeout = 60_000 });
     }
 
+    /// <summary>Clicks a link by its exact name and waits until its page (<paramref name="path"/>) has loaded, so what follows checks that page.</summary>
+    public static async Task FollowLinkAsync(this IPage page, string name, string path)
+    {
+        await page.GetByRole(AriaRole.Link, new() { Name = name, Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == path, new() { WaitUntil = WaitUntilState.Load });
+    }
+
     /// <summary>Runs axe on the page as it is now and fails on any serious or critical violation, naming each.</summary>
     public static async Task AssertAccessibleAsync(this IPage page)
     {

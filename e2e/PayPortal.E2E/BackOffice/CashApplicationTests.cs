@@ -43,7 +43,7 @@ public class CashApplicationTests(PortalServer server)
         {
             var office = await server.NewPageAsync();
             await office.SignInAsync(DemoAccounts.Specialist.Email, DemoAccounts.Password);
-            await office.GetByRole(AriaRole.Link, new() { Name = "Bank", Exact = true }).ClickAsync();
+            await office.FollowLinkAsync("Bank", "/BackOffice/Bank");
             await office.AssertAccessibleAsync();
             await office.GetByLabel("Statement file").SetInputFilesAsync(file);
             await office.GetByRole(AriaRole.Button, new() { Name = "Import" }).ClickAsync();

@@ -35,7 +35,7 @@ public class CollectionsTests(PortalServer server)
         await page.AssertAccessibleAsync();
 
         // The dry run shows what would go out, and leaves the promised account alone.
-        await page.GetByRole(AriaRole.Link, new() { Name = "Dunning", Exact = true }).ClickAsync();
+        await page.FollowLinkAsync("Dunning", "/BackOffice/Dunning");
         await page.AssertAccessibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Preview (dry run)" }).ClickAsync();
         await Expect(page.Locator("#dunning-outcome")).ToContainTextAsync("nothing was sent");
@@ -60,7 +60,7 @@ public class CollectionsTests(PortalServer server)
     {
         var page = await server.NewPageAsync();
         await page.SignInAsync(DemoAccounts.Specialist.Email, DemoAccounts.Password);
-        await page.GetByRole(AriaRole.Link, new() { Name = "Reports", Exact = true }).ClickAsync();
+        await page.FollowLinkAsync("Reports", "/BackOffice/Reports");
         await page.AssertAccessibleAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Aging", Exact = true }).ClickAsync();
         await Expect(page.Locator("#aging-total-USD")).ToBeVisibleAsync();

@@ -24,14 +24,8 @@ public class InviteContactTests(PortalServer server)
         await Expect(office.Locator("#contacts")).ToContainTextAsync("Invited");
 
         // Follow the link in the email, as the contact would.
-        MimeMessage? mail = null;
-        for (var i = 0; i < 50 && mail is null; i++)
-        {
-            mail = Directory.Exists(server.MailFolder) ? Directory.GetFiles(server.MailFolder, "*.eml").Select(f => MimeMessage.Load(f)).FirstOrDefault(m => m.To.Mailboxes.Any(a => a.Address == "robin@cobaltdental.example")) : null;
-            if (mail is null) await Task.Delay(100);
-        }
-        Assert.NotNull(mail);
-        var link = Regex.Match(mail!.TextBody ?? "", @"https?://[^\s""<]+/Identity/Account/AcceptInvitation\?[^\s""<]+").Value;
+        var mail = await Mailbox.WaitForAsync(server.MailFolder, m => m.To.Mailboxes.Any(a => a.Address == "robin@cobaltdental.example"));
+        var link = Regex.Match(mail.TextBody ?? "", @"https?://[^\s""<]+/Identity/Account/AcceptInvitation\?[^\s""<]+").Value;
 
         var contact = await server.NewPageAsync();
         await contact.GotoAsync(new Uri(link).PathAndQuery);

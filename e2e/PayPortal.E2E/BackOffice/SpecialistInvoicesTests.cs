@@ -53,14 +53,8 @@ public class SpecialistInvoicesTests(PortalServer server)
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Send invoice" }).ClickAsync();
         await Expect(page.Locator("#status-message")).ToContainTextAsync($"Invoice {number} sent to ap@harborview.example");
-        MimeMessage? mail = null;
-        for (var i = 0; i < 50 && mail is null; i++)
-        {
-            mail = Directory.Exists(server.MailFolder) ? Directory.GetFiles(server.MailFolder, "*.eml").Select(f => MimeMessage.Load(f)).FirstOrDefault(m => m.Subject?.StartsWith($"Invoice {number} from") == true) : null;
-            if (mail is null) await Task.Delay(100);
-        }
-        Assert.NotNull(mail);
-        Assert.Equal($"invoice-{number}.pdf", Assert.Single(mail!.Attachments).ContentDisposition?.FileName);
+        var mail = await Mailbox.WaitForAsync(server.MailFolder, m => m.Subject?.StartsWith($"Invoice {number} from") == true);
+        Assert.Equal($"invoice-{number}.pdf", Assert.Single(mail.Attachments).ContentDisposition?.FileName);
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Resend invoice" })).ToBeVisibleAsync();
 
         await page.GetByLabel("Quantity of line 1 to credit").FillAsync("1");
