@@ -79,6 +79,9 @@ public sealed class InvoiceDesk(PayPortalDbContext db, DocumentNumbers numbers, 
 
     private async Task<StepResult> OnInvoiceAsync(long invoiceId, long version, string action, Func<Invoice, Task<string>> change, CancellationToken ct)
     {
+        // Under the write lock from the first read: two posts at once then both succeed, each with the next number,
+        // instead of the second colliding on the number sequence and asking the user to try again.
+        await using var transaction = await WriteTransaction.BeginAsync(db, ct);
         var invoice = await db.Invoices.Include(i => i.Lines).Include(i => i.Customer).SingleOrDefaultAsync(i => i.Id == invoiceId, ct);
         if (invoice is null) return StepResult.Fail("No such invoice.");
         if (invoice.Version != version) return StepResult.Fail(ChangedMeanwhile);
@@ -95,6 +98,7 @@ public sealed class InvoiceDesk(PayPortalDbContext db, DocumentNumbers numbers, 
         try
         {
             using (db.Audit.Begin(action)) await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
         }
         catch (DbUpdateConcurrencyException)
         {
