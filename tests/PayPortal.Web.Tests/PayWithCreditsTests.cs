@@ -41,7 +41,7 @@ public class PayWithCreditsTests(PayPortalFactory factory) : IClassFixture<PayPo
         {
             var customerId = await db.Users.Where(u => u.Email == Email).Select(u => u.CustomerId).SingleAsync();
             var customer = await db.Customers.SingleAsync(c => c.Id == customerId);
-            var memo = new CreditMemo(customer, "CM-TEST-1", DateOnly.FromDateTime(DateTime.UtcNow), new Money(missing, customer.Currency), "Returned goods");
+            var memo = new CreditMemo(customer, $"CM-TEST-{Guid.NewGuid():N}"[..16], DateOnly.FromDateTime(DateTime.UtcNow), new Money(missing, customer.Currency), "Returned goods");
             db.CreditMemos.Add(memo);
             db.Journals.Add(Postings.IssueCreditMemo(memo, DateTime.UtcNow));
             return await db.SaveChangesAsync();
@@ -93,6 +93,44 @@ public class PayWithCreditsTests(PayPortalFactory factory) : IClassFixture<PayPo
         Assert.Equal(0, await AvailableCredit());
         var cash = await factory.WithDb(db => db.Payments.OrderByDescending(p => p.Id).Select(p => new { p.AmountMinor, p.UnappliedMinor }).FirstAsync());
         Assert.Equal((second.OpenMinor - 10_00, 0L), (cash.AmountMinor, cash.UnappliedMinor));
+        var ledger = await factory.WithDb(db => new LedgerConsistencyCheck(db).RunAsync());
+        Assert.True(ledger.IsConsistent, string.Join("\n", ledger.Problems));
+    }
+
+    [Fact]
+    public async Task Two_checkouts_at_once_spending_the_same_credit_spend_it_once()
+    {
+        var contacts = new[] { await factory.SignedInAs(Email), await factory.SignedInAs(Email) };
+        const int rounds = 4;
+        const long part = 5_00;
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        // The newest invoice that takes part payments: the other test here works on the oldest.
+        var invoice = await factory.WithDb(async db =>
+        {
+            var customerId = await db.Users.Where(u => u.Email == Email).Select(u => u.CustomerId).SingleAsync();
+            return await db.Invoices.Where(i => i.CustomerId == customerId && i.AllowPartialPayment && i.OpenMinor >= rounds * part && i.DisputedMinor == 0
+                                                && (i.DiscountDeadline == null || i.DiscountDeadline < today))
+                .OrderByDescending(i => i.Id).Select(i => new Open(i.Id, i.Number!, i.OpenMinor)).FirstAsync();
+        });
+        for (var round = 1; round <= rounds; round++)
+        {
+            await CreditUpTo(part);
+            var tokens = new[] { await contacts[0].AntiforgeryToken("/Portal"), await contacts[1].AntiforgeryToken("/Portal") };
+            var responses = await PayPortal.Infrastructure.Tests.Concurrency.AtOnce.RunAsync(2, i => contacts[i].PostAsync($"/Portal/Pay?invoice={invoice.Id}", new FormUrlEncodedContent(
+            [
+                new("invoice", invoice.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                new($"Amounts[{invoice.Id}]", "5.00"), new("UseCredits", "true"), new("__RequestVerificationToken", tokens[i]),
+            ])));
+
+            // One is settled by the credit; the other finds it spent and either is told so or pays its part by card.
+            var settled = Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Redirect && r.Headers.Location!.OriginalString.StartsWith("/Portal/Pay/Return?payment="));
+            Assert.Single(responses, r => r != settled && (r.StatusCode == HttpStatusCode.UnprocessableEntity
+                                                             || r.Headers.Location?.AbsolutePath.StartsWith("/stripe-sandbox/checkout/") == true));
+            Assert.Equal(invoice.OpenMinor - round * part, await OpenOf(invoice.Id));
+            Assert.Equal(0, await AvailableCredit());
+            Assert.Equal(round * part, await factory.WithDb(db => db.Allocations.Where(a => a.InvoiceId == invoice.Id && a.CreditMemoId != null).SumAsync(a => a.AmountMinor)));
+            Assert.False(await factory.WithDb(db => db.PortalPayments.AnyAsync(p => p.Status == PortalPaymentStatus.Pending && p.Lines.Any(l => l.InvoiceId == invoice.Id && l.CreditMinor > 0))));
+        }
         var ledger = await factory.WithDb(db => new LedgerConsistencyCheck(db).RunAsync());
         Assert.True(ledger.IsConsistent, string.Join("\n", ledger.Problems));
     }
