@@ -49,6 +49,7 @@ public static class DependencyInjection
         services.AddSingleton<IValidateOptions<ReportingOptions>, ReportingOptionsValidator>();
         services.AddOptions<Collections.CollectionsOptions>().BindConfiguration(Collections.CollectionsOptions.Section);
         services.AddOptions<Plans.PlanOptions>().BindConfiguration(Plans.PlanOptions.Section);
+        services.AddOptions<Approvals.ApprovalsOptions>().BindConfiguration(Approvals.ApprovalsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<CashApplication.BankingOptions>().BindConfiguration(CashApplication.BankingOptions.Section);
         services.TryAddSingleton<IPortalUrls, PortalUrls>();
 
@@ -87,6 +88,8 @@ public static class DependencyInjection
         services.AddScoped<Collections.Worklist>();
         services.AddScoped<Collections.CustomerTimeline>();
         services.AddScoped<Collections.WriteOffDesk>();
+        services.AddScoped<Approvals.ApprovalGate>();
+        services.AddScoped<Approvals.ApprovalDesk>();
         services.AddScoped<Collections.CreditDesk>();
         services.AddScoped<Statements.StatementRun>();
         services.AddScoped<Collections.RiskScoring>();

@@ -25,7 +25,8 @@ public sealed class TempDatabase : IAsyncDisposable
             .Build();
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddSingleton<IActor>(new FixedActor("test"));
+        services.AddScoped<ScopeActor>();
+        services.AddScoped<IActor>(sp => sp.GetRequiredService<ScopeActor>());
         services.AddPayPortal(configuration, new TestEnvironment(folder));
         services.AddPayPortalIdentityCore();
         _provider = services.BuildServiceProvider();
@@ -46,6 +47,14 @@ public sealed class TempDatabase : IAsyncDisposable
     }
 
     public TestScope Scope() => new(_provider.CreateAsyncScope());
+
+    /// <summary>A unit of work done by <paramref name="actor"/> (the audit trail's and the four-eyes rule's "who"); plain scopes act as "test".</summary>
+    public TestScope Scope(string actor)
+    {
+        var scope = Scope();
+        scope.Get<ScopeActor>().Name = actor;
+        return scope;
+    }
 
     /// <summary>Runs SQL straight on the file, bypassing the application (to tamper or to inspect).</summary>
     public async Task<object?> ScalarAsync(string sql)
@@ -72,6 +81,11 @@ public sealed class TestEnvironment(string contentRoot) : IHostEnvironment
     public string ApplicationName { get; set; } = "PayPortal.Infrastructure.Tests";
     public string ContentRootPath { get; set; } = contentRoot;
     public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
+}
+
+public sealed class ScopeActor : IActor
+{
+    public string Name { get; set; } = "test";
 }
 
 public sealed class TestScope(AsyncServiceScope scope) : IAsyncDisposable

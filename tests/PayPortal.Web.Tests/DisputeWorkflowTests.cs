@@ -77,6 +77,10 @@ public class DisputeWorkflowTests(PayPortalFactory factory) : IClassFixture<PayP
         var accepted = await staff.PostForm($"{detail}?handler=Accept", new Dictionary<string, string>
             { ["Amount"] = (amount / 2 / 100m).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture), ["Text"] = "Half, as agreed on the phone." }, detail);
         Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
+        // Money leaving the books waits for a manager: nothing is credited until one approves.
+        Assert.Equal(DisputeStatus.Open, await Status(id));
+        Assert.Contains("Awaiting approval:", await staff.GetStringAsync(detail));
+        await factory.ApprovePendingAsync(target.Id);
         Assert.Equal(DisputeStatus.PartiallyAccepted, await Status(id));
         var invoice = await factory.WithDb(db => db.Invoices.SingleAsync(i => i.Id == target.Id));
         Assert.Equal((target.OpenMinor - amount / 2, 0L), (invoice.OpenMinor, invoice.DisputedMinor));
@@ -84,6 +88,8 @@ public class DisputeWorkflowTests(PayPortalFactory factory) : IClassFixture<PayP
         Assert.Contains("Credit memo", await customer.GetStringAsync($"/Portal/Invoices/Details/{target.Id}"));
         var actions = await factory.WithDb(db => db.AuditEvents.Where(a => a.Action.StartsWith("dispute.")).Select(a => a.Action).Distinct().ToListAsync());
         Assert.Superset(new HashSet<string> { "dispute.open", "dispute.assign", "dispute.note", "dispute.request-information", "dispute.message.customer", "dispute.accept" }, actions.ToHashSet());
+        Assert.True(await factory.WithDb(db => db.AuditEvents.AnyAsync(a => a.Action == "approval.propose" && a.Actor == DemoAccounts.Specialist.Email)));
+        Assert.True(await factory.WithDb(db => db.AuditEvents.AnyAsync(a => a.Action == "dispute.accept" && a.Actor == DemoAccounts.Manager.Email)));
         var ledger = await factory.WithDb(db => new LedgerConsistencyCheck(db).RunAsync());
         Assert.True(ledger.IsConsistent, string.Join("\n", ledger.Problems));
     }
@@ -180,6 +186,8 @@ public class DisputeWorkflowTests(PayPortalFactory factory) : IClassFixture<PayP
         detail = $"/BackOffice/Disputes/Details/{rebillId}";
         var rebilled = await staff.PostForm($"{detail}?handler=Rebill", new Dictionary<string, string> { ["Text"] = "Unit price corrected to the contract rate." }, detail);
         Assert.Equal(HttpStatusCode.Redirect, rebilled.StatusCode);
+        Assert.Equal(DisputeStatus.Open, await Status(rebillId));
+        await factory.ApprovePendingAsync(second.Id);
         Assert.Equal(DisputeStatus.Rebilled, await Status(rebillId));
         Assert.Equal(0L, await factory.WithDb(db => db.Invoices.Where(i => i.Id == second.Id).Select(i => i.OpenMinor).SingleAsync()));
         Assert.Equal(drafts + 1, await factory.WithDb(db => db.Invoices.CountAsync(i => i.Status == InvoiceStatus.Draft)));
@@ -219,6 +227,7 @@ public class DisputeWorkflowTests(PayPortalFactory factory) : IClassFixture<PayP
         // The whole invoice is credited meanwhile: accepting the dispute would credit it twice.
         var credited = await staff.PostForm($"/BackOffice/Invoices/Details/{target.Id}?handler=CreditAll", new Dictionary<string, string> { ["Version"] = version.ToString(), ["Reason"] = "Order cancelled" }, $"/BackOffice/Invoices/Details/{target.Id}");
         Assert.Equal(HttpStatusCode.Redirect, credited.StatusCode);
+        await factory.ApprovePendingAsync(target.Id);
         var detail = $"/BackOffice/Disputes/Details/{id}";
         var refused = await staff.PostForm($"{detail}?handler=Accept", new Dictionary<string, string>(), detail);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);

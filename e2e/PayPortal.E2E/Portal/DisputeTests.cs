@@ -12,7 +12,7 @@ public class DisputeTests(PortalServer server)
     private static decimal Amount(string text) => decimal.Parse(Regex.Match(text, @"[\d,]+\.\d\d").Value.Replace(",", ""), CultureInfo.InvariantCulture);
 
     [Fact]
-    public async Task A_customer_disputes_a_line_with_a_pdf_the_specialist_accepts_half_and_the_customer_sees_the_credit()
+    public async Task A_customer_disputes_a_line_with_a_pdf_the_specialist_accepts_half_a_manager_approves_and_the_customer_sees_the_credit()
     {
         var evidence = Path.Combine(Path.GetTempPath(), $"delivery-note-{Guid.NewGuid():N}.pdf");
         await File.WriteAllTextAsync(evidence, "%PDF-1.4\n% signed delivery note: 2 of 10 boxes crushed\n");
@@ -53,7 +53,18 @@ public class DisputeTests(PortalServer server)
             await office.GetByLabel(new Regex("^Amount to credit")).FillAsync("20.00");
             await office.GetByLabel("Note to the customer (optional)").FillAsync("Half, as the carrier covers the rest.");
             await office.GetByRole(AriaRole.Button, new() { Name = "Accept and credit" }).ClickAsync();
-            await Expect(office.Locator("#status-message")).ToContainTextAsync(new Regex(@"credit memo CM-\d+ for USD 20\.00 applied"));
+            await Expect(office.Locator("#status-message")).ToContainTextAsync($"Dispute acceptance of USD 20.00 on invoice {number} proposed");
+            await Expect(office.Locator("#approval-pending")).ToContainTextAsync("Awaiting approval");
+            await office.AssertAccessibleAsync();
+
+            // A manager other than the specialist approves it; only then is the credit issued.
+            var manager = await server.NewPageAsync();
+            await manager.SignInAsync(DemoAccounts.Manager.Email, DemoAccounts.Password);
+            await manager.GotoAsync("/BackOffice/Approvals");
+            await manager.AssertAccessibleAsync();
+            await manager.GetByRole(AriaRole.Button, new() { Name = $"Approve the dispute acceptance of {number}" }).ClickAsync();
+            await Expect(manager.Locator("#status-message")).ToContainTextAsync(new Regex(@"credit memo CM-\d+ for USD 20\.00 applied"));
+            await office.ReloadAsync();
             await Expect(office.Locator("#dispute-status")).ToContainTextAsync("Accepted in part");
 
             await customer.GotoAsync(disputeUrl);

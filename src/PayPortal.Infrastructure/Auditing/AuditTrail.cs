@@ -17,7 +17,7 @@ internal sealed class AuditTrail
         [typeof(Customer), typeof(Invoice), typeof(CreditMemo), typeof(Payment), typeof(Allocation), typeof(Refund), typeof(WriteOff), typeof(Dispute), typeof(DisputeMessage), typeof(Domain.Plans.PaymentPlan),
          typeof(Domain.Collections.PromiseToPay), typeof(Domain.Collections.DunningPolicy), typeof(Domain.Collections.DunningStep),
          typeof(Collections.DunningRunRecord), typeof(Outbox.CommunicationLogEntry),
-         typeof(Domain.Collections.WriteOffRequest), typeof(Domain.Collections.CreditHoldRequest)];
+         typeof(Domain.Collections.WriteOffRequest), typeof(Domain.Collections.CreditHoldRequest), typeof(Domain.Approvals.MoneyApproval)];
 
     private readonly List<(EntityEntry Entry, AuditEvent Event)> _pending = [];
 

@@ -52,6 +52,7 @@ public class PayPortalDbContext(DbContextOptions<PayPortalDbContext> options, IA
     public DbSet<Collections.DunningRunRecord> DunningRuns => Set<Collections.DunningRunRecord>();
     public DbSet<Domain.Collections.WriteOffRequest> WriteOffRequests => Set<Domain.Collections.WriteOffRequest>();
     public DbSet<Domain.Collections.CreditHoldRequest> CreditHoldRequests => Set<Domain.Collections.CreditHoldRequest>();
+    public DbSet<Domain.Approvals.MoneyApproval> MoneyApprovals => Set<Domain.Approvals.MoneyApproval>();
     public DbSet<Statements.StatementSend> StatementSends => Set<Statements.StatementSend>();
 
     /// <summary>Names what the saves inside a scope do, for the audit trail: <c>using (db.Audit.Begin("invoice.send")) await db.SaveChangesAsync(ct);</c></summary>

@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using PayPortal.Domain;
+using PayPortal.Domain.Approvals;
 using PayPortal.Domain.Disputes;
 using PayPortal.Domain.Invoicing;
+using PayPortal.Infrastructure.Approvals;
 using PayPortal.Infrastructure.Data;
 using PayPortal.Infrastructure.Outbox;
 using PayPortal.Infrastructure.Invoicing;
@@ -16,9 +18,11 @@ public sealed record UploadedFile(string FileName, byte[] Content);
 /// <summary>
 /// Every step of a dispute, from the customer's portal and the specialist's back office. Each step is
 /// one audited save; each step the customer should hear about emails them (and lands in their
-/// communication log once sent); a refused step says why and changes nothing.
+/// communication log once sent); a refused step says why and changes nothing. Accepting or re-billing
+/// above the approval threshold is proposed instead and carried out when a manager approves it.
 /// </summary>
-public sealed class DisputeDesk(PayPortalDbContext db, DeskStep steps, DocumentNumbers numbers, NoticeMail notices, IPortalUrls links, OutboxSignal outbox, TimeProvider clock)
+public sealed class DisputeDesk(PayPortalDbContext db, DeskStep steps, DocumentNumbers numbers, NoticeMail notices, IPortalUrls links, OutboxSignal outbox,
+    ApprovalGate approvals, TimeProvider clock)
 {
     private const string ChangedMeanwhile = "Someone changed this dispute at the same time; nothing was saved. Reload and try again.";
 
@@ -91,24 +95,30 @@ public sealed class DisputeDesk(PayPortalDbContext db, DeskStep steps, DocumentN
     public Task<StepResult> AcceptAsync(long disputeId, string author, long? amountMinor, string? note, CancellationToken ct = default) =>
         OnDisputeAsync(disputeId, null, "dispute.accept", async dispute =>
         {
-            var invoice = dispute.Invoice!;
-            var amount = new Money(amountMinor ?? dispute.AmountMinor, invoice.Currency);
-            if (!amount.IsPositive) throw new DomainRefusal("The amount to credit must be above zero.");
-            if (amount.Minor > dispute.AmountMinor) throw new DomainRefusal($"At most the disputed {dispute.Amount} can be credited.");
-            // Never more credit than the invoice's total across all its memos: one credited in full meanwhile has nothing left to give.
-            var left = invoice.TotalMinor - await db.CreditMemos.Where(m => m.InvoiceId == invoice.Id).SumAsync(m => m.AmountMinor, ct);
-            if (left <= 0) throw new DomainRefusal($"Invoice {invoice.Number} is already credited in full; reject the dispute, saying so.");
-            if (amount.Minor > left) throw new DomainRefusal($"Only {new Money(left, invoice.Currency)} of invoice {invoice.Number} is left to credit.");
-            var memo = new CreditMemo(invoice.Customer!, await numbers.NextCreditMemoNumberAsync(ct), clock.Today(), amount,
-                $"Dispute #{dispute.Id} on invoice {invoice.Number} accepted{(amount.Minor < dispute.AmountMinor ? " in part" : "")}", invoice);
-            var applied = CreditMemos.IssueAndApply(db, memo, invoice, clock.Today(), Now);
-            dispute.Accept(amount, memo, note, Now);
-            var where = Where(applied, amount, invoice);
-            await TellCustomerAsync(dispute, "accepted",
-                $"We accepted your dispute on invoice {invoice.Number}{(amount.Minor < dispute.AmountMinor ? " in part" : "")}: credit memo {memo.Number} for {amount} {where}."
-                + (string.IsNullOrWhiteSpace(note) ? "" : $"\n\n{note.Trim()}"), ct);
-            return $"Dispute accepted: credit memo {memo.Number} for {amount} {where}.";
+            var (credited, message) = await AcceptAsync(dispute, amountMinor, note, ct);
+            return approvals.Needed(credited) ? await approvals.ProposeInsteadAsync(MoneyApprovalKind.DisputeAcceptance, dispute.Invoice!, dispute.Id, credited, note, ct) : message;
         }, ct);
+
+    private async Task<(long Credited, string Message)> AcceptAsync(Dispute dispute, long? amountMinor, string? note, CancellationToken ct)
+    {
+        var invoice = dispute.Invoice!;
+        var amount = new Money(amountMinor ?? dispute.AmountMinor, invoice.Currency);
+        if (!amount.IsPositive) throw new DomainRefusal("The amount to credit must be above zero.");
+        if (amount.Minor > dispute.AmountMinor) throw new DomainRefusal($"At most the disputed {dispute.Amount} can be credited.");
+        // Never more credit than the invoice's total across all its memos: one credited in full meanwhile has nothing left to give.
+        var left = invoice.TotalMinor - await db.CreditMemos.Where(m => m.InvoiceId == invoice.Id).SumAsync(m => m.AmountMinor, ct);
+        if (left <= 0) throw new DomainRefusal($"Invoice {invoice.Number} is already credited in full; reject the dispute, saying so.");
+        if (amount.Minor > left) throw new DomainRefusal($"Only {new Money(left, invoice.Currency)} of invoice {invoice.Number} is left to credit.");
+        var memo = new CreditMemo(invoice.Customer!, await numbers.NextCreditMemoNumberAsync(ct), clock.Today(), amount,
+            $"Dispute #{dispute.Id} on invoice {invoice.Number} accepted{(amount.Minor < dispute.AmountMinor ? " in part" : "")}", invoice);
+        var applied = CreditMemos.IssueAndApply(db, memo, invoice, clock.Today(), Now);
+        dispute.Accept(amount, memo, note, Now);
+        var where = Where(applied, amount, invoice);
+        await TellCustomerAsync(dispute, "accepted",
+            $"We accepted your dispute on invoice {invoice.Number}{(amount.Minor < dispute.AmountMinor ? " in part" : "")}: credit memo {memo.Number} for {amount} {where}."
+            + (string.IsNullOrWhiteSpace(note) ? "" : $"\n\n{note.Trim()}"), ct);
+        return (amount.Minor, $"Dispute accepted: credit memo {memo.Number} for {amount} {where}.");
+    }
 
     /// <summary>Where a credit went, in words: on the invoice, on the account, or split.</summary>
     private static string Where(long applied, Money amount, Invoice invoice) =>
@@ -129,16 +139,32 @@ public sealed class DisputeDesk(PayPortalDbContext db, DeskStep steps, DocumentN
     public Task<StepResult> RebillAsync(long disputeId, string author, string note, CancellationToken ct = default) =>
         OnDisputeAsync(disputeId, null, "dispute.rebill", async dispute =>
         {
-            var invoice = dispute.Invoice!;
-            var (memo, _) = await CreditMemos.CreditInvoiceAsync(db, numbers, invoice, null, $"Dispute #{dispute.Id}: invoice {invoice.Number} re-billed", clock.Today(), Now, ct);
-            dispute.Rebill(memo, note, Now);
-            var corrected = new Invoice(invoice.Customer!, clock.Today(), poNumber: invoice.PoNumber, projectCode: invoice.ProjectCode);
-            corrected.ReplaceLines(invoice.Lines.OrderBy(l => l.LineNo).Select(l => new InvoiceLineDraft(l.Description, l.Quantity, l.UnitPriceMinor, l.DiscountPercent, l.TaxRatePercent)));
-            db.Invoices.Add(corrected);
-            await TellCustomerAsync(dispute, "re-billed",
-                $"You were right about invoice {invoice.Number}: it was credited in full (credit memo {memo.Number}) and a corrected invoice will follow.\n\n{note.Trim()}", ct);
-            return $"Invoice {invoice.Number} credited in full ({memo.Number}); a corrected draft was made to edit and post.";
+            var (credited, message) = await RebillAsync(dispute, note, ct);
+            return approvals.Needed(credited) ? await approvals.ProposeInsteadAsync(MoneyApprovalKind.DisputeRebill, dispute.Invoice!, dispute.Id, credited, note, ct) : message;
         }, ct);
+
+    private async Task<(long Credited, string Message)> RebillAsync(Dispute dispute, string note, CancellationToken ct)
+    {
+        var invoice = dispute.Invoice!;
+        var (memo, _) = await CreditMemos.CreditInvoiceAsync(db, numbers, invoice, null, $"Dispute #{dispute.Id}: invoice {invoice.Number} re-billed", clock.Today(), Now, ct);
+        dispute.Rebill(memo, note, Now);
+        var corrected = new Invoice(invoice.Customer!, clock.Today(), poNumber: invoice.PoNumber, projectCode: invoice.ProjectCode);
+        corrected.ReplaceLines(invoice.Lines.OrderBy(l => l.LineNo).Select(l => new InvoiceLineDraft(l.Description, l.Quantity, l.UnitPriceMinor, l.DiscountPercent, l.TaxRatePercent)));
+        db.Invoices.Add(corrected);
+        await TellCustomerAsync(dispute, "re-billed",
+            $"You were right about invoice {invoice.Number}: it was credited in full (credit memo {memo.Number}) and a corrected invoice will follow.\n\n{note.Trim()}", ct);
+        return (memo.AmountMinor, $"Invoice {invoice.Number} credited in full ({memo.Number}); a corrected draft was made to edit and post.");
+    }
+
+    /// <summary>An approved acceptance or re-bill, carried out in the approver's unit of work (the caller saves); the customer hears of it then.</summary>
+    internal async Task<string> CarryOutAsync(MoneyApproval approval, CancellationToken ct)
+    {
+        var dispute = await LoadAsync(approval.DisputeId ?? throw new KeyNotFoundException(), null, ct);
+        var (credited, message) = approval.Kind == MoneyApprovalKind.DisputeAcceptance
+            ? await AcceptAsync(dispute, approval.AmountMinor, approval.Reason, ct)
+            : await RebillAsync(dispute, approval.Reason ?? "", ct);
+        return credited == approval.AmountMinor ? message : throw ApprovalGate.ChangedSince(approval, dispute.Invoice!.Number, credited);
+    }
 
     private Task TellCustomerAsync(Dispute dispute, string what, string body, CancellationToken ct) =>
         notices.ToCustomerAsync(dispute.CustomerId, dispute.RaisedByUserId, "dispute", $"Your dispute on invoice {dispute.Invoice!.Number}: {what}", body,
@@ -163,11 +189,14 @@ public sealed class DisputeDesk(PayPortalDbContext db, DeskStep steps, DocumentN
     private Task<StepResult> OnDisputeAsync(long disputeId, long? customerId, string action, Func<Dispute, Task<string>> step, CancellationToken ct) =>
         SaveAsync(action, async () =>
         {
-            var dispute = await db.Disputes.Include(d => d.Invoice).ThenInclude(i => i!.Lines).Include(d => d.Invoice).ThenInclude(i => i!.Customer)
-                .SingleOrDefaultAsync(d => d.Id == disputeId && (customerId == null || d.CustomerId == customerId), ct)
-                ?? throw new KeyNotFoundException();
+            var dispute = await LoadAsync(disputeId, customerId, ct);
             return (dispute, await step(dispute));
         }, ct);
+
+    private async Task<Dispute> LoadAsync(long disputeId, long? customerId, CancellationToken ct) =>
+        await db.Disputes.Include(d => d.Invoice).ThenInclude(i => i!.Lines).Include(d => d.Invoice).ThenInclude(i => i!.Customer)
+            .SingleOrDefaultAsync(d => d.Id == disputeId && (customerId == null || d.CustomerId == customerId), ct)
+        ?? throw new KeyNotFoundException();
 
     private async Task<StepResult> SaveAsync(string action, Func<Task<(Dispute Dispute, string Message)>> step, CancellationToken ct) =>
         await steps.RunAsync(action, async () =>

@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using PayPortal.Domain;
+using PayPortal.Domain.Approvals;
 using PayPortal.Domain.Customers;
 using PayPortal.Domain.Invoicing;
 using PayPortal.Domain.Ledger;
+using PayPortal.Infrastructure.Approvals;
 using PayPortal.Infrastructure.Data;
 
 namespace PayPortal.Infrastructure.Invoicing;
@@ -15,9 +17,10 @@ public sealed record DraftInput(DateOnly IssueDate, PaymentTerms Terms, string? 
 /// The back office's invoicing: drafts that take the customer's terms, posting (numbered from the
 /// sequence, entered in the ledger, immutable from then on), voids with a reason, and credit memos in
 /// full or by line, applied to the invoice at once. Every step is one audited unit of work; a refused
-/// step says why and changes nothing.
+/// step says why and changes nothing. Voiding an owed invoice or crediting one in full above the
+/// approval threshold is proposed instead, and carried out when a manager approves it.
 /// </summary>
-public sealed class InvoiceDesk(PayPortalDbContext db, DocumentNumbers numbers, TimeProvider clock)
+public sealed class InvoiceDesk(PayPortalDbContext db, DocumentNumbers numbers, ApprovalGate approvals, TimeProvider clock)
 {
     private const string ChangedMeanwhile = "Someone changed this invoice at the same time; nothing was saved. Reload and try again.";
 
@@ -57,10 +60,11 @@ public sealed class InvoiceDesk(PayPortalDbContext db, DocumentNumbers numbers, 
         }, ct);
 
     public Task<StepResult> VoidAsync(long invoiceId, long version, string reason, CancellationToken ct = default) =>
-        OnInvoiceAsync(invoiceId, version, "invoice.void", invoice =>
+        OnInvoiceAsync(invoiceId, version, "invoice.void", async invoice =>
         {
-            db.Journals.Add(Postings.VoidInvoice(invoice, reason, clock.Today(), clock.GetUtcNow().UtcDateTime));
-            return Task.FromResult($"Invoice {invoice.Number} is void.");
+            var owed = invoice.OpenMinor;
+            var message = Void(invoice, reason);
+            return approvals.Needed(owed) ? await approvals.ProposeInsteadAsync(MoneyApprovalKind.Void, invoice, null, owed, reason, ct) : message;
         }, ct);
 
     /// <summary>
@@ -70,12 +74,41 @@ public sealed class InvoiceDesk(PayPortalDbContext db, DocumentNumbers numbers, 
     public Task<StepResult> CreditAsync(long invoiceId, long version, IReadOnlyList<LineCredit>? lines, string reason, CancellationToken ct = default) =>
         OnInvoiceAsync(invoiceId, version, "creditmemo.issue", async invoice =>
         {
-            var (memo, apply) = await CreditMemos.CreditInvoiceAsync(db, numbers, invoice, lines, reason, clock.Today(), clock.GetUtcNow().UtcDateTime, ct);
-            var number = memo.Number;
-            var left = memo.AmountMinor - apply;
-            return $"Credit memo {number} for {memo.Amount} issued{(apply > 0 ? $"; {new Money(apply, invoice.Currency)} applied to invoice {invoice.Number}" : "")}"
-                + (left > 0 ? $"; {new Money(left, invoice.Currency)} stays as credit on the account." : ".");
+            var left = invoice.TotalMinor - await db.CreditMemos.Where(m => m.InvoiceId == invoice.Id).SumAsync(m => m.AmountMinor, ct);
+            var (memo, message) = await CreditAsync(invoice, lines, reason, ct);
+            // Crediting every line to the end is a full credit whichever button did it.
+            return memo.AmountMinor >= left && approvals.Needed(memo.AmountMinor)
+                ? await approvals.ProposeInsteadAsync(MoneyApprovalKind.FullCredit, invoice, null, memo.AmountMinor, reason, ct)
+                : message;
         }, ct);
+
+    /// <summary>An approved void or full credit, carried out in the approver's unit of work (the caller saves).</summary>
+    internal async Task<string> CarryOutAsync(MoneyApproval approval, CancellationToken ct)
+    {
+        var invoice = await db.Invoices.Include(i => i.Lines).Include(i => i.Customer).SingleAsync(i => i.Id == approval.InvoiceId, ct);
+        if (approval.Kind == MoneyApprovalKind.Void)
+        {
+            var owed = invoice.OpenMinor;
+            var voided = Void(invoice, approval.Reason ?? "");
+            return owed == approval.AmountMinor ? voided : throw ApprovalGate.ChangedSince(approval, invoice.Number, owed);
+        }
+        var (memo, message) = await CreditAsync(invoice, null, approval.Reason ?? "", ct);
+        return memo.AmountMinor == approval.AmountMinor ? message : throw ApprovalGate.ChangedSince(approval, invoice.Number, memo.AmountMinor);
+    }
+
+    private string Void(Invoice invoice, string reason)
+    {
+        db.Journals.Add(Postings.VoidInvoice(invoice, reason, clock.Today(), clock.GetUtcNow().UtcDateTime));
+        return $"Invoice {invoice.Number} is void.";
+    }
+
+    private async Task<(CreditMemo Memo, string Message)> CreditAsync(Invoice invoice, IReadOnlyList<LineCredit>? lines, string reason, CancellationToken ct)
+    {
+        var (memo, apply) = await CreditMemos.CreditInvoiceAsync(db, numbers, invoice, lines, reason, clock.Today(), clock.GetUtcNow().UtcDateTime, ct);
+        var left = memo.AmountMinor - apply;
+        return (memo, $"Credit memo {memo.Number} for {memo.Amount} issued{(apply > 0 ? $"; {new Money(apply, invoice.Currency)} applied to invoice {invoice.Number}" : "")}"
+            + (left > 0 ? $"; {new Money(left, invoice.Currency)} stays as credit on the account." : "."));
+    }
 
     private async Task<StepResult> OnInvoiceAsync(long invoiceId, long version, string action, Func<Invoice, Task<string>> change, CancellationToken ct)
     {

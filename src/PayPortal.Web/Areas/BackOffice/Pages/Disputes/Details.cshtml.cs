@@ -23,6 +23,8 @@ public class DetailsModel(PayPortalDbContext db, DisputeDesk desk, TimeProvider 
     public Dispute Dispute { get; private set; } = null!;
     public IReadOnlyList<(string Id, string Name)> Staff { get; private set; } = [];
     public DateTime Now { get; private set; }
+    /// <summary>An acceptance or re-bill of this dispute (or another proposal on its invoice) waiting for a manager.</summary>
+    public PayPortal.Web.Approvals.AwaitingApproval? Awaiting { get; private set; }
     [BindProperty] public string? Text { get; set; }
     [BindProperty] public bool RequestInformation { get; set; }
     [BindProperty] public string? AssigneeId { get; set; }
@@ -96,6 +98,7 @@ public class DetailsModel(PayPortalDbContext db, DisputeDesk desk, TimeProvider 
         if (dispute is null) return false;
         Dispute = dispute;
         Now = clock.GetUtcNow().UtcDateTime;
+        Awaiting = await PayPortal.Web.Approvals.AwaitingApproval.ForInvoiceAsync(db, dispute.InvoiceId, ct);
         Staff = (await db.Users.AsNoTracking().Where(u => u.CustomerId == null).OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct))
             .Select(u => (u.Id, u.DisplayName)).ToList();
         return true;

@@ -23,6 +23,8 @@ public class DetailsModel(PayPortalDbContext db, InvoiceDesk desk, InvoiceMail m
     public IReadOnlyList<Send> Sends { get; private set; } = [];
     /// <summary>Quantity of each line still open to credit, by line number.</summary>
     public IReadOnlyDictionary<int, decimal> CreditableQuantity { get; private set; } = new Dictionary<int, decimal>();
+    /// <summary>A void, full credit or dispute acceptance proposed on this invoice and waiting for a manager.</summary>
+    public PayPortal.Web.Approvals.AwaitingApproval? Awaiting { get; private set; }
 
     [BindProperty] public long Version { get; set; }
     [BindProperty] public string? Reason { get; set; }
@@ -120,6 +122,7 @@ public class DetailsModel(PayPortalDbContext db, InvoiceDesk desk, InvoiceMail m
             m.Lines.Select(l => $"{l.Quantity:0.####} × {l.Description}").ToList())).ToList();
         var credited = memos.SelectMany(m => m.Lines).GroupBy(l => l.InvoiceLineId).ToDictionary(g => g.Key, g => g.Sum(l => l.Quantity));
         CreditableQuantity = invoice.Lines.ToDictionary(l => l.LineNo, l => l.Quantity - credited.GetValueOrDefault(l.Id));
+        Awaiting = await PayPortal.Web.Approvals.AwaitingApproval.ForInvoiceAsync(db, id, ct);
         Sends = await db.Outbox.AsNoTracking().Where(m => m.InvoiceId == id).OrderByDescending(m => m.Id)
             .Select(m => new Send(m.CreatedAt, m.SentAt, m.To, m.LastError)).ToListAsync(ct);
         return true;
