@@ -1789,6 +1789,9 @@ namespace PayPortal.Infrastructure.Data.Migrations
                     b.Property<long?>("CustomerId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("DisabledAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1816,6 +1819,9 @@ namespace PayPortal.Infrastructure.Data.Migrations
 
                     b.Property<bool>("IsAccountAdmin")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LastSignInAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
