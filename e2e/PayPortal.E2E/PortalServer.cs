@@ -41,6 +41,8 @@ public sealed class PortalServer : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("PayPortal:DatabasePath", Path.Combine(_folder, "e2e.db"));
         builder.UseSetting("PayPortal:KeysDirectory", Path.Combine(_folder, "keys"));
         builder.UseSetting("PayPortal:SeedDemoData", "true");
+        // Not Development: demo data only because it is asked for on purpose.
+        builder.UseSetting("PayPortal:AllowDemoDataOutsideDevelopment", "true");
         builder.UseSetting("Smtp:PickupDirectory", MailFolder);
         // Tests run dunning themselves, on the dates they choose.
         builder.UseSetting("Collections:AutoRun", "false");

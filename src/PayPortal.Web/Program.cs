@@ -24,6 +24,7 @@ builder.Services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions
     .PostConfigure(o => o.RequireTwoFactorForStaff ??= !builder.Environment.IsDevelopment());
 builder.Services.AddTransient<IEmailSender, IdentityEmailSender>();
 builder.Services.AddScoped<ContactInvitations>();
+builder.Services.AddStaffAccountPages();
 builder.Services.RefuseUnsafeStripeSettings(builder.Environment.IsDevelopment(), builder.Environment.IsProduction());
 builder.Services.AddHostedService<PayPortal.Web.Workers.OutboxWorker>();
 builder.Services.AddHostedService<PayPortal.Web.Workers.PaymentPlanWorker>();
@@ -33,12 +34,9 @@ builder.Services.AddPayPortalHealthChecks();
 builder.Services.AddDefaultIdentity<AppUser>(DependencyInjection.ConfigureIdentity)
     .AddRoles<IdentityRole>()
     .AddEntityFrameworkStores<PayPortalDbContext>()
-    .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>();
-// An invitation link stays valid for a few days, long enough to reach a busy AP clerk.
-builder.Services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromDays(3));
-builder.Services.AddDataProtection()
-    .SetApplicationName("PayPortal")
-    .PersistKeysToFileSystem(new DirectoryInfo(config["PayPortal:KeysDirectory"] is { Length: > 0 } keys ? keys : Path.Combine(DataPaths.DefaultDataDirectory, "keys")));
+    .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>()
+    .AddSignInManager<AppSignInManager>();
+builder.Services.AddPayPortalDataProtection(config);
 builder.Services.ConfigureApplicationCookie(o =>
 {
     o.LoginPath = "/Identity/Account/Login";

@@ -21,13 +21,13 @@ public sealed class TempDatabase : IAsyncDisposable
         Path = System.IO.Path.Combine(folder, "test.db");
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(settings)
-            .AddInMemoryCollection([new("ConnectionStrings:PayPortal", DataPaths.SqliteConnectionString(Path))])
+            .AddInMemoryCollection([new("ConnectionStrings:PayPortal", DataPaths.SqliteConnectionString(Path)), new("PayPortal:KeysDirectory", System.IO.Path.Combine(folder, "keys"))])
             .Build();
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<IActor>(new FixedActor("test"));
         services.AddPayPortal(configuration, new TestEnvironment(folder));
-        services.AddPayPortalIdentityCore();
+        services.AddPayPortalIdentityCore(configuration);
         _provider = services.BuildServiceProvider();
     }
 
