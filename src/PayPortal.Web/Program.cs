@@ -24,7 +24,6 @@ builder.Services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions
     .PostConfigure(o => o.RequireTwoFactorForStaff ??= !builder.Environment.IsDevelopment());
 builder.Services.AddTransient<IEmailSender, IdentityEmailSender>();
 builder.Services.AddScoped<ContactInvitations>();
-builder.Services.AddStaffAccountPages();
 builder.Services.RefuseUnsafeStripeSettings(builder.Environment.IsDevelopment(), builder.Environment.IsProduction());
 builder.Services.AddHostedService<PayPortal.Web.Workers.OutboxWorker>();
 builder.Services.AddHostedService<PayPortal.Web.Workers.PaymentPlanWorker>();
@@ -56,6 +55,7 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizeAreaFolder("Portal", "/", Policies.Portal);
     o.Conventions.AuthorizeAreaFolder("BackOffice", "/", Policies.BackOffice);
     o.Conventions.AddAreaFolderApplicationModelConvention("BackOffice", "/", m => m.Filters.Add(new RequireStaffTwoFactorFilter()));
+    o.AddStaffAccountConventions();
 });
 builder.Services.AddAntiforgery(o => o.HeaderName = "RequestVerificationToken");
 
