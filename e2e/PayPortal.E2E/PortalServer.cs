@@ -31,6 +31,9 @@ public sealed class PortalServer : WebApplicationFactory<Program>, IAsyncLifetim
     /// <summary>Where the app writes its emails (the pickup folder), for journeys that follow an emailed link.</summary>
     public string MailFolder => Path.Combine(_folder, "mail");
     public IBrowser Browser { get; private set; } = null!;
+    /// <summary>The app's database and key ring, for journeys that also run the `payportal` CLI against it.</summary>
+    public string DatabasePath => Path.Combine(_folder, "e2e.db");
+    public string KeysDirectory => Path.Combine(_folder, "keys");
 
     public static string ChromiumPath => Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } path ? path : "/usr/bin/chromium";
 
@@ -38,9 +41,11 @@ public sealed class PortalServer : WebApplicationFactory<Program>, IAsyncLifetim
     {
         Directory.CreateDirectory(_folder);
         builder.UseEnvironment("Testing");
-        builder.UseSetting("PayPortal:DatabasePath", Path.Combine(_folder, "e2e.db"));
-        builder.UseSetting("PayPortal:KeysDirectory", Path.Combine(_folder, "keys"));
+        builder.UseSetting("PayPortal:DatabasePath", DatabasePath);
+        builder.UseSetting("PayPortal:KeysDirectory", KeysDirectory);
         builder.UseSetting("PayPortal:SeedDemoData", "true");
+        // Not Development: demo data only because it is asked for on purpose.
+        builder.UseSetting("PayPortal:AllowDemoDataOutsideDevelopment", "true");
         builder.UseSetting("Smtp:PickupDirectory", MailFolder);
         // Tests run dunning themselves, on the dates they choose.
         builder.UseSetting("Collections:AutoRun", "false");

@@ -28,7 +28,15 @@ public static class CliApp
 
         Commands:
           migrate                                          create or upgrade the database
-          seed demo [--seed S]                             demo company, customers and sign-ins (empty database only)
+          user add EMAIL --role Specialist|Manager|Admin [--name NAME] [--password-stdin | --password-prompt]
+                                                           a staff account: emails a set-password link, or takes the password from
+                                                           standard input or a terminal prompt (never as an argument); the first
+                                                           Admin of a new database is made this way
+          user list                                        staff: email, roles, enabled, two-factor, last sign-in
+          user role EMAIL ROLE                             change a staff member's role (the last Admin stays Admin)
+          user disable EMAIL | user enable EMAIL           stop (and end the sessions of) or allow an account's sign-in
+          user reset-2fa EMAIL                             remove two-factor sign-in; it is set up again at the next sign-in
+          seed demo [--seed S]                             demo company, customers and sign-ins (Development only, empty database)
           seed bulk --customers N --invoices M [--seed S] [--all-open]
                                                            large generated data set for scale tests (--all-open: every invoice still owed)
           import customers FILE.csv                        number,name,email,currency,terms_days,discount_percent,discount_days,credit_limit
@@ -70,10 +78,14 @@ public static class CliApp
         """;
 
     public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken ct = default) =>
-        RunAsync(args, stdout, stderr, AppContext.BaseDirectory, ct);
+        RunAsync(args, Console.In, stdout, stderr, AppContext.BaseDirectory, ct);
 
     /// <summary>Runs with the settings files of <paramref name="settingsDirectory"/> instead of the executable's folder.</summary>
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, string settingsDirectory, CancellationToken ct = default)
+    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, string settingsDirectory, CancellationToken ct = default) =>
+        RunAsync(args, Console.In, stdout, stderr, settingsDirectory, ct);
+
+    /// <summary>Runs with <paramref name="stdin"/> as standard input (what --password-stdin reads).</summary>
+    public static async Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, string settingsDirectory, CancellationToken ct = default)
     {
         CliArguments parsed;
         try
@@ -118,6 +130,7 @@ public static class CliApp
             {
                 ["migrate"] => await Migrated(stdout, services),
                 ["seed", "demo"] => await SeedDemo(services, parsed, stdout),
+                ["user", ..] => await UserCommands.RunAsync(services, parsed, stdin, stdout, stderr, ct),
                 ["seed", "bulk"] => await SeedBulk(services, parsed, stdout, ct),
                 ["import", "customers", var file] => await Import(services.GetRequiredService<CustomerCsvImport>().ImportAsync, "customers", file, stdout, stderr, ct),
                 ["import", "invoices", var file] => await Import(services.GetRequiredService<InvoiceCsvImport>().ImportAsync, "invoices", file, stdout, stderr, ct),
@@ -164,7 +177,7 @@ public static class CliApp
         services.AddLogging(logging => logging.AddFilter(_ => false));
         services.AddSingleton<IActor>(new FixedActor($"cli:{Environment.UserName}"));
         services.AddPayPortal(configuration, environment);
-        services.AddPayPortalIdentityCore();
+        services.AddPayPortalIdentityCore(configuration);
         var provider = services.BuildServiceProvider(validateScopes: true);
         try
         {

@@ -8,7 +8,7 @@ public sealed class UsageException(string message) : Exception(message);
 public sealed class CliArguments
 {
     /// <summary>Options that take no value: present or not.</summary>
-    private static readonly HashSet<string> KnownFlags = ["--auto-apply", "--dry-run", "--all-open", "--skip-dunning"];
+    private static readonly HashSet<string> KnownFlags = ["--auto-apply", "--dry-run", "--all-open", "--skip-dunning", "--password-stdin", "--password-prompt"];
     private readonly Dictionary<string, string> _options;
     private readonly HashSet<string> _flags;
 
@@ -37,6 +37,7 @@ public sealed class CliArguments
         {
             var arg = args[i];
             if (arg is "-h" or "--help") return new CliArguments(null, null, ["help"], options, flags);
+            if (arg == "--password" || arg.StartsWith("--password=", StringComparison.Ordinal)) throw new UsageException(UserCommands.PasswordArgumentRefusal);
             if (!arg.StartsWith("--", StringComparison.Ordinal))
             {
                 words.Add(arg);

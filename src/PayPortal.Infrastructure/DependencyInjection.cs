@@ -53,7 +53,10 @@ public static class DependencyInjection
         services.AddOptions<CashApplication.BankingOptions>().BindConfiguration(CashApplication.BankingOptions.Section);
         services.TryAddSingleton<IPortalUrls, PortalUrls>();
 
+        services.AddSingleton<DemoDataGate>();
         services.AddScoped<DemoSeeder>();
+        services.AddScoped<Staff.StaffAccounts>();
+        services.AddScoped<Staff.StaffInvitationMail>();
         services.AddScoped<BulkSeeder>();
         services.AddScoped<CustomerCsvImport>();
         services.AddScoped<InvoiceCsvImport>();
@@ -135,11 +138,13 @@ public static class DependencyInjection
     }
 
     /// <summary>User management without the web sign-in machinery, for the CLI and background jobs.</summary>
-    public static IServiceCollection AddPayPortalIdentityCore(this IServiceCollection services)
+    public static IServiceCollection AddPayPortalIdentityCore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddIdentityCore<AppUser>(ConfigureIdentity)
             .AddRoles<IdentityRole>()
-            .AddEntityFrameworkStores<PayPortalDbContext>();
+            .AddEntityFrameworkStores<PayPortalDbContext>()
+            .AddDefaultTokenProviders();
+        services.AddPayPortalDataProtection(configuration);
         return services;
     }
 }

@@ -33,12 +33,9 @@ builder.Services.AddPayPortalHealthChecks();
 builder.Services.AddDefaultIdentity<AppUser>(DependencyInjection.ConfigureIdentity)
     .AddRoles<IdentityRole>()
     .AddEntityFrameworkStores<PayPortalDbContext>()
-    .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>();
-// An invitation link stays valid for a few days, long enough to reach a busy AP clerk.
-builder.Services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromDays(3));
-builder.Services.AddDataProtection()
-    .SetApplicationName("PayPortal")
-    .PersistKeysToFileSystem(new DirectoryInfo(config["PayPortal:KeysDirectory"] is { Length: > 0 } keys ? keys : Path.Combine(DataPaths.DefaultDataDirectory, "keys")));
+    .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>()
+    .AddSignInManager<AppSignInManager>();
+builder.Services.AddPayPortalDataProtection(config);
 builder.Services.ConfigureApplicationCookie(o =>
 {
     o.LoginPath = "/Identity/Account/Login";
@@ -58,6 +55,7 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizeAreaFolder("Portal", "/", Policies.Portal);
     o.Conventions.AuthorizeAreaFolder("BackOffice", "/", Policies.BackOffice);
     o.Conventions.AddAreaFolderApplicationModelConvention("BackOffice", "/", m => m.Filters.Add(new RequireStaffTwoFactorFilter()));
+    o.AddStaffAccountConventions();
 });
 builder.Services.AddAntiforgery(o => o.HeaderName = "RequestVerificationToken");
 

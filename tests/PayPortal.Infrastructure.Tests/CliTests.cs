@@ -137,7 +137,10 @@ public class CliTests : IAsyncLifetime
     [Fact]
     public async Task Seed_demo_then_check_ledger_passes_and_a_second_seed_is_refused()
     {
-        var seeded = await Run("--db", Db, "seed", "demo");
+        // The CLI's environment is Production here: demo data only because the setting asks for it on purpose.
+        var allow = Path.Combine(_folder, "allow-demo.json");
+        await File.WriteAllTextAsync(allow, """{ "PayPortal": { "AllowDemoDataOutsideDevelopment": true } }""");
+        var seeded = await Run("--config", allow, "--db", Db, "seed", "demo");
         Assert.Equal(CliApp.Ok, seeded.Code);
         Assert.Contains("30 customers", seeded.Out);
         Assert.Contains("specialist@demo.payportal.test", seeded.Out);
@@ -146,7 +149,7 @@ public class CliTests : IAsyncLifetime
         Assert.Equal(CliApp.Ok, check.Code);
         Assert.Contains("Ledger is consistent", check.Out);
 
-        var again = await Run("--db", Db, "seed", "demo");
+        var again = await Run("--config", allow, "--db", Db, "seed", "demo");
         Assert.Equal(CliApp.Failed, again.Code);
         Assert.Contains("only seeded into an empty database", again.Err);
     }

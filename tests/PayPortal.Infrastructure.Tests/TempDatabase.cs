@@ -21,14 +21,14 @@ public sealed class TempDatabase : IAsyncDisposable
         Path = System.IO.Path.Combine(folder, "test.db");
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(settings)
-            .AddInMemoryCollection([new("ConnectionStrings:PayPortal", DataPaths.SqliteConnectionString(Path))])
+            .AddInMemoryCollection([new("ConnectionStrings:PayPortal", DataPaths.SqliteConnectionString(Path)), new("PayPortal:KeysDirectory", System.IO.Path.Combine(folder, "keys"))])
             .Build();
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddScoped<ScopeActor>();
         services.AddScoped<IActor>(sp => sp.GetRequiredService<ScopeActor>());
         services.AddPayPortal(configuration, new TestEnvironment(folder));
-        services.AddPayPortalIdentityCore();
+        services.AddPayPortalIdentityCore(configuration);
         _provider = services.BuildServiceProvider();
     }
 

@@ -31,6 +31,8 @@ public class PayPortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("PayPortal:DatabasePath", DatabasePath);
         builder.UseSetting("PayPortal:KeysDirectory", Path.Combine(Folder, "keys"));
         builder.UseSetting("PayPortal:SeedDemoData", "true");
+        // Not Development: demo data only because it is asked for on purpose.
+        builder.UseSetting("PayPortal:AllowDemoDataOutsideDevelopment", "true");
         builder.UseSetting("Smtp:PickupDirectory", MailFolder);
         // Tests run dunning themselves, on the dates they choose.
         builder.UseSetting("Collections:AutoRun", "false");

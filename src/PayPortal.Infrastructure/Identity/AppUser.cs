@@ -21,4 +21,10 @@ public class AppUser : IdentityUser
 
     public DateTime? InvitedAt { get; set; }
     public string? InvitedBy { get; set; }
+
+    /// <summary>The last completed sign-in (password, two-factor or invitation link), for the staff list.</summary>
+    public DateTime? LastSignInAt { get; set; }
+
+    /// <summary>Set when an Admin disables the account: it cannot sign in and its sessions end.</summary>
+    public DateTime? DisabledAt { get; set; }
 }

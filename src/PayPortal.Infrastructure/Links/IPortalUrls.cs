@@ -23,6 +23,9 @@ public interface IPortalUrls
     /// <summary>Where Stripe Checkout sends the customer after paying, with Stripe's placeholder for the session id it fills in.</summary>
     string CheckoutReturn(long portalPaymentId);
 
+    /// <summary>The page where an invited person (contact or staff) chooses a password with their single-use code.</summary>
+    string AcceptInvitation(string userId, string code);
+
     /// <summary>Where Stripe Checkout sends the customer who cancelled.</summary>
     string CheckoutCancelled(long portalPaymentId);
 }

@@ -16,7 +16,7 @@ namespace PayPortal.Infrastructure.Seeding;
 /// cash, and the sign-ins of <see cref="DemoAccounts"/>. Dates are relative to today; the same seed
 /// gives the same data. Every amount goes through the domain's posting rules.
 /// </summary>
-public sealed class DemoSeeder(PayPortalDbContext db, UserManager<AppUser> users, RoleManager<IdentityRole> roles, TimeProvider clock)
+public sealed class DemoSeeder(PayPortalDbContext db, UserManager<AppUser> users, RoleManager<IdentityRole> roles, DemoDataGate gate, TimeProvider clock)
 {
     private static readonly (string Name, string Domain)[] Companies =
     [
@@ -45,6 +45,7 @@ public sealed class DemoSeeder(PayPortalDbContext db, UserManager<AppUser> users
 
     public async Task<DemoSeedResult> SeedAsync(int seed = 20261123, CancellationToken ct = default)
     {
+        if (!gate.Allowed) throw new DomainRefusal(DemoDataGate.Refusal);
         if (!await DatabaseSetup.IsEmptyAsync(db, ct))
             throw new DomainRefusal("The database already has customers or users; demo data is only seeded into an empty database.");
 

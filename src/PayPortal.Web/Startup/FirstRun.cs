@@ -4,7 +4,7 @@ using PayPortal.Infrastructure.Seeding;
 
 namespace PayPortal.Web.Startup;
 
-/// <summary>On start: migrate; on an empty database with demo data enabled (Development), seed the demo company.</summary>
+/// <summary>On start: migrate; on an empty database with demo data enabled (Development only), seed the demo company.</summary>
 public static class FirstRun
 {
     public static async Task PrepareDatabaseAsync(WebApplication app)
@@ -16,6 +16,11 @@ public static class FirstRun
         logger.LogInformation("Database ready: {DataSource}", db.Database.GetDbConnection().DataSource);
 
         if (!app.Configuration.GetValue<bool>("PayPortal:SeedDemoData") || !await DatabaseSetup.IsEmptyAsync(db)) return;
+        if (!scope.ServiceProvider.GetRequiredService<DemoDataGate>().Allowed)
+        {
+            logger.LogWarning("PayPortal:SeedDemoData is set, but no demo data was seeded. {Refusal}", DemoDataGate.Refusal);
+            return;
+        }
         var result = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
         logger.LogInformation("Seeded demo data: {Customers} customers, {Invoices} invoices.", result.Customers, result.Invoices);
         logger.LogWarning("Demo sign-ins (password {Password}): {Accounts}", DemoAccounts.Password,

@@ -1863,6 +1863,9 @@ namespace PayPortal.Infrastructure.Data.Migrations
                     b.Property<long?>("CustomerId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("DisabledAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1890,6 +1893,9 @@ namespace PayPortal.Infrastructure.Data.Migrations
 
                     b.Property<bool>("IsAccountAdmin")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LastSignInAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");

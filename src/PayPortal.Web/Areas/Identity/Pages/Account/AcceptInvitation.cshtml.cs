@@ -9,7 +9,7 @@ using PayPortal.Infrastructure.Identity;
 
 namespace PayPortal.Web.Areas.Identity.Pages.Account;
 
-/// <summary>An invited contact follows the emailed link, chooses a password and is signed in to their account.</summary>
+/// <summary>An invited contact or staff member follows the emailed link, chooses a password and is signed in.</summary>
 [AllowAnonymous]
 public class AcceptInvitationModel(UserManager<AppUser> users, SignInManager<AppUser> signIn) : PageModel
 {
@@ -30,7 +30,7 @@ public class AcceptInvitationModel(UserManager<AppUser> users, SignInManager<App
     public async Task<IActionResult> OnGetAsync(string? userId, string? code)
     {
         var user = userId is null ? null : await users.FindByIdAsync(userId);
-        if (user is null || string.IsNullOrEmpty(code) || await users.HasPasswordAsync(user))
+        if (user is null || string.IsNullOrEmpty(code) || user.DisabledAt is not null || await users.HasPasswordAsync(user))
         {
             LinkIsUsable = false;
             return Page();
@@ -43,7 +43,7 @@ public class AcceptInvitationModel(UserManager<AppUser> users, SignInManager<App
     {
         if (!ModelState.IsValid) return Page();
         var user = await users.FindByIdAsync(Input.UserId);
-        if (user is null || await users.HasPasswordAsync(user))
+        if (user is null || user.DisabledAt is not null || await users.HasPasswordAsync(user))
         {
             LinkIsUsable = false;
             return Page();
@@ -68,6 +68,7 @@ public class AcceptInvitationModel(UserManager<AppUser> users, SignInManager<App
         user.EmailConfirmed = true;
         await users.UpdateAsync(user);
         await signIn.SignInAsync(user, isPersistent: false);
-        return RedirectToPage("/Index", new { area = "Portal" });
+        // Staff go on to the back office, which asks them to set up two-factor sign-in first (outside Development).
+        return user.CustomerId is null ? RedirectToPage("/Index", new { area = "BackOffice" }) : RedirectToPage("/Index", new { area = "Portal" });
     }
 }
