@@ -15,6 +15,7 @@ using PayPortal.Infrastructure.Ledger;
 using PayPortal.Infrastructure.Links;
 using PayPortal.Infrastructure.Reporting;
 using PayPortal.Infrastructure.Seeding;
+using PayPortal.Infrastructure.Security;
 using PayPortal.Infrastructure.Adapters.Stripe;
 using PayPortal.Infrastructure.Workflows;
 
@@ -51,6 +52,7 @@ public static class DependencyInjection
         services.AddOptions<Plans.PlanOptions>().BindConfiguration(Plans.PlanOptions.Section);
         services.AddOptions<CashApplication.BankingOptions>().BindConfiguration(CashApplication.BankingOptions.Section);
         services.TryAddSingleton<IPortalUrls, PortalUrls>();
+        services.AddPayPortalDataProtection(configuration);
 
         services.AddScoped<DemoSeeder>();
         services.AddScoped<BulkSeeder>();
@@ -136,7 +138,8 @@ public static class DependencyInjection
     {
         services.AddIdentityCore<AppUser>(ConfigureIdentity)
             .AddRoles<IdentityRole>()
-            .AddEntityFrameworkStores<PayPortalDbContext>();
+            .AddEntityFrameworkStores<PayPortalDbContext>()
+            .AddPayPortalAccountTokens();
         return services;
     }
 }

@@ -25,4 +25,7 @@ public interface IPortalUrls
 
     /// <summary>Where Stripe Checkout sends the customer who cancelled.</summary>
     string CheckoutCancelled(long portalPaymentId);
+
+    /// <summary>The emailed invitation link: an invited account chooses its first password there.</summary>
+    string AcceptInvitation(string userId, string code);
 }

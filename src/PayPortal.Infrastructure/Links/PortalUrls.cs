@@ -17,6 +17,8 @@ public sealed class PortalUrls(IOptions<PortalUrlOptions> options) : IPortalUrls
     public string BackOfficePlan(long planId) => To($"/BackOffice/Plans/Details/{planId}");
     public string CheckoutReturn(long portalPaymentId) => To($"/Portal/Pay/Return?payment={portalPaymentId}") + "&session_id={CHECKOUT_SESSION_ID}";
     public string CheckoutCancelled(long portalPaymentId) => To($"/Portal/Pay/Return?payment={portalPaymentId}&cancelled=True");
+    public string AcceptInvitation(string userId, string code) =>
+        To($"/Identity/Account/AcceptInvitation?userId={Uri.EscapeDataString(userId)}&code={Uri.EscapeDataString(code)}");
 
     private string To(string path) => options.Value.PublicUrl.TrimEnd('/') + path;
 }
