@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.UI.Services;
 using PayPortal.Infrastructure;
@@ -29,16 +28,13 @@ builder.Services.AddHostedService<PayPortal.Web.Workers.OutboxWorker>();
 builder.Services.AddHostedService<PayPortal.Web.Workers.PaymentPlanWorker>();
 builder.Services.AddHostedService<PayPortal.Web.Workers.DailyCollectionsWorker>();
 builder.Services.AddPayPortalHealthChecks();
+builder.AddPayPortalHttpSecurity();
 
 builder.Services.AddDefaultIdentity<AppUser>(DependencyInjection.ConfigureIdentity)
     .AddRoles<IdentityRole>()
     .AddEntityFrameworkStores<PayPortalDbContext>()
-    .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>();
-// An invitation link stays valid for a few days, long enough to reach a busy AP clerk.
-builder.Services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromDays(3));
-builder.Services.AddDataProtection()
-    .SetApplicationName("PayPortal")
-    .PersistKeysToFileSystem(new DirectoryInfo(config["PayPortal:KeysDirectory"] is { Length: > 0 } keys ? keys : Path.Combine(DataPaths.DefaultDataDirectory, "keys")));
+    .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>()
+    .AddPayPortalAccountTokens();
 builder.Services.ConfigureApplicationCookie(o =>
 {
     o.LoginPath = "/Identity/Account/Login";
@@ -67,14 +63,12 @@ await FirstRun.PrepareDatabaseAsync(app);
 
 // First: a correlation id and its log scope around everything else, and one request line without query string or bodies.
 app.UsePayPortalRequestLogging();
-if (!app.Environment.IsDevelopment())
-{
-    app.UseExceptionHandler("/Error");
-    app.UseHsts();
-}
+app.UsePayPortalHttpSecurity();
+if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Error");
 app.UseStatusCodePagesWithReExecute("/Status/{0}");
 app.UseStaticFiles();
 app.UseRouting();
+app.UsePayPortalRateLimits();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapRazorPages();
