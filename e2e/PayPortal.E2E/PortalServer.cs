@@ -48,6 +48,11 @@ public sealed class PortalServer : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("PayPortal:PublicUrl", $"http://127.0.0.1:{_port}");
         builder.UseSetting("Stripe:MaxNetworkRetries", "0");
         builder.UseSetting("Stripe:SandboxEnabled", "true");
+        // The browser talks plain HTTP to a loopback port; Secure cookies are proven by the web tests.
+        builder.UseSetting("Security:SecureCookies", "false");
+        // Every journey signs in from 127.0.0.1: no rate limit may bite.
+        foreach (var rule in new[] { "SignIn", "SignInPerAccount", "TwoFactor", "PasswordReset", "Invitation", "Webhook", "SandboxApi" })
+            builder.UseSetting($"RateLimits:{rule}:PermitLimit", "1000000");
     }
 
     public async Task InitializeAsync()

@@ -39,7 +39,9 @@ public static class HttpSecurity
         });
         builder.Services.PostConfigure<HttpsRedirectionOptions>(o => o.HttpsPort ??= config.GetValue<int?>("HTTPS_PORT") ?? 443);
 
-        if (!environment.IsDevelopment())
+        // Secure cookies (sign-in, two-factor, antiforgery, TempData) wherever real users come, i.e. outside Development;
+        // Security:SecureCookies=false only for a plain-HTTP test host (the e2e browser on a loopback port).
+        if (config.GetValue<bool?>("Security:SecureCookies") ?? !environment.IsDevelopment())
         {
             builder.Services.ConfigureAll<CookieAuthenticationOptions>(o => o.Cookie.SecurePolicy = CookieSecurePolicy.Always);
             builder.Services.Configure<AntiforgeryOptions>(o => o.Cookie.SecurePolicy = CookieSecurePolicy.Always);

@@ -27,6 +27,7 @@ public static class RateLimits
     public static IServiceCollection AddPayPortalRateLimits(this IServiceCollection services)
     {
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>>((o, limits) =>
         {
             o.GlobalLimiter = PartitionedRateLimiter.CreateChained(
