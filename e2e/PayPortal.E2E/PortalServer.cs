@@ -74,7 +74,12 @@ public sealed class PortalServer : WebApplicationFactory<Program>, IAsyncLifetim
     public async Task<IPage> NewPageAsync()
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, AcceptDownloads = true, ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        await context.AddInitScriptAsync(CspViolations.ListenerScript);
         var page = await context.NewPageAsync();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase)) CspViolations.Record($"{page.Url}: {message.Text}");
+        };
         // Generous on a 2-core machine where the server, the browser and the first PDF render share the CPU.
         page.SetDefaultTimeout(30_000);
         Assertions.SetDefaultExpectTimeout(15_000);
