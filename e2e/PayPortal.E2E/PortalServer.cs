@@ -53,6 +53,11 @@ public sealed class PortalServer : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("PayPortal:PublicUrl", $"http://127.0.0.1:{_port}");
         builder.UseSetting("Stripe:MaxNetworkRetries", "0");
         builder.UseSetting("Stripe:SandboxEnabled", "true");
+        // The browser talks plain HTTP to a loopback port; Secure cookies are proven by the web tests.
+        builder.UseSetting("Security:SecureCookies", "false");
+        // Every journey signs in from 127.0.0.1: no rate limit may bite.
+        foreach (var rule in new[] { "SignIn", "SignInPerAccount", "TwoFactor", "PasswordReset", "Invitation", "Webhook", "SandboxApi" })
+            builder.UseSetting($"RateLimits:{rule}:PermitLimit", "1000000");
     }
 
     public async Task InitializeAsync()
@@ -74,7 +79,12 @@ public sealed class PortalServer : WebApplicationFactory<Program>, IAsyncLifetim
     public async Task<IPage> NewPageAsync()
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, AcceptDownloads = true, ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        await context.AddInitScriptAsync(CspViolations.ListenerScript);
         var page = await context.NewPageAsync();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase)) CspViolations.Record($"{page.Url}: {message.Text}");
+        };
         // Generous on a 2-core machine where the server, the browser and the first PDF render share the CPU.
         page.SetDefaultTimeout(30_000);
         Assertions.SetDefaultExpectTimeout(15_000);

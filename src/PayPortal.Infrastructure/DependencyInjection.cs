@@ -15,6 +15,7 @@ using PayPortal.Infrastructure.Ledger;
 using PayPortal.Infrastructure.Links;
 using PayPortal.Infrastructure.Reporting;
 using PayPortal.Infrastructure.Seeding;
+using PayPortal.Infrastructure.Security;
 using PayPortal.Infrastructure.Adapters.Stripe;
 using PayPortal.Infrastructure.Workflows;
 
@@ -52,6 +53,7 @@ public static class DependencyInjection
         services.AddOptions<Approvals.ApprovalsOptions>().BindConfiguration(Approvals.ApprovalsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<CashApplication.BankingOptions>().BindConfiguration(CashApplication.BankingOptions.Section);
         services.TryAddSingleton<IPortalUrls, PortalUrls>();
+        services.AddPayPortalDataProtection(configuration);
 
         services.AddSingleton<DemoDataGate>();
         services.AddScoped<DemoSeeder>();
@@ -143,8 +145,8 @@ public static class DependencyInjection
         services.AddIdentityCore<AppUser>(ConfigureIdentity)
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<PayPortalDbContext>()
-            .AddDefaultTokenProviders();
-        services.AddPayPortalDataProtection(configuration);
+            .AddDefaultTokenProviders()
+            .AddPayPortalAccountTokens();
         return services;
     }
 }

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.UI.Services;
 using PayPortal.Infrastructure;
@@ -29,13 +28,14 @@ builder.Services.AddHostedService<PayPortal.Web.Workers.OutboxWorker>();
 builder.Services.AddHostedService<PayPortal.Web.Workers.PaymentPlanWorker>();
 builder.Services.AddHostedService<PayPortal.Web.Workers.DailyCollectionsWorker>();
 builder.Services.AddPayPortalHealthChecks();
+builder.AddPayPortalHttpSecurity();
 
 builder.Services.AddDefaultIdentity<AppUser>(DependencyInjection.ConfigureIdentity)
     .AddRoles<IdentityRole>()
     .AddEntityFrameworkStores<PayPortalDbContext>()
     .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>()
-    .AddSignInManager<AppSignInManager>();
-builder.Services.AddPayPortalDataProtection(config);
+    .AddSignInManager<AppSignInManager>()
+    .AddPayPortalAccountTokens();
 builder.Services.ConfigureApplicationCookie(o =>
 {
     o.LoginPath = "/Identity/Account/Login";
@@ -65,14 +65,12 @@ await FirstRun.PrepareDatabaseAsync(app);
 
 // First: a correlation id and its log scope around everything else, and one request line without query string or bodies.
 app.UsePayPortalRequestLogging();
-if (!app.Environment.IsDevelopment())
-{
-    app.UseExceptionHandler("/Error");
-    app.UseHsts();
-}
+app.UsePayPortalHttpSecurity();
+if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Error");
 app.UseStatusCodePagesWithReExecute("/Status/{0}");
 app.UseStaticFiles();
 app.UseRouting();
+app.UsePayPortalRateLimits();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapRazorPages();

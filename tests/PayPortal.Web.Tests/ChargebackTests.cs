@@ -116,7 +116,7 @@ public class ChargebackTests(PayPortalFactory factory) : IClassFixture<PayPortal
         var (portal, invoiceId, open) = await _stripe.PendingCheckoutAsync(DemoAccounts.OtherCustomer.Email, amount);
         var client = await factory.SignedInAs(DemoAccounts.OtherCustomer.Email);
         var checkout = new Uri($"/stripe-sandbox/checkout/{portal.CheckoutSessionId}", UriKind.Relative);
-        var paid = await PaymentTests.PayOnCheckoutPage(client, new Uri(new Uri("http://localhost"), checkout), "Card", ("CardNumber", "4242 4242 4242 4242"));
+        var paid = await PaymentTests.PayOnCheckoutPage(client, new Uri(new Uri("https://localhost"), checkout), "Card", ("CardNumber", "4242 4242 4242 4242"));
         Assert.Equal(System.Net.HttpStatusCode.Redirect, paid.StatusCode);
         var intent = await factory.WithDb(db => db.PortalPayments.Where(p => p.Id == portal.Id).Select(p => p.PaymentIntentId).SingleAsync());
         Assert.Equal(open - amount, await OpenOf(invoiceId));

@@ -24,9 +24,16 @@ public class PayPortalFactory : WebApplicationFactory<Program>
     public const string SandboxApiKey = "sk_test_sandbox_for_tests";
     protected virtual string EnvironmentName => "Testing";
 
+    // Outside Development every cookie is Secure, and a cookie container sends those over https only.
+    public PayPortalFactory() => ClientOptions.BaseAddress = new Uri("https://localhost");
+
+    /// <summary>The rules of RateLimits:*; the suite signs in hundreds of times from one address, so by default none bites.</summary>
+    public static readonly string[] RateLimitRules = ["SignIn", "SignInPerAccount", "TwoFactor", "PasswordReset", "Invitation", "Webhook", "SandboxApi"];
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(Folder);
+        foreach (var rule in RateLimitRules) builder.UseSetting($"RateLimits:{rule}:PermitLimit", "1000000");
         builder.UseEnvironment(EnvironmentName);
         builder.UseSetting("PayPortal:DatabasePath", DatabasePath);
         builder.UseSetting("PayPortal:KeysDirectory", Path.Combine(Folder, "keys"));
@@ -52,7 +59,7 @@ public class PayPortalFactory : WebApplicationFactory<Program>
     /// <summary>The in-memory test server has no address the sandbox could post to, so its webhooks are handed to it directly.</summary>
     protected virtual bool DeliversWebhooksInProcess => true;
 
-    public HttpClient Client() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    public HttpClient Client() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = ClientOptions.BaseAddress });
 
     public async Task<HttpClient> SignedInAs(string email, string password = DemoAccounts.Password)
     {

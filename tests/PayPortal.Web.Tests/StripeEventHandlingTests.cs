@@ -138,7 +138,7 @@ public class StripeEventHandlingTests(PayPortalFactory factory) : IClassFixture<
         // A bank debit is processing: Stripe knows its intent, the books have no payment yet.
         var client = await factory.SignedInAs(DemoAccounts.OtherCustomer.Email);
         var (portal, invoiceId, open) = await _stripe.PendingCheckoutAsync(DemoAccounts.OtherCustomer.Email, 4_00);
-        var checkout = new Uri($"http://localhost/stripe-sandbox/checkout/{portal.CheckoutSessionId}");
+        var checkout = new Uri($"https://localhost/stripe-sandbox/checkout/{portal.CheckoutSessionId}");
         await PaymentTests.PayOnCheckoutPage(client, checkout, "Bank");
         var intent = await factory.WithDb(db => db.PortalPayments.Where(p => p.Id == portal.Id).Select(p => p.PaymentIntentId).SingleAsync());
 

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using PayPortal.Domain;
@@ -18,8 +19,10 @@ namespace PayPortal.Infrastructure.Data;
 /// writes the audit trail in the same transaction.
 /// </summary>
 public class PayPortalDbContext(DbContextOptions<PayPortalDbContext> options, IActor actor, AuditContext audit, TimeProvider clock)
-    : IdentityDbContext<AppUser>(options)
+    : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>The data-protection key ring (encrypted at rest when a certificate is configured), shared by every node.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Customer> Customers => Set<Customer>();
     public DbSet<Invoice> Invoices => Set<Invoice>();
     public DbSet<InvoiceLine> InvoiceLines => Set<InvoiceLine>();

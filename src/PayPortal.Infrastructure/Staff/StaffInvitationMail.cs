@@ -10,14 +10,14 @@ using PayPortal.Infrastructure.Links;
 namespace PayPortal.Infrastructure.Staff;
 
 /// <summary>
-/// The email with a staff member's set-password link. The code is a password-reset token: setting the password
-/// changes the security stamp, so the link works once, and it lapses with the token provider's lifespan.
+/// The email with a staff member's set-password link: an invitation token (3 days), taken only while the account
+/// has no password, so the link works once.
 /// </summary>
 public sealed class StaffInvitationMail(UserManager<AppUser> users, Mailer mailer, IPortalUrls urls, IOptions<CompanyOptions> company)
 {
     public async Task SendAsync(AppUser user, string role, string invitedBy, CancellationToken ct)
     {
-        var token = await users.GeneratePasswordResetTokenAsync(user);
+        var token = await users.GenerateInvitationTokenAsync(user);
         var link = urls.AcceptInvitation(user.Id, WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token)));
         var name = company.Value.Name;
         var html = HtmlEncoder.Default;

@@ -9,6 +9,7 @@ using PayPortal.Infrastructure.Auditing;
 using PayPortal.Infrastructure.Data;
 using PayPortal.Infrastructure.Adapters.Email;
 using PayPortal.Infrastructure.Identity;
+using PayPortal.Infrastructure.Links;
 
 namespace PayPortal.Web.Accounts;
 
@@ -16,10 +17,10 @@ namespace PayPortal.Web.Accounts;
 /// Specialists (and account admins) invite a customer's contacts: the contact gets an account with
 /// no password and an email with a link to choose one. Inviting the same person again re-sends the link.
 /// </summary>
-public sealed class ContactInvitations(PayPortalDbContext db, UserManager<AppUser> users, Mailer mailer, TimeProvider clock)
+public sealed class ContactInvitations(PayPortalDbContext db, UserManager<AppUser> users, Mailer mailer, IPortalUrls links, TimeProvider clock)
 {
     public async Task<StepResult> InviteAsync(long customerId, string email, string displayName, bool accountAdmin, string invitedBy,
-        Func<string, string, string> acceptUrl, CancellationToken ct = default)
+        CancellationToken ct = default)
     {
         email = email.Trim();
         if (!EmailAddress.IsValid(email)) return new(false, $"'{email}' is not an email address.");
@@ -58,8 +59,9 @@ public sealed class ContactInvitations(PayPortalDbContext db, UserManager<AppUse
             await transaction.CommitAsync(ct);
         }
 
-        var token = await users.GeneratePasswordResetTokenAsync(user);
-        var link = acceptUrl(user.Id, WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token)));
+        // From PayPortal:PublicUrl, never from the request's Host header, which the sender of the request chooses.
+        var token = await users.GenerateInvitationTokenAsync(user);
+        var link = links.AcceptInvitation(user.Id, WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token)));
         await mailer.SendAsync(new OutgoingMail(email, $"You are invited to the {customer.Name} payment portal",
             $"""
             Hello {user.DisplayName},

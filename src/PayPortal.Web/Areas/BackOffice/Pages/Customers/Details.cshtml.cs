@@ -37,8 +37,7 @@ public class DetailsModel(PayPortalDbContext db, AgingReport aging, ContactInvit
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         if (!ModelState.IsValid) return Page();
-        var result = await invitations.InviteAsync(id, Invite.Email, Invite.Name, Invite.AccountAdmin, User.Identity!.Name!,
-            (userId, code) => Url.Page("/Account/AcceptInvitation", null, new { area = "Identity", userId, code }, Request.Scheme)!, ct);
+        var result = await invitations.InviteAsync(id, Invite.Email, Invite.Name, Invite.AccountAdmin, User.Identity!.Name!, ct);
         if (!result.Succeeded)
         {
             ModelState.AddModelError($"{nameof(Invite)}.{nameof(ContactInviteInput.Email)}", result.Message);

@@ -58,7 +58,7 @@ public class AcceptInvitationModel(UserManager<AppUser> users, SignInManager<App
             LinkIsUsable = false;
             return Page();
         }
-        var result = await users.ResetPasswordAsync(user, token, Input.Password);
+        var result = await users.AcceptInvitationAsync(user, token, Input.Password);
         if (!result.Succeeded)
         {
             foreach (var error in result.Errors)

@@ -10,7 +10,7 @@ using PayPortal.Infrastructure.Seeding;
 namespace PayPortal.Web.Areas.Identity.Pages.Account;
 
 /// <summary>
-/// Our sign-in page (replacing Identity UI's): failed passwords count towards lockout, two-factor users
+/// Our sign-in page (replacing Identity UI's): failed passwords are rate-limited rather than locking the account, two-factor users
 /// continue to the code page, and in Development the demo sign-ins are listed.
 /// </summary>
 [AllowAnonymous]
@@ -42,7 +42,10 @@ public class LoginModel(SignInManager<AppUser> signInManager, IWebHostEnvironmen
         ShowDemoAccounts();
         if (!ModelState.IsValid) return Page();
 
-        var result = await signInManager.PasswordSignInAsync(Input.Email, Input.Password, Input.RememberMe, lockoutOnFailure: true);
+        // Wrong passwords do not lock the account: anyone who knows a staff email could otherwise lock it at will. Guessing
+        // is bounded by the rate limits instead (RateLimits:SignIn per address, RateLimits:SignInPerAccount per email),
+        // which lift by themselves. A wrong two-factor code (which needs the password first) still counts towards lockout.
+        var result = await signInManager.PasswordSignInAsync(Input.Email, Input.Password, Input.RememberMe, lockoutOnFailure: false);
         if (result.Succeeded)
         {
             logger.LogInformation("A user signed in with a password.");

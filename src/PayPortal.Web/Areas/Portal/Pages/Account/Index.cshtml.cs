@@ -50,8 +50,7 @@ public class IndexModel(PayPortalDbContext db, UserManager<AppUser> users, Conta
         await LoadAsync(ct);
         if (!Me.IsAccountAdmin) return Forbid();
         if (!ModelState.IsValid) return Page();
-        var result = await invitations.InviteAsync(User.CustomerId(), Invite.Email, Invite.Name, Invite.AccountAdmin, Me.Email!,
-            (userId, code) => Url.Page("/Account/AcceptInvitation", null, new { area = "Identity", userId, code }, Request.Scheme)!, ct);
+        var result = await invitations.InviteAsync(User.CustomerId(), Invite.Email, Invite.Name, Invite.AccountAdmin, Me.Email!, ct);
         if (!result.Succeeded)
         {
             ModelState.AddModelError($"{nameof(Invite)}.{nameof(ContactInviteInput.Email)}", result.Message);
