@@ -105,6 +105,22 @@ public class AccessTests(PayPortalFactory factory) : IClassFixture<PayPortalFact
         Assert.Equal(HttpStatusCode.NotFound, (await factory.Client().GetAsync("/Identity/Account/Register")).StatusCode);
     }
 
+    [Theory]
+    [InlineData("/Identity/Account/Manage/Email")]
+    [InlineData("/Identity/Account/Manage/DeletePersonalData")]
+    [InlineData("/Identity/Account/Manage/PersonalData")]
+    [InlineData("/Identity/Account/Manage/DownloadPersonalData")]
+    [InlineData("/Identity/Account/ConfirmEmailChange?userId=x&email=y&code=z")]
+    public async Task Staff_cannot_rename_or_delete_their_own_account_through_identity_pages(string path)
+    {
+        // The sign-in name tells a proposer from an approver, and the last Admin must not delete themselves.
+        var manager = await factory.SignedInAs(DemoAccounts.Manager.Email);
+        Assert.Equal(HttpStatusCode.NotFound, (await manager.GetAsync(path)).StatusCode);
+        var form = new FormUrlEncodedContent([new("__RequestVerificationToken", await manager.AntiforgeryToken("/BackOffice"))]);
+        Assert.Equal(HttpStatusCode.NotFound, (await manager.PostAsync(path, form)).StatusCode);
+        Assert.True(await factory.WithDb(db => db.Users.AnyAsync(u => u.Email == DemoAccounts.Manager.Email)));
+    }
+
     [Fact]
     public async Task Demo_sign_ins_are_not_shown_outside_development()
     {

@@ -27,18 +27,27 @@ public sealed class AppSignInManager(UserManager<AppUser> users, IHttpContextAcc
     public override async Task<SignInResult> TwoFactorAuthenticatorSignInAsync(string code, bool isPersistent, bool rememberClient)
     {
         var user = await GetTwoFactorAuthenticationUserAsync();
+        // Identity checks CanSignInAsync at the password step only (and not at all for recovery codes): an account
+        // disabled in between must not finish signing in.
+        if (user is null || !await CanSignInAsync(user)) return SignInResult.NotAllowed;
         return await RecordAsync(user, await base.TwoFactorAuthenticatorSignInAsync(code, isPersistent, rememberClient));
     }
 
     public override async Task<SignInResult> TwoFactorRecoveryCodeSignInAsync(string recoveryCode)
     {
         var user = await GetTwoFactorAuthenticationUserAsync();
+        // Identity checks CanSignInAsync at the password step only (and not at all for recovery codes): an account
+        // disabled in between must not finish signing in.
+        if (user is null || !await CanSignInAsync(user)) return SignInResult.NotAllowed;
         return await RecordAsync(user, await base.TwoFactorRecoveryCodeSignInAsync(recoveryCode));
     }
 
     public override async Task<SignInResult> TwoFactorSignInAsync(string provider, string code, bool isPersistent, bool rememberClient)
     {
         var user = await GetTwoFactorAuthenticationUserAsync();
+        // Identity checks CanSignInAsync at the password step only (and not at all for recovery codes): an account
+        // disabled in between must not finish signing in.
+        if (user is null || !await CanSignInAsync(user)) return SignInResult.NotAllowed;
         return await RecordAsync(user, await base.TwoFactorSignInAsync(provider, code, isPersistent, rememberClient));
     }
 

@@ -1,0 +1,6 @@
+using Microsoft.AspNetCore.Authorization;
+
+namespace PayPortal.Web.Areas.Identity.Pages.Account.Manage;
+
+[AllowAnonymous]
+public class PersonalDataModel : PayPortal.Web.Areas.Identity.Pages.Account.NotOfferedPageModel;
