@@ -46,4 +46,33 @@ public class StaffTwoFactorTests(TwoFactorRequiredFactory factory) : IClassFixtu
         Assert.Equal("/Identity/Account/Manage/EnableAuthenticator", (await again.GetAsync("/BackOffice")).Headers.Location!.Where());
         Assert.DoesNotContain(key.Replace(" ", ""), (await again.GetStringAsync("/Identity/Account/Manage/EnableAuthenticator")).Replace(" ", ""));
     }
+
+    [Theory]
+    [InlineData("code")]
+    [InlineData("recovery")]
+    public async Task An_account_disabled_after_its_password_step_cannot_finish_signing_in(string second)
+    {
+        var email = await factory.NewStaffAsync(Roles.Specialist);
+        var key = await SetUpAuthenticatorAsync(await factory.SignedInAs(email, StaffTestData.Password));
+        string recoveryCode;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppUser>>();
+            recoveryCode = (await users.GenerateNewTwoFactorRecoveryCodesAsync((await users.FindByEmailAsync(email))!, 1))!.Single();
+        }
+
+        var client = factory.Client();
+        var password = await client.SignIn(email, StaffTestData.Password);
+        Assert.StartsWith("/Identity/Account/LoginWith2fa", password.Headers.Location!.Where());
+        await using (var scope = factory.Services.CreateAsyncScope())
+            Assert.True((await scope.ServiceProvider.GetRequiredService<StaffAccounts>().DisableAsync(email, null)).Succeeded);
+
+        var finished = second == "code"
+            ? await client.PostForm(password.Headers.Location!.Where(), new Dictionary<string, string> { ["Input.TwoFactorCode"] = Totp.Now(key), ["Input.RememberMachine"] = "false" })
+            : await client.PostForm("/Identity/Account/LoginWithRecoveryCode", new Dictionary<string, string> { ["Input.RecoveryCode"] = recoveryCode });
+        Assert.NotEqual("/BackOffice", finished.Headers.Location?.Where());
+        var office = await client.GetAsync("/BackOffice");
+        Assert.Equal(HttpStatusCode.Redirect, office.StatusCode);
+        Assert.StartsWith("/Identity/Account/Login", office.Headers.Location!.Where());
+    }
 }
