@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using PayPortal.Infrastructure.Adapters.Stripe.Sandbox;
@@ -45,8 +46,27 @@ public static class RateLimits
         {
             if (HttpMethods.IsPost(context.Request.Method) && Matches(context.Request.Path, PagePosts[0].Path) && context.Request.HasFormContentType)
             {
-                var form = await context.Request.ReadFormAsync(context.RequestAborted);
-                if (form["Input.Email"].ToString().Trim() is { Length: > 0 } email) context.Items[AccountKey] = email.ToUpperInvariant();
+                IFormCollection form;
+                try
+                {
+                    context.Features.Set<IFormFeature>(new FormFeature(context.Request, SignInKeys.SignInForm));
+                    form = await context.Request.ReadFormAsync(context.RequestAborted);
+                }
+                catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException)
+                {
+                    context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                    await context.Response.WriteAsync("The sign-in form is not one a browser sends.", context.RequestAborted);
+                    return;
+                }
+                var emails = SignInKeys.Emails(form, context.Request.Query);
+                if (emails.Count > 1)
+                {
+                    // The page binds one of them; counting another would let every guess pick a fresh bucket.
+                    context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                    await context.Response.WriteAsync("Sign in with one email address.", context.RequestAborted);
+                    return;
+                }
+                if (emails.Count == 1) context.Items[AccountKey] = emails.Single();
             }
             await next(context);
         });
@@ -70,7 +90,7 @@ public static class RateLimits
     private static RateLimitPartition<string> ByClient(HttpContext context, RateLimitOptions limits)
     {
         if (RuleFor(context.Request) is not { } rule) return RateLimitPartition.GetNoLimiter("");
-        var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var client = SignInKeys.Client(context.Connection.RemoteIpAddress);
         return Window($"{rule}|{client}", Rule(limits, rule));
     }
 

@@ -47,6 +47,28 @@ public class RateLimitTests(SmallLimitsFactory factory) : IClassFixture<SmallLim
         Assert.Null(admin.LockoutEnd);
     }
 
+    [Fact]
+    public async Task Every_spelling_of_one_email_the_page_would_accept_counts_against_the_same_account()
+    {
+        var email = DemoAccounts.Customer.Email;
+        var spellings = new (string Path, Dictionary<string, string> Form)[]
+        {
+            ("/Identity/Account/Login", Credentials(email, "wrong-1")),
+            ("/Identity/Account/Login", Credentials(email.ToUpperInvariant(), "wrong-2")),
+            ("/Identity/Account/Login", new() { ["Email"] = email, ["Input.Password"] = "wrong-3" }),
+            ($"/Identity/Account/Login?Input.Email={Uri.EscapeDataString(email)}", new() { ["Input.Password"] = "wrong-4" }),
+            ("/Identity/Account/Login", Credentials(email.Replace('c', '\uFF43'), "wrong-5")), // fullwidth c: the same account once normalised
+        };
+        for (var i = 0; i < spellings.Length; i++)
+            Assert.NotEqual(HttpStatusCode.TooManyRequests, (await factory.ClientFrom($"203.0.113.{150 + i}").PostForm(spellings[i].Path, spellings[i].Form)).StatusCode);
+        AssertTooMany(await factory.ClientFrom("203.0.113.160").PostForm("/Identity/Account/Login", Credentials(email, "wrong-6")));
+
+        // Two different emails in one post (the page binds one, a fresh other would pick a fresh bucket) are refused.
+        var two = await factory.ClientFrom("203.0.113.161").PostForm("/Identity/Account/Login",
+            new Dictionary<string, string> { ["Input.Email"] = DemoAccounts.Specialist.Email, ["Email"] = "someone-else@example.test", ["Input.Password"] = "x" });
+        Assert.Equal(HttpStatusCode.BadRequest, two.StatusCode);
+    }
+
     [Theory]
     [InlineData("POST", "/Identity/Account/LoginWith2fa", "203.0.113.30")]
     [InlineData("POST", "/Identity/Account/LoginWithRecoveryCode", "203.0.113.31")]
