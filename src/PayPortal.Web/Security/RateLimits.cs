@@ -1,9 +1,11 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using PayPortal.Infrastructure.Adapters.Stripe.Sandbox;
+using PayPortal.Infrastructure.Identity;
 
 namespace PayPortal.Web.Security;
 
@@ -66,11 +68,21 @@ public static class RateLimits
                     await context.Response.WriteAsync("Sign in with one email address.", context.RequestAborted);
                     return;
                 }
-                if (emails.Count == 1) context.Items[AccountKey] = emails.Single();
+                if (emails.Count == 1 && !await IsRememberedClientAsync(context, emails.Single())) context.Items[AccountKey] = emails.Single();
             }
             await next(context);
         });
         return app.UseRateLimiter();
+    }
+
+    /// <summary>
+    /// The account's own browser (its "remember this machine" two-factor cookie) is exempt from the per-account limit,
+    /// so strangers guessing at an email from many addresses hold up only browsers the account has not vouched for.
+    /// </summary>
+    private static async Task<bool> IsRememberedClientAsync(HttpContext context, string normalisedEmail)
+    {
+        var signIn = context.RequestServices.GetRequiredService<SignInManager<AppUser>>();
+        return await signIn.UserManager.FindByEmailAsync(normalisedEmail) is { } user && await signIn.IsTwoFactorClientRememberedAsync(user);
     }
 
     /// <summary>The rule that applies to this request, if any.</summary>

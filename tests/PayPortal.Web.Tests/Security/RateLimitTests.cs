@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using PayPortal.Infrastructure.Seeding;
+using PayPortal.Web.Tests.Staff;
 
 namespace PayPortal.Web.Tests.Security;
 
@@ -45,6 +46,35 @@ public class RateLimitTests(SmallLimitsFactory factory) : IClassFixture<SmallLim
         Assert.Equal(HttpStatusCode.Redirect, (await factory.ClientFrom("203.0.113.201").PostForm("/Identity/Account/Login", Credentials(DemoAccounts.Specialist.Email, DemoAccounts.Password))).StatusCode);
         var admin = await factory.WithDb(db => db.Users.AsNoTracking().SingleAsync(u => u.Email == DemoAccounts.Admin.Email));
         Assert.Null(admin.LockoutEnd);
+    }
+
+    [Fact]
+    public async Task Strangers_exhausting_an_accounts_limit_do_not_hold_up_the_browser_it_remembered()
+    {
+        var email = await factory.NewStaffAsync(PayPortal.Infrastructure.Identity.Roles.Specialist);
+        var owner = factory.ClientFrom("198.51.100.50");
+        Assert.Equal(HttpStatusCode.Redirect, (await owner.PostForm("/Identity/Account/Login", Credentials(email, StaffTestData.Password))).StatusCode);
+        var setUp = await owner.GetStringAsync("/Identity/Account/Manage/EnableAuthenticator");
+        var key = WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(setUp, "<kbd>([^<]+)</kbd>").Groups[1].Value);
+        Assert.Equal(HttpStatusCode.Redirect, (await owner.PostForm("/Identity/Account/Manage/EnableAuthenticator", new Dictionary<string, string> { ["Input.Code"] = Totp.Now(key) })).StatusCode);
+        var password = await owner.PostForm("/Identity/Account/Login", Credentials(email, StaffTestData.Password));
+        Assert.StartsWith("/Identity/Account/LoginWith2fa", password.Headers.Location!.Where());
+        var remembered = await owner.PostForm(password.Headers.Location!.Where(), new Dictionary<string, string> { ["Input.TwoFactorCode"] = Totp.Now(key), ["Input.RememberMachine"] = "true" });
+        Assert.Equal(HttpStatusCode.Redirect, remembered.StatusCode);
+
+        HttpResponseMessage? stopped = null;
+        for (var i = 0; i < 6 && stopped is null; i++)
+        {
+            var guess = await factory.ClientFrom($"203.0.113.{60 + i}").PostForm("/Identity/Account/Login", Credentials(email, $"guess-{i}"));
+            if (guess.StatusCode == HttpStatusCode.TooManyRequests) stopped = guess;
+        }
+        AssertTooMany(stopped!);
+        AssertTooMany(await factory.ClientFrom("203.0.113.70").PostForm("/Identity/Account/Login", Credentials(email, StaffTestData.Password)));
+
+        // The owner's remembered browser still signs in (password only: the machine is remembered for two-factor too).
+        var again = await owner.PostForm("/Identity/Account/Login", Credentials(email, StaffTestData.Password));
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.DoesNotContain("LoginWith2fa", again.Headers.Location!.Where());
     }
 
     [Fact]
