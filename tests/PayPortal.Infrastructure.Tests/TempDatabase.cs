@@ -48,6 +48,14 @@ public sealed class TempDatabase : IAsyncDisposable
 
     public TestScope Scope() => new(_provider.CreateAsyncScope());
 
+    /// <summary>Fails naming the problems unless every stored balance equals the AR ledger (as `payportal check ledger`).</summary>
+    public async Task AssertLedgerConsistentAsync()
+    {
+        await using var scope = Scope();
+        var check = await scope.Get<Ledger.LedgerConsistencyCheck>().RunAsync();
+        Assert.True(check.IsConsistent, string.Join("\n", check.Problems));
+    }
+
     /// <summary>A unit of work done by <paramref name="actor"/> (the audit trail's and the four-eyes rule's "who"); plain scopes act as "test".</summary>
     public TestScope Scope(string actor)
     {

@@ -2,8 +2,8 @@ extern alias cli;
 
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
-using MimeKit;
 using static Microsoft.Playwright.Assertions;
+using PayPortal.Web.Tests.Staff;
 using CliApp = cli::PayPortal.Cli.CliApp;
 
 namespace PayPortal.E2E.Staff;
@@ -34,15 +34,8 @@ public class AdminInvitesSpecialistTests(PortalServer server)
 
     private async Task<string> InvitationLinkAsync()
     {
-        for (var i = 0; i < 50; i++)
-        {
-            var mail = Directory.Exists(server.MailFolder)
-                ? Directory.GetFiles(server.MailFolder, "*.eml").Select(f => MimeMessage.Load(f)).FirstOrDefault(m => m.To.Mailboxes.Any(a => a.Address == SpecialistEmail))
-                : null;
-            if (mail is not null) return new Uri(Regex.Match(mail.TextBody ?? "", @"https?://[^\s""<]+/Identity/Account/AcceptInvitation\?[^\s""<]+").Value).PathAndQuery;
-            await Task.Delay(100);
-        }
-        throw new InvalidOperationException("No invitation email arrived.");
+        var mail = await Mailbox.WaitForAsync(server.MailFolder, m => m.To.Mailboxes.Any(a => a.Address == SpecialistEmail));
+        return new Uri(Regex.Match(mail.TextBody ?? "", @"https?://[^\s""<]+/Identity/Account/AcceptInvitation\?[^\s""<]+").Value).PathAndQuery;
     }
 
     [Fact]

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using PayPortal.Domain;
 using PayPortal.Domain.Approvals;
 using PayPortal.Domain.Disputes;
-using PayPortal.Infrastructure.Ledger;
 using static PayPortal.Infrastructure.Tests.Collections.CollectionsData;
 
 namespace PayPortal.Infrastructure.Tests.Approvals;
@@ -60,12 +59,7 @@ internal sealed class ApprovalsData : IAsyncDisposable
         return dispute.Id;
     }
 
-    public async Task AssertLedgerConsistentAsync()
-    {
-        await using var scope = Db.Scope();
-        var check = await scope.Get<LedgerConsistencyCheck>().RunAsync();
-        Assert.True(check.IsConsistent, string.Join("\n", check.Problems));
-    }
+    public Task AssertLedgerConsistentAsync() => Db.AssertLedgerConsistentAsync();
 
     public ValueTask DisposeAsync() => Db.DisposeAsync();
 }

@@ -138,9 +138,7 @@ public class DunningRunnerTests
 
             Assert.Equal(30, results.Sum(r => r.Messages.Count));
             Assert.Equal((30L, 30L), await Counts(db));
-            await using var check = db.Scope();
-            var ledger = await check.Get<Ledger.LedgerConsistencyCheck>().RunAsync();
-            Assert.True(ledger.IsConsistent, string.Join("\n", ledger.Problems));
+            await db.AssertLedgerConsistentAsync();
         }
     }
 

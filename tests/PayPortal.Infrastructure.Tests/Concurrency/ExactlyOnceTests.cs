@@ -6,7 +6,6 @@ using PayPortal.Domain.Invoicing;
 using PayPortal.Infrastructure.Adapters.BankFiles;
 using PayPortal.Infrastructure.CashApplication;
 using PayPortal.Infrastructure.Invoicing;
-using PayPortal.Infrastructure.Ledger;
 
 namespace PayPortal.Infrastructure.Tests.Concurrency;
 
@@ -28,13 +27,6 @@ public class ExactlyOnceTests : IAsyncLifetime
     }
 
     public async Task DisposeAsync() => await _db.DisposeAsync();
-
-    private async Task AssertLedgerConsistentAsync()
-    {
-        await using var scope = _db.Scope();
-        var check = await scope.Get<LedgerConsistencyCheck>().RunAsync();
-        Assert.True(check.IsConsistent, string.Join("\n", check.Problems));
-    }
 
     private async Task<(long Id, long Version)> DraftAsync(long amountMinor)
     {
@@ -65,7 +57,7 @@ public class ExactlyOnceTests : IAsyncLifetime
         await using var check = _db.Scope();
         var numbers = await check.Db.Invoices.Select(i => i.Number!).ToListAsync();
         Assert.Equal(Enumerable.Range(1, 2 * rounds).Select(n => $"INV-{n:000000}"), numbers.Order());
-        await AssertLedgerConsistentAsync();
+        await _db.AssertLedgerConsistentAsync();
     }
 
     [Fact]
@@ -105,7 +97,7 @@ public class ExactlyOnceTests : IAsyncLifetime
             Assert.Equal(300_00L, await check.Db.Allocations.Where(a => a.InvoiceId == invoiceId).SumAsync(a => a.AmountMinor));
             Assert.Equal(round + 1, await check.Db.Payments.CountAsync()); // the line's money was received once
         }
-        await AssertLedgerConsistentAsync();
+        await _db.AssertLedgerConsistentAsync();
     }
 
     /// <summary>A credit the matcher cannot place (no invoice number, an unknown payer): it waits in the exceptions.</summary>

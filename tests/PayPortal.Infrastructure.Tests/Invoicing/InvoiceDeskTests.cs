@@ -5,7 +5,6 @@ using PayPortal.Domain.Invoicing;
 using PayPortal.Domain.Ledger;
 using PayPortal.Domain.Payments;
 using PayPortal.Infrastructure.Invoicing;
-using PayPortal.Infrastructure.Ledger;
 
 namespace PayPortal.Infrastructure.Tests.Invoicing;
 
@@ -59,13 +58,6 @@ public class InvoiceDeskTests : IAsyncLifetime
         return await action(scope.Get<InvoiceDesk>());
     }
 
-    private async Task AssertLedgerConsistentAsync()
-    {
-        await using var scope = _db.Scope();
-        var check = await scope.Get<LedgerConsistencyCheck>().RunAsync();
-        Assert.True(check.IsConsistent, string.Join("\n", check.Problems));
-    }
-
     private async Task<string> AuditActionsAsync() =>
         string.Join(",", (await _db.ScalarAsync("SELECT group_concat(Action) FROM (SELECT DISTINCT Action FROM AuditEvents ORDER BY Id)")) as string ?? "");
 
@@ -94,7 +86,7 @@ public class InvoiceDeskTests : IAsyncLifetime
         var discard = await OnDeskAsync(d => d.DiscardDraftAsync(id, invoice.Version));
         Assert.False(discard.Succeeded);
         Assert.Equal(13_00, (await LoadAsync(id)).TotalMinor);
-        await AssertLedgerConsistentAsync();
+        await _db.AssertLedgerConsistentAsync();
         Assert.Contains("invoice.post", await AuditActionsAsync());
     }
 
@@ -169,7 +161,7 @@ public class InvoiceDeskTests : IAsyncLifetime
         Assert.Equal(3L, await _db.ScalarAsync("SELECT COUNT(*) FROM CreditMemoLines"));
         var nothingLeft = await OnDeskAsync(async d => await d.CreditAsync(id, await VersionAsync(id), null, "Again"));
         Assert.Equal("Everything on invoice INV-000001 has already been credited.", nothingLeft.Message);
-        await AssertLedgerConsistentAsync();
+        await _db.AssertLedgerConsistentAsync();
     }
 
     [Fact]
@@ -189,6 +181,6 @@ public class InvoiceDeskTests : IAsyncLifetime
         Assert.True(voided.Succeeded, voided.Message);
         var invoice = await LoadAsync(other);
         Assert.Equal((InvoiceStatus.Void, 0L, "Billed twice"), (invoice.Status, invoice.OpenMinor, invoice.VoidReason));
-        await AssertLedgerConsistentAsync();
+        await _db.AssertLedgerConsistentAsync();
     }
 }

@@ -45,8 +45,6 @@ public class PlanDeskTests
             Assert.Contains(results, r => !r.Succeeded && r.Message == $"Invoice INV-{round + 1} is already in a payment plan.");
         }
         Assert.Equal((long)rounds, await db.ScalarAsync("SELECT COUNT(*) FROM PaymentPlans"));
-        await using var check = db.Scope();
-        var ledger = await check.Get<Ledger.LedgerConsistencyCheck>().RunAsync();
-        Assert.True(ledger.IsConsistent, string.Join("\n", ledger.Problems));
+        await db.AssertLedgerConsistentAsync();
     }
 }
